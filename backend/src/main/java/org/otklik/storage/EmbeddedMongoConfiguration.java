@@ -1,0 +1,66 @@
+package org.otklik.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts mongo-java-server in-process when no {@code MONGODB_URI} is configured, so that the product
+ * runs with one command. The oplog is switched on because live subscriptions are fed by a change stream,
+ * exactly as on a real replica set; the application talks to it through the real driver over TCP.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isBlank()")
+public class EmbeddedMongoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+	@Bean(destroyMethod = "shutdownNow")
+	MongoServer embeddedMongoServer(StorageProperties properties) throws Exception {
+		StorageProperties.Embedded embedded = properties.embedded();
+		MongoBackend backend;
+		if (embedded.backend() == StorageProperties.EmbeddedBackend.H2) {
+			Path file = Path.of(embedded.path()).toAbsolutePath();
+			Files.createDirectories(file.getParent());
+			backend = new H2Backend(file.toString());
+			log.info("Embedded MongoDB server keeps its data in {} (use real MongoDB in production)", file);
+		}
+		else {
+			backend = new MemoryBackend();
+		}
+		MongoServer server = new MongoServer(backend);
+		server.enableOplog();
+		server.bind("127.0.0.1", embedded.port());
+		return server;
+	}
+
+	@Bean
+	EmbeddedMongoMarker embeddedMongoMarker() {
+		return new EmbeddedMongoMarker();
+	}
+
+	@Bean
+	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server) {
+		var address = server.getLocalAddress();
+		var uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort());
+		return () -> uri;
+	}
+
+	/** Present in the context when the embedded server runs; demo seeding keys off it. */
+	public static final class EmbeddedMongoMarker {
+
+	}
+
+}
