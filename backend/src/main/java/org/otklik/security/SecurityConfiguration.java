@@ -1,0 +1,107 @@
+package org.otklik.security;
+
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWK;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * The API is an OAuth2 resource server: every GraphQL request over HTTP carries a bearer JWT that is
+ * checked for signature, issuer, audience and expiry. WebSocket upgrades pass the filter chain because
+ * the token arrives later, in {@code connection_init}, and is checked there with the same decoder.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+		return http
+			// Bearer tokens only; no cookies authenticate the API, so CSRF does not apply.
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.authorizeExchange(exchange -> exchange
+				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.pathMatchers("/actuator/**").denyAll()
+				.matchers(webSocketUpgrade()).permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, "/graphql").permitAll()
+				.pathMatchers("/graphql", "/graphql/**").authenticated()
+				// The PWA's static files, GraphiQL's page and the embedded provider's own endpoints.
+				.anyExchange().permitAll())
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtCallerConverter())))
+			.build();
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<IdentityKeys> keys) {
+		NimbusReactiveJwtDecoder decoder;
+		if (properties.external()) {
+			decoder = (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank())
+					? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+					: NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+		}
+		else {
+			JWK publicKey = keys.getObject().publicKey();
+			decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.just(publicKey))
+				.jwsAlgorithm(SignatureAlgorithm.RS256)
+				.build();
+		}
+		decoder.setJwtValidator(validator(properties));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnExpression("'${otklik.security.issuer-uri:}'.isBlank()")
+	IdentityKeys identityKeys() {
+		return new IdentityKeys();
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(properties.clockSkew()),
+				new JwtIssuerValidator(properties.effectiveIssuer()), audienceValidator(properties.audience())));
+	}
+
+	/** A token without {@code aud}, or for another audience, is refused. */
+	static OAuth2TokenValidator<Jwt> audienceValidator(String audience) {
+		return jwt -> {
+			List<String> audiences = jwt.getAudience();
+			if (audiences != null && audiences.contains(audience)) {
+				return OAuth2TokenValidatorResult.success();
+			}
+			return OAuth2TokenValidatorResult
+				.failure(new OAuth2Error("invalid_token", "The token is not issued for " + audience, null));
+		};
+	}
+
+	private static ServerWebExchangeMatcher webSocketUpgrade() {
+		return exchange -> {
+			var request = exchange.getRequest();
+			boolean upgrade = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())
+					&& request.getPath().value().equals("/graphql");
+			return upgrade ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
+	}
+
+}
