@@ -1,0 +1,508 @@
+package org.otklik.appeal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.otklik.agency.Agency;
+import org.otklik.agency.AgencyService;
+import org.otklik.appeal.AppealInputs.ApproveAnswerInput;
+import org.otklik.appeal.AppealInputs.AssignAppealInput;
+import org.otklik.appeal.AppealInputs.CloseAppealInput;
+import org.otklik.appeal.AppealInputs.IngestAppealInput;
+import org.otklik.appeal.AppealInputs.RedirectAppealInput;
+import org.otklik.appeal.AppealInputs.RejectAppealInput;
+import org.otklik.appeal.AppealInputs.ReopenAppealInput;
+import org.otklik.appeal.AppealInputs.ReturnAnswerInput;
+import org.otklik.appeal.AppealInputs.SubmitAnswerInput;
+import org.otklik.appeal.AppealInputs.TakeAppealInput;
+import org.otklik.appeal.AppealPayloads.AppealPayload;
+import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
+import org.otklik.graphql.UserError;
+import org.otklik.graphql.UserErrorCode;
+import org.otklik.region.Category;
+import org.otklik.security.Caller;
+import org.otklik.security.Role;
+import org.otklik.text.RussianStems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import static org.otklik.appeal.AppealAccess.requireAny;
+
+/**
+ * The appeal lifecycle. Each change reads the appeal, checks the caller and the rule, then applies one
+ * atomic update guarded by the version it read; a lost race is retried against the new state, so the
+ * rule is always checked against what is actually stored.
+ */
+@Service
+public class AppealService {
+
+	static final int MAX_TEXT = 20_000;
+
+	static final int MAX_ANSWER = 10_000;
+
+	static final int MAX_REASON = 2_000;
+
+	static final int MAX_SHORT = 500;
+
+	static final int MAX_URL = 2_000;
+
+	private static final int MAX_ATTEMPTS = 8;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AppealRepository repository;
+
+	private final AgencyService agencies;
+
+	private final AppealAccess access;
+
+	private final Clock clock;
+
+	public AppealService(ReactiveMongoTemplate mongo, AppealRepository repository, AgencyService agencies,
+			AppealAccess access, Clock clock) {
+		this.mongo = mongo;
+		this.repository = repository;
+		this.agencies = agencies;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	// ---------------------------------------------------------------- reads
+
+	/** One appeal, or empty when it does not exist or the caller may not see it. */
+	public Mono<Appeal> appeal(Caller caller, String id) {
+		requireAny(caller, Role.values());
+		return findVisible(caller, id);
+	}
+
+	Mono<Appeal> findVisible(Caller caller, String id) {
+		if (id == null || id.isBlank()) {
+			return Mono.empty();
+		}
+		return this.repository.findById(id)
+			.onErrorResume(IllegalArgumentException.class, ex -> Mono.empty())
+			.filterWhen(appeal -> this.access.canRead(caller, appeal));
+	}
+
+	// ---------------------------------------------------------------- ingest
+
+	/** Accepts an appeal; a repeat of (channel, externalId) returns the stored one and changes nothing. */
+	public Mono<IngestAppealPayload> ingest(Caller caller, IngestAppealInput input) {
+		requireAny(caller, Role.INTEGRATOR, Role.CURATOR);
+		List<UserError> errors = validate(input);
+		if (!errors.isEmpty()) {
+			return Mono.just(new IngestAppealPayload(null, false, errors));
+		}
+		Instant now = now();
+		String externalId = input.externalId().trim();
+		Person actor = Person.of(caller);
+		Author author = (blank(input.authorName()) && blank(input.authorProfileUrl())) ? null
+				: new Author(trimToNull(input.authorName()), trimToNull(input.authorProfileUrl()));
+		Reach reach = (input.reach() != null) ? new Reach(orZero(input.reach().views()), orZero(input.reach().likes()),
+				orZero(input.reach().comments())) : Reach.NONE;
+		Appeal appeal = new Appeal(null, 1, AppealStatus.NEW, input.channel(), externalId, trimToNull(input.url()),
+				input.postedAt(), input.text().strip(), author, input.municipality(),
+				(input.category() != null) ? input.category() : Category.OTHER, Boolean.TRUE.equals(input.urgent()),
+				reach, null, null, List.of(),
+				List.of(new HistoryEntry(now, AppealEventType.RECEIVED, actor, null, AppealStatus.NEW, null, null, null)),
+				0, now, null, null, null, null, RussianStems.distinct(input.text()), caller.clientId(),
+				new LastEvent(AppealEventType.RECEIVED, now, null, null, 1));
+		return this.mongo.insert(appeal)
+			.map(saved -> new IngestAppealPayload(saved, false, List.of()))
+			// The unique (channel, externalId) index decides races: exactly one insert wins.
+			.onErrorResume(DuplicateKeyException.class, ex -> this.repository
+				.findByChannelAndExternalId(input.channel(), externalId)
+				.flatMap(existing -> this.access.canRead(caller, existing)
+					.map(visible -> new IngestAppealPayload(visible ? existing : null, true, List.of()))));
+	}
+
+	private static List<UserError> validate(IngestAppealInput input) {
+		List<UserError> errors = new ArrayList<>();
+		if (input.channel() == null) {
+			errors.add(UserError.required("channel", "Укажите канал"));
+		}
+		if (blank(input.externalId())) {
+			errors.add(UserError.required("externalId", "Укажите идентификатор сообщения в источнике"));
+		}
+		else if (input.externalId().length() > MAX_SHORT) {
+			errors.add(UserError.of(UserErrorCode.TOO_LONG, "externalId", "Идентификатор длиннее " + MAX_SHORT + " символов"));
+		}
+		if (blank(input.text())) {
+			errors.add(UserError.required("text", "Текст обращения пуст"));
+		}
+		else if (input.text().length() > MAX_TEXT) {
+			errors.add(UserError.of(UserErrorCode.TOO_LONG, "text", "Текст длиннее " + MAX_TEXT + " символов"));
+		}
+		checkUrl(errors, "url", input.url());
+		checkUrl(errors, "authorProfileUrl", input.authorProfileUrl());
+		if (input.authorName() != null && input.authorName().length() > MAX_SHORT) {
+			errors.add(UserError.of(UserErrorCode.TOO_LONG, "authorName", "Имя длиннее " + MAX_SHORT + " символов"));
+		}
+		if (input.reach() != null && (negative(input.reach().views()) || negative(input.reach().likes())
+				|| negative(input.reach().comments()))) {
+			errors.add(UserError.of(UserErrorCode.INVALID, "reach", "Охват не может быть отрицательным"));
+		}
+		return errors;
+	}
+
+	private static void checkUrl(List<UserError> errors, String field, String url) {
+		if (blank(url)) {
+			return;
+		}
+		if (url.length() > MAX_URL) {
+			errors.add(UserError.of(UserErrorCode.TOO_LONG, field, "Ссылка длиннее " + MAX_URL + " символов"));
+			return;
+		}
+		try {
+			URI uri = new URI(url.trim());
+			String scheme = uri.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+					|| uri.getHost() == null) {
+				errors.add(UserError.of(UserErrorCode.INVALID, field, "Ссылка должна начинаться с http:// или https://"));
+			}
+		}
+		catch (java.net.URISyntaxException ex) {
+			errors.add(UserError.of(UserErrorCode.INVALID, field, "Неверная ссылка"));
+		}
+	}
+
+	// ---------------------------------------------------------------- moderation
+
+	public Mono<AppealPayload> reject(Caller caller, RejectAppealInput input) {
+		requireAny(caller, Role.CURATOR);
+		if (blank(input.reason())) {
+			return refused(UserError.required("reason", "Укажите, почему это не обращение"));
+		}
+		if (tooLong("reason", input.reason()).isPresent()) {
+			return refused(tooLong("reason", input.reason()).get());
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> {
+			if (appeal.status() != AppealStatus.NEW && appeal.status() != AppealStatus.ASSIGNED) {
+				return Mono.just(illegal(appeal, "Отклонить можно только новое или ещё не взятое в работу обращение"));
+			}
+			return Mono.just(Outcome.apply(AppealEventType.REJECTED, AppealStatus.REJECTED)
+				.set("closedAt", now())
+				.because(limit(input.reason())));
+		});
+	}
+
+	public Mono<AppealPayload> assign(Caller caller, AssignAppealInput input) {
+		requireAny(caller, Role.CURATOR);
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> {
+			if (appeal.status() != AppealStatus.NEW) {
+				return Mono.just(illegal(appeal, (appeal.status() == AppealStatus.ASSIGNED
+						|| appeal.status() == AppealStatus.IN_PROGRESS)
+								? "Обращение уже направлено в ведомство; используйте переадресацию"
+								: "Назначить можно только новое обращение"));
+			}
+			return activeAgency(input.agencyId()).map(found -> found
+				.<Outcome>map(agency -> Outcome.apply(AppealEventType.ASSIGNED, AppealStatus.ASSIGNED)
+					.set("agencyId", agency.id())
+					.agency(agency.id(), null))
+				.orElseGet(() -> Outcome.refuse(UserError.notFound("agencyId"))));
+		});
+	}
+
+	public Mono<AppealPayload> redirect(Caller caller, RedirectAppealInput input) {
+		requireAny(caller, Role.CURATOR, Role.EXECUTOR);
+		if (blank(input.reason())) {
+			return refused(UserError.required("reason", "Укажите причину переадресации"));
+		}
+		if (tooLong("reason", input.reason()).isPresent()) {
+			return refused(tooLong("reason", input.reason()).get());
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> {
+			if (appeal.status() != AppealStatus.ASSIGNED && appeal.status() != AppealStatus.IN_PROGRESS) {
+				return Mono.just(illegal(appeal, "Переадресовать можно только назначенное обращение, пока ответ не отправлен"));
+			}
+			if (input.agencyId() != null && input.agencyId().equals(appeal.agencyId())) {
+				return Mono.just(Outcome.refuse(UserError.of(UserErrorCode.NO_CHANGE, "agencyId",
+						"Обращение уже находится в этом ведомстве")));
+			}
+			return activeAgency(input.agencyId()).map(found -> found
+				.<Outcome>map(agency -> Outcome.apply(AppealEventType.REDIRECTED, AppealStatus.ASSIGNED)
+					.set("agencyId", agency.id())
+					.unset("executor")
+					.inc("redirectCount")
+					.agency(agency.id(), appeal.agencyId())
+					.because(limit(input.reason())))
+				.orElseGet(() -> Outcome.refuse(UserError.notFound("agencyId"))));
+		});
+	}
+
+	// ---------------------------------------------------------------- work
+
+	public Mono<AppealPayload> take(Caller caller, TakeAppealInput input) {
+		requireAny(caller, Role.EXECUTOR);
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> this.access.isExecutorOf(caller, appeal)
+			.map(isExecutor -> {
+				if (!isExecutor) {
+					return Outcome.refuse(UserError.of(UserErrorCode.FORBIDDEN, "appealId",
+							"Взять в работу может только исполнитель ответственного ведомства"));
+				}
+				if (appeal.status() == AppealStatus.IN_PROGRESS && appeal.executor() != null) {
+					if (appeal.executor().id().equals(caller.id())) {
+						return Outcome.unchanged();
+					}
+					return illegal(appeal, "Обращение уже взял в работу " + appeal.executor().name());
+				}
+				if (appeal.status() != AppealStatus.ASSIGNED) {
+					return illegal(appeal, "Взять в работу можно только назначенное обращение");
+				}
+				return Outcome.apply(AppealEventType.TAKEN, AppealStatus.IN_PROGRESS).set("executor", Person.of(caller));
+			}));
+	}
+
+	public Mono<AppealPayload> submitAnswer(Caller caller, SubmitAnswerInput input) {
+		requireAny(caller, Role.EXECUTOR);
+		List<UserError> errors = new ArrayList<>();
+		if (input.kind() == null) {
+			errors.add(UserError.required("kind", "Укажите вид ответа"));
+		}
+		if (blank(input.text())) {
+			errors.add(UserError.required("text", "Ответ пуст"));
+		}
+		else if (input.text().length() > MAX_ANSWER) {
+			errors.add(UserError.of(UserErrorCode.TOO_LONG, "text", "Ответ длиннее " + MAX_ANSWER + " символов"));
+		}
+		if (input.clientAnswerId() != null && input.clientAnswerId().length() > 100) {
+			errors.add(UserError.of(UserErrorCode.TOO_LONG, "clientAnswerId", "Идентификатор длиннее 100 символов"));
+		}
+		if (!errors.isEmpty()) {
+			return refused(errors.toArray(UserError[]::new));
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> this.access.isExecutorOf(caller, appeal)
+			.map(isExecutor -> {
+				if (!isExecutor) {
+					return Outcome.refuse(UserError.of(UserErrorCode.FORBIDDEN, "appealId",
+							"Ответить может только исполнитель ответственного ведомства"));
+				}
+				if (input.clientAnswerId() != null && appeal.answers().stream()
+					.anyMatch(a -> input.clientAnswerId().equals(a.clientAnswerId()))) {
+					// A retried submission from an offline queue: the answer is already stored.
+					return Outcome.unchanged();
+				}
+				if (appeal.status() != AppealStatus.IN_PROGRESS && appeal.status() != AppealStatus.ASSIGNED) {
+					return illegal(appeal, (appeal.status() == AppealStatus.ON_REVIEW)
+							? "Окончательный ответ уже на проверке в ЦУР" : "Ответить на обращение в этом статусе нельзя");
+				}
+				Instant now = now();
+				boolean last = input.kind() == AnswerKind.FINAL;
+				Answer answer = new Answer(UUID.randomUUID().toString(), input.kind(), input.text().strip(),
+						Person.of(caller), now, last ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null,
+						input.clientAnswerId());
+				List<Answer> answers = new ArrayList<>(appeal.answers());
+				answers.add(answer);
+				Outcome.Apply apply = Outcome
+					.apply(last ? AppealEventType.FINAL_SUBMITTED : AppealEventType.INTERIM_ANSWERED,
+							last ? AppealStatus.ON_REVIEW : AppealStatus.IN_PROGRESS)
+					.set("answers", answers);
+				if (appeal.executor() == null) {
+					apply.set("executor", Person.of(caller));
+				}
+				if (!last && appeal.firstRespondedAt() == null) {
+					apply.set("firstRespondedAt", now);
+				}
+				return apply;
+			}));
+	}
+
+	// ---------------------------------------------------------------- review
+
+	public Mono<AppealPayload> approveAnswer(Caller caller, ApproveAnswerInput input) {
+		requireAny(caller, Role.CURATOR);
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> Mono.just(review(caller, appeal,
+				input.answerId(), ReviewState.APPROVED, null)));
+	}
+
+	public Mono<AppealPayload> returnAnswer(Caller caller, ReturnAnswerInput input) {
+		requireAny(caller, Role.CURATOR);
+		if (blank(input.comment())) {
+			return refused(UserError.required("comment", "Напишите, что исправить в ответе"));
+		}
+		if (tooLong("comment", input.comment()).isPresent()) {
+			return refused(tooLong("comment", input.comment()).get());
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> Mono.just(review(caller, appeal,
+				input.answerId(), ReviewState.RETURNED, limit(input.comment()))));
+	}
+
+	private Outcome review(Caller caller, Appeal appeal, String answerId, ReviewState verdict, String comment) {
+		if (appeal.status() != AppealStatus.ON_REVIEW) {
+			return illegal(appeal, "На проверке нет ответа");
+		}
+		Optional<Answer> pending = appeal.pendingFinalAnswer();
+		if (pending.isEmpty() || !pending.get().id().equals(answerId)) {
+			return Outcome.refuse(UserError.of(UserErrorCode.NOT_FOUND, "answerId", "Этот ответ не ожидает проверки"));
+		}
+		Instant now = now();
+		List<Answer> answers = appeal.answers()
+			.stream()
+			.map(a -> a.id().equals(answerId) ? a.reviewed(verdict, Person.of(caller), now, comment) : a)
+			.toList();
+		if (verdict == ReviewState.APPROVED) {
+			Outcome.Apply apply = Outcome.apply(AppealEventType.ANSWER_APPROVED, AppealStatus.ANSWERED)
+				.set("answers", answers)
+				.set("answeredAt", now);
+			if (appeal.firstRespondedAt() == null) {
+				apply.set("firstRespondedAt", now);
+			}
+			return apply;
+		}
+		return Outcome.apply(AppealEventType.ANSWER_RETURNED, AppealStatus.IN_PROGRESS)
+			.set("answers", answers)
+			.because(comment);
+	}
+
+	public Mono<AppealPayload> close(Caller caller, CloseAppealInput input) {
+		requireAny(caller, Role.CURATOR);
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> {
+			if (appeal.status() != AppealStatus.ANSWERED) {
+				return Mono.just(illegal(appeal, "Закрыть можно только обращение с одобренным ответом"));
+			}
+			return Mono.just(Outcome.apply(AppealEventType.CLOSED, AppealStatus.CLOSED).set("closedAt", now()));
+		});
+	}
+
+	public Mono<AppealPayload> reopen(Caller caller, ReopenAppealInput input) {
+		requireAny(caller, Role.CURATOR);
+		if (blank(input.reason())) {
+			return refused(UserError.required("reason", "Укажите причину, например ответ жителя"));
+		}
+		if (tooLong("reason", input.reason()).isPresent()) {
+			return refused(tooLong("reason", input.reason()).get());
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> {
+			Instant now = now();
+			return Mono.just(switch (appeal.status()) {
+				case ANSWERED, CLOSED -> Outcome
+					.apply(AppealEventType.REOPENED,
+							(appeal.executor() != null) ? AppealStatus.IN_PROGRESS : AppealStatus.ASSIGNED)
+					.set("reopenedAt", now)
+					.unset("closedAt")
+					.unset("answeredAt")
+					.because(limit(input.reason()));
+				// A mistaken rejection goes back to moderation.
+				case REJECTED -> Outcome.apply(AppealEventType.REOPENED, AppealStatus.NEW)
+					.unset("closedAt")
+					.unset("agencyId")
+					.unset("executor")
+					.because(limit(input.reason()));
+				default -> illegal(appeal, "Обращение ещё не закрыто");
+			});
+		});
+	}
+
+	// ---------------------------------------------------------------- machinery
+
+	private Mono<AppealPayload> change(Caller caller, String appealId, Integer expectedVersion,
+			Function<Appeal, Mono<Outcome>> rule) {
+		return attempt(caller, appealId, expectedVersion, rule, 1);
+	}
+
+	private Mono<AppealPayload> attempt(Caller caller, String appealId, Integer expectedVersion,
+			Function<Appeal, Mono<Outcome>> rule, int attempt) {
+		return findVisible(caller, appealId).flatMap(appeal -> {
+			if (expectedVersion != null && appeal.version() != expectedVersion) {
+				return Mono.just(stale(appeal));
+			}
+			return rule.apply(appeal).flatMap(outcome -> {
+				if (outcome instanceof Outcome.Refused refused) {
+					return Mono.just(AppealPayload.failed(appeal, refused.errors()));
+				}
+				if (outcome instanceof Outcome.Unchanged) {
+					return Mono.just(AppealPayload.ok(appeal));
+				}
+				Outcome.Apply apply = (Outcome.Apply) outcome;
+				return write(caller, appeal, apply).map(AppealPayload::ok)
+					.switchIfEmpty(Mono.defer(() -> {
+						// Someone changed the appeal between our read and write.
+						if (expectedVersion != null || attempt >= MAX_ATTEMPTS) {
+							return this.repository.findById(appeal.id()).map(this::stale);
+						}
+						return attempt(caller, appealId, null, rule, attempt + 1);
+					}));
+			});
+		}).switchIfEmpty(Mono.fromSupplier(() -> AppealPayload.failed(null, UserError.notFound("appealId"))));
+	}
+
+	private Mono<Appeal> write(Caller caller, Appeal appeal, Outcome.Apply apply) {
+		Instant now = now();
+		long next = appeal.version() + 1;
+		String agencyAfter = (apply.agencyId() != null) ? apply.agencyId()
+				: apply.unsets("agencyId") ? null : appeal.agencyId();
+		Update update = apply.update()
+			.set("status", apply.to())
+			.set("version", next)
+			.set("lastEvent", new LastEvent(apply.type(), now, agencyAfter, apply.fromAgencyId(), next))
+			.push("history", new HistoryEntry(now, apply.type(), Person.of(caller), appeal.status(), apply.to(),
+					apply.fromAgencyId(), apply.agencyId(), apply.reason()));
+		Query guard = Query.query(Criteria.where("_id").is(appeal.id()).and("version").is(appeal.version()));
+		return this.mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Appeal.class);
+	}
+
+	private Mono<Optional<Agency>> activeAgency(String agencyId) {
+		return this.agencies.byId(agencyId).filter(Agency::active).map(Optional::of).defaultIfEmpty(Optional.empty());
+	}
+
+	private AppealPayload stale(Appeal current) {
+		return AppealPayload.failed(current, UserError.of(UserErrorCode.STALE_VERSION, "expectedVersion",
+				"Обращение изменено другим пользователем; обновите его и повторите"));
+	}
+
+	private static Outcome illegal(Appeal appeal, String message) {
+		return Outcome.refuse(UserError.of(UserErrorCode.ILLEGAL_TRANSITION, null,
+				message + " (текущий статус: " + appeal.status() + ")"));
+	}
+
+	private static Mono<AppealPayload> refused(UserError... errors) {
+		return Mono.just(AppealPayload.failed(null, errors));
+	}
+
+	private Instant now() {
+		// Millisecond precision: what MongoDB stores, so cursors and comparisons round-trip exactly.
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static boolean negative(Integer n) {
+		return n != null && n < 0;
+	}
+
+	private static int orZero(Integer n) {
+		return (n != null) ? n : 0;
+	}
+
+	private static String trimToNull(String s) {
+		return blank(s) ? null : s.trim();
+	}
+
+	private static String limit(String s) {
+		return s.strip();
+	}
+
+	private static Optional<UserError> tooLong(String field, String value) {
+		if (value != null && value.length() > MAX_REASON) {
+			return Optional.of(UserError.of(UserErrorCode.TOO_LONG, field, "Текст длиннее " + MAX_REASON + " символов"));
+		}
+		return Optional.empty();
+	}
+
+}
