@@ -1,5 +1,6 @@
 package org.otklik.sla;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,12 +11,12 @@ import java.util.List;
  * @param provisional true when no decree data is loaded and the statutory fallback is used
  * @param source where the data in force comes from
  * @param comment optional note
- * @param days the entries in force (the statutory holidays for a provisional year)
+ * @param days the entries in force in date order (the statutory holidays for a provisional year)
  */
 public record CalendarYearInfo(int year, boolean provisional, String source, String comment, List<CalendarDay> days) {
 
 	public CalendarYearInfo {
-		days = List.copyOf(days);
+		days = days.stream().sorted(Comparator.comparing(CalendarDay::date)).toList();
 	}
 
 }

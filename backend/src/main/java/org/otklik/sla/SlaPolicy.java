@@ -1,5 +1,7 @@
 package org.otklik.sla;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -54,6 +56,14 @@ public record SlaPolicy(String code, String name, ChannelGroup channelGroup, Boo
 	 */
 	public int specificity() {
 		return (this.category != null ? 4 : 0) + (this.channelGroup != null ? 2 : 0) + (this.urgent != null ? 1 : 0);
+	}
+
+	/** Names of the channels it applies to: its group's, or every channel when no group is set. */
+	public List<String> channels() {
+		if (this.channelGroup != null) {
+			return this.channelGroup.channels();
+		}
+		return Arrays.stream(ChannelGroup.values()).flatMap((group) -> group.channels().stream()).toList();
 	}
 
 	public boolean extensionAllowed() {
