@@ -248,11 +248,11 @@ public final class BusinessCalendar implements WorkingCalendar {
 		}
 
 		YearTable year(int year) {
-			byte[] kinds = this.production.kinds(year);
 			int index = year - CalendarYear.MIN_YEAR;
-			YearTable table = this.years.get(index);
+			YearTable table = (index >= 0 && index < this.years.length()) ? this.years.get(index) : null;
 			if (table == null) {
-				table = new YearTable(year, kinds, this);
+				// kinds() rejects years out of range with a clear message.
+				table = new YearTable(year, this.production.kinds(year), this);
 				this.years.set(index, table);
 			}
 			return table;
