@@ -18,8 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Appeal(@Id String id, long version, AppealStatus status, Channel channel, String externalId, String url,
 		Instant postedAt, String text, Author author, Municipality municipality, Category category, boolean urgent,
 		Reach reach, String agencyId, Person executor, List<Answer> answers, List<HistoryEntry> history,
-		int redirectCount, Instant receivedAt, Instant firstRespondedAt, Instant answeredAt, Instant closedAt,
-		Instant reopenedAt, List<String> searchTerms, String ingestedBy, LastEvent lastEvent) {
+		int redirectCount, int returnCount, Instant receivedAt, Instant firstRespondedAt, Instant answeredAt, Instant closedAt,
+		Instant reopenedAt, List<String> searchTerms, String ingestedBy, LastEvent lastEvent, SlaState sla) {
 
 	public Appeal {
 		answers = (answers != null) ? List.copyOf(answers) : List.of();

@@ -119,8 +119,8 @@ public class AppealService {
 				(input.category() != null) ? input.category() : Category.OTHER, Boolean.TRUE.equals(input.urgent()),
 				reach, null, null, List.of(),
 				List.of(new HistoryEntry(now, AppealEventType.RECEIVED, actor, null, AppealStatus.NEW, null, null, null)),
-				0, now, null, null, null, null, RussianStems.distinct(input.text()), caller.clientId(),
-				new LastEvent(AppealEventType.RECEIVED, now, null, null, 1));
+				0, 0, now, null, null, null, null, RussianStems.distinct(input.text()), caller.clientId(),
+				new LastEvent(AppealEventType.RECEIVED, now, null, null, 1), null);
 		return this.mongo.insert(appeal)
 			.map(saved -> new IngestAppealPayload(saved, false, List.of()))
 			// The unique (channel, externalId) index decides races: exactly one insert wins.
@@ -365,6 +365,7 @@ public class AppealService {
 		}
 		return Outcome.apply(AppealEventType.ANSWER_RETURNED, AppealStatus.IN_PROGRESS)
 			.set("answers", answers)
+			.inc("returnCount")
 			.because(comment);
 	}
 

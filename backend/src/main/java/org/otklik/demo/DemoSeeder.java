@@ -254,9 +254,9 @@ public class DemoSeeder implements ApplicationRunner {
 				new Author(DemoAnswers.citizen(random), "https://vk.com/id" + (1000000 + random.nextInt(9000000))),
 				text.municipality(), text.category(), text.urgent(),
 				new Reach(50 + random.nextInt(5000), random.nextInt(200), random.nextInt(60)), agencyId, executor,
-				answers, history, redirects, received, firstResponded, answered, closed, null,
+				answers, history, redirects, 0, received, firstResponded, answered, closed, null,
 				RussianStems.distinct(text.text()), "demo-integrator",
-				new LastEvent(last, latest.at(), agencyId, latest.fromAgencyId(), history.size()));
+				new LastEvent(last, latest.at(), agencyId, latest.fromAgencyId(), history.size()), null);
 	}
 
 	private static Instant minus(Instant instant, Duration shift) {
