@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.bson.types.ObjectId;
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
 import org.otklik.appeal.AppealInputs.ApproveAnswerInput;
@@ -33,7 +34,6 @@ import org.otklik.text.RussianStems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -114,13 +114,14 @@ public class AppealService {
 				: new Author(trimToNull(input.authorName()), trimToNull(input.authorProfileUrl()));
 		Reach reach = (input.reach() != null) ? new Reach(orZero(input.reach().views()), orZero(input.reach().likes()),
 				orZero(input.reach().comments())) : Reach.NONE;
-		Appeal appeal = new Appeal(null, 1, AppealStatus.NEW, input.channel(), externalId, trimToNull(input.url()),
+		String id = new ObjectId().toHexString();
+		Appeal appeal = new Appeal(id, 1, AppealStatus.NEW, input.channel(), externalId, trimToNull(input.url()),
 				input.postedAt(), input.text().strip(), author, input.municipality(),
 				(input.category() != null) ? input.category() : Category.OTHER, Boolean.TRUE.equals(input.urgent()),
 				reach, null, null, List.of(),
 				List.of(new HistoryEntry(now, AppealEventType.RECEIVED, actor, null, AppealStatus.NEW, null, null, null)),
 				0, 0, now, null, null, null, null, RussianStems.distinct(input.text()), caller.clientId(),
-				new LastEvent(AppealEventType.RECEIVED, now, null, null, 1), null);
+				new LastEvent(id, AppealEventType.RECEIVED, now, null, null, 1), null);
 		return this.mongo.insert(appeal)
 			.map(saved -> new IngestAppealPayload(saved, false, List.of()))
 			// The unique (channel, externalId) index decides races: exactly one insert wins.
@@ -449,11 +450,16 @@ public class AppealService {
 		Update update = apply.update()
 			.set("status", apply.to())
 			.set("version", next)
-			.set("lastEvent", new LastEvent(apply.type(), now, agencyAfter, apply.fromAgencyId(), next))
+			.set("lastEvent", new LastEvent(appeal.id(), apply.type(), now, agencyAfter, apply.fromAgencyId(), next))
 			.push("history", new HistoryEntry(now, apply.type(), Person.of(caller), appeal.status(), apply.to(),
 					apply.fromAgencyId(), apply.agencyId(), apply.reason()));
 		Query guard = Query.query(Criteria.where("_id").is(appeal.id()).and("version").is(appeal.version()));
-		return this.mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Appeal.class);
+		// A plain guarded update, not findAndModify: the embedded server leaves findAndModify out of its
+		// oplog, and live events are read from the oplog. The re-read returns the version we wrote, or a
+		// later one if someone changed the appeal in between.
+		return this.mongo.updateFirst(guard, update, Appeal.class)
+			.filter(result -> result.getModifiedCount() == 1)
+			.flatMap(result -> this.repository.findById(appeal.id()));
 	}
 
 	private Mono<Optional<Agency>> activeAgency(String agencyId) {

@@ -249,14 +249,15 @@ public class DemoSeeder implements ApplicationRunner {
 			Instant answered, Instant closed, AppealStatus status, AppealEventType last, Random random) {
 		HistoryEntry latest = history.get(history.size() - 1);
 		String externalId = "demo-" + channel.name().toLowerCase() + "-" + (100000 + index);
-		return new Appeal(null, history.size(), status, channel, externalId, url(channel, externalId),
+		String id = new org.bson.types.ObjectId().toHexString();
+		return new Appeal(id, history.size(), status, channel, externalId, url(channel, externalId),
 				received.minus(minutes(random, 1, 30)), text.text(),
 				new Author(DemoAnswers.citizen(random), "https://vk.com/id" + (1000000 + random.nextInt(9000000))),
 				text.municipality(), text.category(), text.urgent(),
 				new Reach(50 + random.nextInt(5000), random.nextInt(200), random.nextInt(60)), agencyId, executor,
 				answers, history, redirects, 0, received, firstResponded, answered, closed, null,
 				RussianStems.distinct(text.text()), "demo-integrator",
-				new LastEvent(last, latest.at(), agencyId, latest.fromAgencyId(), history.size()), null);
+				new LastEvent(id, last, latest.at(), agencyId, latest.fromAgencyId(), history.size()), null);
 	}
 
 	private static Instant minus(Instant instant, Duration shift) {

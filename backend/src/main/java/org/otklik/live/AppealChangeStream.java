@@ -32,6 +32,8 @@ public class AppealChangeStream {
 
 	private static final DocumentCodec CODEC = new DocumentCodec();
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppealChangeStream.class);
+
 	private final ReactiveMongoTemplate mongo;
 
 	public AppealChangeStream(ReactiveMongoTemplate mongo) {
@@ -68,7 +70,7 @@ public class AppealChangeStream {
 			return Flux.from(publisher);
 		}))
 			.handle((ChangeStreamDocument<Document> change, reactor.core.publisher.SynchronousSink<LiveEvent> sink) -> {
-				LiveEvent event = toEvent(change);
+				LiveEvent event = safely(change);
 				if (event != null) {
 					last[0] = event.tokenKey();
 					sink.next(event);
@@ -80,22 +82,31 @@ public class AppealChangeStream {
 		return stream;
 	}
 
+	// One malformed change must not stop the stream (a retry would meet it again and again).
+	private static LiveEvent safely(ChangeStreamDocument<Document> change) {
+		try {
+			return toEvent(change);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Skipping an appeal change that cannot be read: {}", ex.toString());
+			return null;
+		}
+	}
+
 	static LiveEvent toEvent(ChangeStreamDocument<Document> change) {
 		OperationType op = change.getOperationType();
 		if (op != OperationType.INSERT && op != OperationType.UPDATE && op != OperationType.REPLACE) {
 			return null;
 		}
 		BsonDocument token = change.getResumeToken();
-		BsonDocument key = change.getDocumentKey();
-		if (token == null || key == null || !token.containsKey("_data")) {
+		if (token == null || !token.containsKey("_data")) {
 			return null;
 		}
 		Document lastEvent = lastEvent(change);
-		if (lastEvent == null) {
+		if (lastEvent == null || lastEvent.getString("appealId") == null) {
 			return null;
 		}
-		BsonValue id = key.get("_id");
-		String appealId = id.isObjectId() ? id.asObjectId().getValue().toHexString() : id.asString().getValue();
+		String appealId = lastEvent.getString("appealId");
 		Date at = lastEvent.getDate("at");
 		return new LiveEvent(token.get("_data").asString().getValue(), appealId,
 				AppealEventType.valueOf(lastEvent.getString("type")), (at != null) ? at.toInstant() : Instant.now(),

@@ -38,16 +38,21 @@ class EventHub {
 		this.window = window;
 	}
 
-	/** Called for each event, in change-stream order, from a single thread. */
-	synchronized void publish(LiveEvent event) {
+	/**
+	 * Called for each event, in change-stream order, from a single thread. Events from before the
+	 * process started only fill the window (for catch-up); live subscribers get what happens after.
+	 */
+	synchronized void publish(LiveEvent event, boolean dispatch) {
 		long sequence = ++this.lastSequence;
 		this.recent.addLast(new Sequenced(sequence, event));
 		this.sequenceByToken.put(event.tokenKey(), sequence);
 		while (this.recent.size() > this.window) {
 			this.sequenceByToken.remove(this.recent.removeFirst().event().tokenKey());
 		}
-		for (Subscriber subscriber : this.subscribers) {
-			subscriber.offer(event);
+		if (dispatch) {
+			for (Subscriber subscriber : this.subscribers) {
+				subscriber.offer(event);
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.otklik.live;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -176,9 +177,11 @@ public class LiveService implements SmartLifecycle {
 	public void start() {
 		// A minute of overlap: events from just before start fill the window; nothing is missed while
 		// the cursor opens, whatever the clock skew between this host and the database.
-		this.main = this.changeStream.eventsSince(this.clock.instant().minus(Duration.ofMinutes(1)))
+		Instant startedAt = this.clock.instant();
+		this.main = this.changeStream.eventsSince(startedAt.minus(Duration.ofMinutes(1)))
 			.concatMap(this::withSnapshot)
-			.subscribe(this.hub::publish, ex -> log.error("The appeal change stream stopped", ex));
+			.subscribe(event -> this.hub.publish(event, !event.at().isBefore(startedAt)),
+					ex -> log.error("The appeal change stream stopped", ex));
 	}
 
 	@Override
