@@ -18,6 +18,10 @@ public final class RedirectCheck implements QualityCheck {
 
 	private final PhrasePattern.PhrasePatternSet sendingVerb;
 
+	private final PhrasePattern.PhrasePatternSet callingVerb;
+
+	private final PhrasePattern.PhrasePatternSet theirDestination;
+
 	private final PhrasePattern.PhrasePatternSet modal;
 
 	private final PhrasePattern.PhrasePatternSet ownSide;
@@ -25,6 +29,8 @@ public final class RedirectCheck implements QualityCheck {
 	private final PhrasePattern.PhrasePatternSet firstPerson;
 
 	private final PhrasePattern.PhrasePatternSet destination;
+
+	private final PhrasePattern.PhrasePatternSet questionWord;
 
 	private final PhraseDictionary phrases;
 
@@ -38,10 +44,13 @@ public final class RedirectCheck implements QualityCheck {
 
 	public RedirectCheck(RuleFile file, Messages messages) {
 		this.sendingVerb = file.wordClass("sending-verb");
+		this.callingVerb = file.wordClass("calling-verb");
+		this.theirDestination = file.wordClass("their-destination");
 		this.modal = file.wordClass("modal");
 		this.ownSide = file.wordClass("own-side");
 		this.firstPerson = file.wordClass("first-person");
 		this.destination = file.wordClass("destination");
+		this.questionWord = file.wordClass("question-word");
 		this.phrases = file.dictionary("phrases");
 		Settings settings = new Settings(file);
 		this.modalWindow = settings.getInt("modal-window");
@@ -71,7 +80,14 @@ public final class RedirectCheck implements QualityCheck {
 		List<Token> words = sentence.words();
 		for (int i = 0; i < words.size(); i++) {
 			Token word = words.get(i);
-			if (!word.isWord() || !this.sendingVerb.matches(word)) {
+			if (!word.isWord()) {
+				continue;
+			}
+			if (this.callingVerb.matches(word) && endsWithAny(word.form(), IMPERATIVE_ENDINGS)
+					&& after(words, i, this.theirDestination, this.objectWindow)) {
+				return true;
+			}
+			if (!this.sendingVerb.matches(word)) {
 				continue;
 			}
 			boolean advice = endsWithAny(word.form(), IMPERATIVE_ENDINGS)
@@ -118,7 +134,18 @@ public final class RedirectCheck implements QualityCheck {
 		int from = Math.max(0, verb - this.destinationWindow);
 		int to = Math.min(words.size() - 1, verb + this.destinationWindow);
 		for (int j = from; j <= to; j++) {
-			if (j != verb && this.destination.matches(words.get(j))) {
+			if (j != verb && this.destination.matches(words.get(j))
+					&& !(j + 1 < words.size() && this.questionWord.matches(words.get(j + 1)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean after(List<Token> words, int verb, PhrasePattern.PhrasePatternSet set, int window) {
+		int to = Math.min(words.size() - 1, verb + window);
+		for (int j = verb + 1; j <= to; j++) {
+			if (set.matches(words.get(j))) {
 				return true;
 			}
 		}
