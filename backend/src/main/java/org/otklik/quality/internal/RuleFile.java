@@ -72,7 +72,8 @@ public final class RuleFile {
 		}
 	}
 
-	static RuleFile parse(String name, List<String> lines) {
+	/** Parses rule-file lines; {@code name} is used in error messages. */
+	public static RuleFile parse(String name, List<String> lines) {
 		Map<String, List<Line>> sections = new LinkedHashMap<>();
 		String current = null;
 		for (int i = 0; i < lines.size(); i++) {
