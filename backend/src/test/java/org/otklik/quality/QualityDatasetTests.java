@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Measures the coach against the labelled dev answers (with the appeal as context): precision,
@@ -78,6 +79,24 @@ class QualityDatasetTests {
 		assertThat(tuning).isEqualTo(70);
 	}
 
+	@Test
+	void missingDataFailsWithAClearMessageInsteadOfSkipping() {
+		String previous = System.getProperty("otklik.datasets");
+		System.setProperty("otklik.datasets", "/nonexistent/datasets");
+		try {
+			assertThatThrownBy(DevDataset::locate).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("/nonexistent/datasets");
+		}
+		finally {
+			if (previous == null) {
+				System.clearProperty("otklik.datasets");
+			}
+			else {
+				System.setProperty("otklik.datasets", previous);
+			}
+		}
+	}
+
 	private static List<Outcome> select(Predicate<DevDataset.LabelledAnswer> filter) {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (DevDataset.LabelledAnswer answer : answers) {
@@ -92,16 +111,16 @@ class QualityDatasetTests {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "%nAnswer-quality coach on answers-dev.jsonl (tuning = ad001–ad070, n=%d; "
 				+ "held-out = ad071–ad100, n=%d; all n=%d)%n", tuning.size(), heldOut.size(), all.size()));
-		out.append(String.format(Locale.ROOT, "| %-15s | %-17s | %-17s | %-17s |%n", "rule", "tuning P/R/F1",
+		out.append(String.format(Locale.ROOT, "| %-15s | %-18s | %-18s | %-18s |%n", "rule", "tuning P/R/F1",
 				"held-out P/R/F1", "all P/R/F1"));
-		out.append("|-----------------|-------------------|-------------------|-------------------|\n");
+		out.append("|-----------------|--------------------|--------------------|--------------------|\n");
 		for (QualityRule rule : LABELLED) {
 			out.append(String.format(Locale.ROOT, "| %-15s | %s | %s | %s |%n", rule, tuning.cell(rule), heldOut.cell(rule),
 					all.cell(rule)));
 		}
-		out.append(String.format(Locale.ROOT, "| %-15s | %17.2f | %17.2f | %17.2f |%n", "macro-F1", tuning.macroF1(),
+		out.append(String.format(Locale.ROOT, "| %-15s | %18.2f | %18.2f | %18.2f |%n", "macro-F1", tuning.macroF1(),
 				heldOut.macroF1(), all.macroF1()));
-		out.append(String.format(Locale.ROOT, "| %-15s | %17s | %17s | %17s |%n", "good flagged", tuning.goodFlagged(),
+		out.append(String.format(Locale.ROOT, "| %-15s | %18s | %18s | %18s |%n", "good flagged", tuning.goodFlagged(),
 				heldOut.goodFlagged(), all.goodFlagged()));
 		return out.toString();
 	}
