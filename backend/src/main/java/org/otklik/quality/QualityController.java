@@ -49,8 +49,9 @@ public class QualityController {
 	}
 
 	/**
-	 * A too-long text is the caller's mistake. Kept next to the controller until the shared GraphQL
-	 * error handling exists; then it belongs there with a documented {@code errorDetail} code.
+	 * A too-long text is the caller's mistake: {@code BAD_REQUEST} with the {@code INVALID_ARGUMENT}
+	 * detail code («an argument is out of range») and the limit. Kept next to the controller because
+	 * the shared GraphQL error handling is not on this branch; it can move there after the merge.
 	 */
 	@GraphQlExceptionHandler
 	public GraphQLError handleTooLong(AnswerTooLongException ex, DataFetchingEnvironment environment) {
@@ -59,7 +60,7 @@ public class QualityController {
 			.message(ex.getMessage())
 			.path(environment.getExecutionStepInfo().getPath())
 			.location(environment.getField().getSourceLocation())
-			.extensions(Map.of("errorDetail", "TEXT_TOO_LONG", "maxLength", ex.maxLength()))
+			.extensions(Map.of("errorDetail", "INVALID_ARGUMENT", "maxLength", ex.maxLength()))
 			.build();
 	}
 

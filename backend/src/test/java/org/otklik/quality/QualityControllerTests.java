@@ -117,7 +117,7 @@ class QualityControllerTests {
 				assertThat(errors).hasSize(1);
 				assertThat(errors.get(0).getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
 				assertThat(errors.get(0).getMessage()).contains("не более 10000");
-				assertThat(errors.get(0).getExtensions()).containsEntry("errorDetail", "TEXT_TOO_LONG");
+				assertThat(errors.get(0).getExtensions()).containsEntry("errorDetail", "INVALID_ARGUMENT");
 				assertThat(errors.get(0).getPath()).isEqualTo("checkAnswerQuality");
 			});
 	}
