@@ -172,7 +172,7 @@ final class AppealSamples {
 				"Тестовое обращение " + this.id, null, this.municipality, this.category, false, null, this.agencyId, null,
 				List.of(), ordered, this.redirectCount, this.returnCount, this.receivedAt, this.firstRespondedAt,
 				this.answeredAt, null, null, List.of(), "stats-fixture",
-				new LastEvent(last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size()), sla);
+				new LastEvent(this.id, last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size()), sla);
 	}
 
 	private static HistoryEntry entry(Instant at, AppealEventType type, String from, String to) {
