@@ -19,7 +19,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		Instant postedAt, String text, Author author, Municipality municipality, Category category, boolean urgent,
 		Reach reach, String agencyId, Person executor, List<Answer> answers, List<HistoryEntry> history,
 		int redirectCount, int returnCount, Instant receivedAt, Instant firstRespondedAt, Instant answeredAt, Instant closedAt,
-		Instant reopenedAt, List<String> searchTerms, String ingestedBy, LastEvent lastEvent, SlaState sla) {
+		Instant reopenedAt, List<String> searchTerms, String ingestedBy, LastEvent lastEvent, SlaSnapshot sla) {
 
 	public Appeal {
 		answers = (answers != null) ? List.copyOf(answers) : List.of();
@@ -27,6 +27,26 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		searchTerms = (searchTerms != null) ? List.copyOf(searchTerms) : List.of();
 		reach = (reach != null) ? reach : Reach.NONE;
 		category = (category != null) ? category : Category.OTHER;
+	}
+
+	/** A copy with other SLA facts, for evaluating the state a pending change will produce. */
+	public Appeal withSlaFacts(AppealStatus newStatus, Instant newFirstRespondedAt, Instant newAnsweredAt,
+			Instant newReopenedAt, SlaSnapshot newSla) {
+		return new Appeal(this.id, this.version, newStatus, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				newFirstRespondedAt, newAnsweredAt, this.closedAt, newReopenedAt, this.searchTerms, this.ingestedBy,
+				this.lastEvent, newSla);
+	}
+
+	public Appeal withSla(SlaSnapshot newSla) {
+		return withSlaFacts(this.status, this.firstRespondedAt, this.answeredAt, this.reopenedAt, newSla);
+	}
+
+	/** The open pause, if the clocks are stopped now. */
+	public Optional<SlaSnapshot.Pause> openPause() {
+		return (this.sla == null) ? Optional.empty()
+				: this.sla.pauses().stream().filter(p -> p.to() == null).findFirst();
 	}
 
 	public Optional<Answer> answer(String answerId) {

@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import org.otklik.appeal.AppealInputs.TakeAppealInput;
 import org.otklik.appeal.AppealPayloads.AppealPayload;
 import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
 import org.otklik.graphql.Connection;
-import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
+import org.otklik.sla.AppealSla;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -47,13 +48,19 @@ public class AppealController {
 
 	private final CallerResolver callers;
 
+	private final AppealSlaCalculator sla;
+
+	private final Clock clock;
+
 	public AppealController(AppealService appeals, AppealSearch search, AppealAccess access, AgencyService agencies,
-			CallerResolver callers) {
+			CallerResolver callers, AppealSlaCalculator sla, Clock clock) {
 		this.appeals = appeals;
 		this.search = search;
 		this.access = access;
 		this.agencies = agencies;
 		this.callers = callers;
+		this.sla = sla;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -115,6 +122,30 @@ public class AppealController {
 	@MutationMapping
 	Mono<AppealPayload> reopenAppeal(@Argument ReopenAppealInput input) {
 		return this.callers.current().flatMap(caller -> this.appeals.reopen(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> pauseAppeal(@Argument AppealInputs.PauseAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.pause(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> resumeAppeal(@Argument AppealInputs.ResumeAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.resume(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> extendAppealDeadline(@Argument AppealInputs.ExtendAppealDeadlineInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.extend(caller, input));
+	}
+
+	/** Both clocks evaluated at the moment of the request. */
+	@SchemaMapping(typeName = "Appeal")
+	Mono<AppealSla> sla(Appeal appeal) {
+		if (appeal.sla() == null) {
+			return Mono.empty();
+		}
+		return this.sla.policyOf(appeal).map(policy -> this.sla.evaluate(policy, appeal, this.clock.instant()));
 	}
 
 	/** Personal data: masked unless the caller needs it. */

@@ -41,6 +41,10 @@ public class AppealIndexes implements InitializingBean {
 				compound("received_id", new Document("receivedAt", -1).append("_id", -1), false),
 				// What an integrator sent.
 				compound("ingestedBy_received", new Document("ingestedBy", 1).append("receivedAt", -1), false),
+				// The SLA alert check: a range scan over the appeals whose next threshold has come.
+				compound("sla_nextAlertAt", new Document("sla.nextAlertAt", 1), false),
+				// Queues ordered by the nearest deadline.
+				compound("sla_nextDueAt", new Document("sla.nextDueAt", 1).append("_id", 1), false),
 				// Word-form search over stems (multikey).
 				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"))
 			.concatMap(ops::createIndex)

@@ -59,6 +59,18 @@ public final class AppealInputs {
 	public record ReopenAppealInput(String appealId, String reason, Integer expectedVersion) {
 	}
 
+	/** Input of {@code pauseAppeal}. */
+	public record PauseAppealInput(String appealId, String reason, Integer expectedVersion) {
+	}
+
+	/** Input of {@code resumeAppeal}. */
+	public record ResumeAppealInput(String appealId, Integer expectedVersion) {
+	}
+
+	/** Input of {@code extendAppealDeadline}. */
+	public record ExtendAppealDeadlineInput(String appealId, String reason, Integer expectedVersion) {
+	}
+
 	/** Criteria of the {@code appeals} list. */
 	public record AppealFilter(List<AppealStatus> statuses, String agencyId, Category category, Channel channel,
 			Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text) {
@@ -70,7 +82,7 @@ public final class AppealInputs {
 	/** Orderings of the {@code appeals} list. */
 	public enum AppealOrder {
 
-		RECEIVED_DESC, RECEIVED_ASC
+		RECEIVED_DESC, RECEIVED_ASC, DUE_ASC
 
 	}
 

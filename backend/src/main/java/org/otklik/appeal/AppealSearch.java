@@ -57,10 +57,10 @@ public class AppealSearch {
 		AppealFilter criteria = (filter != null) ? filter : AppealFilter.NONE;
 		return this.access.scope(caller).flatMap(scope -> {
 			if (scope.isNothing()) {
-				return Mono.just(page(List.of(), size));
+				return Mono.just(page(List.of(), size, direction));
 			}
 			Query query = query(criteria, scope, direction, position).limit(size + 1);
-			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size));
+			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size, direction));
 		});
 	}
 
@@ -101,41 +101,50 @@ public class AppealSearch {
 			}
 		}
 		boolean descending = order == AppealOrder.RECEIVED_DESC;
+		String key = sortKey(order);
+		if (order == AppealOrder.DUE_ASC) {
+			// Appeals stored before SLA tracking have no due time; they cannot be ordered by it.
+			all.add(Criteria.where(key).exists(true));
+		}
 		if (after != null) {
 			ObjectId id = after.objectId();
 			all.add(descending
-					? new Criteria().orOperator(Criteria.where("receivedAt").lt(after.receivedAt()),
-							new Criteria().andOperator(Criteria.where("receivedAt").is(after.receivedAt()),
-									Criteria.where("_id").lt(id)))
-					: new Criteria().orOperator(Criteria.where("receivedAt").gt(after.receivedAt()),
-							new Criteria().andOperator(Criteria.where("receivedAt").is(after.receivedAt()),
-									Criteria.where("_id").gt(id))));
+					? new Criteria().orOperator(Criteria.where(key).lt(after.key()),
+							new Criteria().andOperator(Criteria.where(key).is(after.key()), Criteria.where("_id").lt(id)))
+					: new Criteria().orOperator(Criteria.where(key).gt(after.key()),
+							new Criteria().andOperator(Criteria.where(key).is(after.key()), Criteria.where("_id").gt(id))));
 		}
 		Query query = all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
 		Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
-		return query.with(Sort.by(direction, "receivedAt").and(Sort.by(direction, "_id")));
+		return query.with(Sort.by(direction, key).and(Sort.by(direction, "_id")));
 	}
 
-	private static Connection<Appeal> page(List<Appeal> found, int size) {
+	static String sortKey(AppealOrder order) {
+		return (order == AppealOrder.DUE_ASC) ? "sla.nextDueAt" : "receivedAt";
+	}
+
+	private static Connection<Appeal> page(List<Appeal> found, int size, AppealOrder order) {
 		boolean more = found.size() > size;
 		List<Appeal> items = more ? found.subList(0, size) : found;
 		List<Connection.Edge<Appeal>> edges = items.stream()
-			.map(appeal -> new Connection.Edge<>(Position.of(appeal).encode(), appeal))
+			.map(appeal -> new Connection.Edge<>(Position.of(appeal, order).encode(), appeal))
 			.toList();
 		String start = edges.isEmpty() ? null : edges.get(0).cursor();
 		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
 		return new Connection<>(edges, new Connection.PageInfo(more, false, start, end));
 	}
 
-	/** Where a page ends: the receipt time and id of its last appeal. */
-	record Position(Instant receivedAt, String id) {
+	/** Where a page ends: the sort key (receipt or due time) and id of its last appeal. */
+	record Position(Instant key, String id) {
 
-		static Position of(Appeal appeal) {
-			return new Position(appeal.receivedAt(), appeal.id());
+		static Position of(Appeal appeal, AppealOrder order) {
+			Instant key = (order == AppealOrder.DUE_ASC)
+					? ((appeal.sla() != null) ? appeal.sla().nextDueAt() : SlaSnapshot.NOTHING_DUE) : appeal.receivedAt();
+			return new Position(key, appeal.id());
 		}
 
 		String encode() {
-			return Cursors.encode("a1:" + this.receivedAt.toEpochMilli() + ":" + this.id);
+			return Cursors.encode("a1:" + this.key.toEpochMilli() + ":" + this.id);
 		}
 
 		static Position decode(String cursor) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.bson.types.ObjectId;
@@ -29,6 +30,9 @@ import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
 import org.otklik.region.Category;
 import org.otklik.security.Caller;
+import org.otklik.sla.SlaClockKind;
+import org.otklik.sla.SlaPolicy;
+import org.otklik.sla.SlaState;
 import org.otklik.security.Role;
 import org.otklik.text.RussianStems;
 import reactor.core.publisher.Mono;
@@ -72,13 +76,16 @@ public class AppealService {
 
 	private final Clock clock;
 
+	private final AppealSlaCalculator sla;
+
 	public AppealService(ReactiveMongoTemplate mongo, AppealRepository repository, AgencyService agencies,
-			AppealAccess access, Clock clock) {
+			AppealAccess access, Clock clock, AppealSlaCalculator sla) {
 		this.mongo = mongo;
 		this.repository = repository;
 		this.agencies = agencies;
 		this.access = access;
 		this.clock = clock;
+		this.sla = sla;
 	}
 
 	// ---------------------------------------------------------------- reads
@@ -121,8 +128,10 @@ public class AppealService {
 				reach, null, null, List.of(),
 				List.of(new HistoryEntry(now, AppealEventType.RECEIVED, actor, null, AppealStatus.NEW, null, null, null)),
 				0, 0, now, null, null, null, null, RussianStems.distinct(input.text()), caller.clientId(),
-				new LastEvent(id, AppealEventType.RECEIVED, now, null, null, 1), null);
-		return this.mongo.insert(appeal)
+				new LastEvent(id, AppealEventType.RECEIVED, now, null, null, 1, null), null);
+		return this.sla.policyOf(appeal)
+			.map(policy -> appeal.withSla(this.sla.snapshot(policy, appeal, now, List.of())))
+			.flatMap(this.mongo::insert)
 			.map(saved -> new IngestAppealPayload(saved, false, List.of()))
 			// The unique (channel, externalId) index decides races: exactly one insert wins.
 			.onErrorResume(DuplicateKeyException.class, ex -> this.repository
@@ -409,6 +418,143 @@ public class AppealService {
 		});
 	}
 
+	// ---------------------------------------------------------------- deadlines
+
+	/** Stops both clocks while waiting for the citizen's clarification. */
+	public Mono<AppealPayload> pause(Caller caller, AppealInputs.PauseAppealInput input) {
+		requireAny(caller, Role.EXECUTOR, Role.CURATOR);
+		if (blank(input.reason())) {
+			return refused(UserError.required("reason", "Укажите, какого уточнения ждём от жителя"));
+		}
+		if (tooLong("reason", input.reason()).isPresent()) {
+			return refused(tooLong("reason", input.reason()).get());
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> mayWorkOn(caller, appeal).map(allowed -> {
+			if (!allowed) {
+				return forbiddenToWork();
+			}
+			if (appeal.status() != AppealStatus.ASSIGNED && appeal.status() != AppealStatus.IN_PROGRESS) {
+				return illegal(appeal, "Приостановить срок можно только у обращения в работе");
+			}
+			if (appeal.openPause().isPresent()) {
+				return illegal(appeal, "Срок уже приостановлен");
+			}
+			List<SlaSnapshot.Pause> pauses = new ArrayList<>(pausesOf(appeal));
+			pauses.add(new SlaSnapshot.Pause(now(), null, input.reason().strip(), Person.of(caller)));
+			return Outcome.apply(AppealEventType.PAUSED, appeal.status())
+				.set("sla", baseSla(appeal).withPauses(pauses))
+				.because(input.reason().strip());
+		}));
+	}
+
+	/** Restarts the clocks after a pause. */
+	public Mono<AppealPayload> resume(Caller caller, AppealInputs.ResumeAppealInput input) {
+		requireAny(caller, Role.EXECUTOR, Role.CURATOR);
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> mayWorkOn(caller, appeal).map(allowed -> {
+			if (!allowed) {
+				return forbiddenToWork();
+			}
+			if (appeal.openPause().isEmpty()) {
+				return illegal(appeal, "Срок не приостановлен");
+			}
+			Instant now = now();
+			List<SlaSnapshot.Pause> pauses = pausesOf(appeal).stream()
+				.map(p -> (p.to() == null) ? new SlaSnapshot.Pause(p.from(), now, p.reason(), p.by()) : p)
+				.toList();
+			return Outcome.apply(AppealEventType.RESUMED, appeal.status()).set("sla", baseSla(appeal).withPauses(pauses));
+		}));
+	}
+
+	/** Extends the final-answer term once, where the policy allows it (59-ФЗ: by 30 days, with a reason). */
+	public Mono<AppealPayload> extend(Caller caller, AppealInputs.ExtendAppealDeadlineInput input) {
+		requireAny(caller, Role.EXECUTOR, Role.CURATOR);
+		if (blank(input.reason())) {
+			return refused(UserError.required("reason", "Укажите причину продления срока"));
+		}
+		if (tooLong("reason", input.reason()).isPresent()) {
+			return refused(tooLong("reason", input.reason()).get());
+		}
+		return change(caller, input.appealId(), input.expectedVersion(), appeal -> mayWorkOn(caller, appeal)
+			.zipWith(this.sla.policyOf(appeal))
+			.map(checks -> {
+				if (!checks.getT1()) {
+					return forbiddenToWork();
+				}
+				if (!appeal.status().isOpen() || appeal.status() == AppealStatus.NEW) {
+					return illegal(appeal, "Продлить срок можно только у обращения в работе");
+				}
+				if (!checks.getT2().extensionAllowed()) {
+					return illegal(appeal, "Для обращений этого вида продление срока не предусмотрено");
+				}
+				if (appeal.sla() != null && appeal.sla().extendedAt() != null) {
+					return illegal(appeal, "Срок уже продлевался; продлить можно только один раз");
+				}
+				return Outcome.apply(AppealEventType.EXTENDED, appeal.status())
+					.set("sla", baseSla(appeal).withExtension(input.reason().strip(), now()))
+					.because(input.reason().strip());
+			}));
+	}
+
+	/**
+	 * Announces the next SLA threshold an appeal has crossed, if any: one guarded update per threshold, so
+	 * with any number of instances checking, each threshold is announced exactly once.
+	 *
+	 * @return whether a threshold was announced
+	 */
+	public Mono<Boolean> announceNextAlert(String appealId) {
+		// The key the last run of the rule decided to announce; the rule runs again after a lost race.
+		AtomicReference<String> announcing = new AtomicReference<>();
+		return attempt(Caller.SYSTEM, appealId, null, appeal -> this.sla.policyOf(appeal).map(policy -> {
+			announcing.set(null);
+			if (!appeal.status().isOpen()) {
+				return Outcome.unchanged();
+			}
+			List<String> announced = (appeal.sla() != null) ? appeal.sla().announced() : List.of();
+			List<String> due = AppealSlaCalculator.due(this.sla.evaluate(policy, appeal, now()), now(), announced);
+			if (due.isEmpty()) {
+				return Outcome.unchanged();
+			}
+			String key = due.get(0);
+			announcing.set(key);
+			AppealEventType type = key.endsWith(":" + SlaState.BREACHED.name()) ? AppealEventType.SLA_BREACHED
+					: AppealEventType.SLA_AT_RISK;
+			return Outcome.apply(type, appeal.status()).detail(key).because(key);
+		}), 1).map(payload -> payload.errors().isEmpty() && announcing.get() != null);
+	}
+
+	/**
+	 * Recomputes the stored SLA of an appeal whose alert time has come but that has nothing to announce
+	 * (for example after its policy changed), so that the alert query does not find it again and again.
+	 * It changes no fact and raises no event.
+	 */
+	public Mono<Void> refreshSla(String appealId) {
+		return this.repository.findById(appealId).flatMap(appeal -> this.sla.policyOf(appeal).flatMap(policy -> {
+			SlaSnapshot fresh = this.sla.snapshot(policy, appeal, now(),
+					(appeal.sla() != null) ? appeal.sla().announced() : List.of());
+			Query guard = Query.query(Criteria.where("_id").is(appeal.id()).and("version").is(appeal.version()));
+			return this.mongo.updateFirst(guard, new Update().set("sla", fresh), Appeal.class).then();
+		}));
+	}
+
+	private Mono<Boolean> mayWorkOn(Caller caller, Appeal appeal) {
+		return caller.isCurator() ? Mono.just(true) : this.access.isExecutorOf(caller, appeal);
+	}
+
+	private static Outcome forbiddenToWork() {
+		return Outcome.refuse(UserError.of(UserErrorCode.FORBIDDEN, "appealId",
+				"Это может сделать исполнитель ответственного ведомства или куратор ЦУР"));
+	}
+
+	private static List<SlaSnapshot.Pause> pausesOf(Appeal appeal) {
+		return (appeal.sla() != null) ? appeal.sla().pauses() : List.of();
+	}
+
+	private SlaSnapshot baseSla(Appeal appeal) {
+		return (appeal.sla() != null) ? appeal.sla()
+				: new SlaSnapshot(null, null, null, null, null, null, null, null, null, null, List.of(), null, List.of(),
+						null, null, SlaSnapshot.NOTHING_DUE);
+	}
+
 	// ---------------------------------------------------------------- machinery
 
 	private Mono<AppealPayload> change(Caller caller, String appealId, Integer expectedVersion,
@@ -443,14 +589,19 @@ public class AppealService {
 	}
 
 	private Mono<Appeal> write(Caller caller, Appeal appeal, Outcome.Apply apply) {
+		return this.sla.policyOf(appeal).flatMap(policy -> write(caller, appeal, apply, policy));
+	}
+
+	private Mono<Appeal> write(Caller caller, Appeal appeal, Outcome.Apply apply, SlaPolicy policy) {
 		Instant now = now();
+		apply.set("sla", this.sla.snapshot(policy, projected(appeal, apply), now, announced(appeal, apply)));
 		long next = appeal.version() + 1;
 		String agencyAfter = (apply.agencyId() != null) ? apply.agencyId()
 				: apply.unsets("agencyId") ? null : appeal.agencyId();
 		Update update = apply.update()
 			.set("status", apply.to())
 			.set("version", next)
-			.set("lastEvent", new LastEvent(appeal.id(), apply.type(), now, agencyAfter, apply.fromAgencyId(), next))
+			.set("lastEvent", new LastEvent(appeal.id(), apply.type(), now, agencyAfter, apply.fromAgencyId(), next, apply.detail()))
 			.push("history", new HistoryEntry(now, apply.type(), Person.of(caller), appeal.status(), apply.to(),
 					apply.fromAgencyId(), apply.agencyId(), apply.reason()));
 		Query guard = Query.query(Criteria.where("_id").is(appeal.id()).and("version").is(appeal.version()));
@@ -460,6 +611,32 @@ public class AppealService {
 		return this.mongo.updateFirst(guard, update, Appeal.class)
 			.filter(result -> result.getModifiedCount() == 1)
 			.flatMap(result -> this.repository.findById(appeal.id()));
+	}
+
+	/** The appeal as this change will leave it, as far as its deadlines are concerned. */
+	private static Appeal projected(Appeal appeal, Outcome.Apply apply) {
+		SlaSnapshot base = apply.sets("sla") ? (SlaSnapshot) apply.setting("sla") : appeal.sla();
+		return appeal.withSlaFacts(apply.to(), fact(apply, "firstRespondedAt", appeal.firstRespondedAt()),
+				fact(apply, "answeredAt", appeal.answeredAt()), fact(apply, "reopenedAt", appeal.reopenedAt()), base);
+	}
+
+	private static Instant fact(Outcome.Apply apply, String key, Instant current) {
+		if (apply.unsets(key)) {
+			return null;
+		}
+		return apply.sets(key) ? (Instant) apply.setting(key) : current;
+	}
+
+	/** Thresholds stay announced, except that a reopening starts a new final-answer clock. */
+	private static List<String> announced(Appeal appeal, Outcome.Apply apply) {
+		List<String> announced = new ArrayList<>((appeal.sla() != null) ? appeal.sla().announced() : List.of());
+		if (apply.detail() != null && (apply.type() == AppealEventType.SLA_AT_RISK || apply.type() == AppealEventType.SLA_BREACHED)) {
+			announced.add(apply.detail());
+		}
+		if (apply.type() == AppealEventType.REOPENED) {
+			announced.removeIf(key -> key.startsWith(SlaClockKind.FINAL_ANSWER.name() + ":"));
+		}
+		return announced;
 	}
 
 	private Mono<Optional<Agency>> activeAgency(String agencyId) {

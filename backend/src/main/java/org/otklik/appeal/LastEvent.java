@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param agencyId the responsible agency after the change
  * @param fromAgencyId the agency before a redirect
  * @param version the appeal version this change produced
+ * @param detail extra routing detail: the SLA clock of an alert, for example {@code FIRST_RESPONSE}
  */
-public record LastEvent(String appealId, AppealEventType type, Instant at, String agencyId, String fromAgencyId, long version) {
+public record LastEvent(String appealId, AppealEventType type, Instant at, String agencyId, String fromAgencyId, long version, String detail) {
 }

@@ -22,7 +22,7 @@ sealed interface Outcome {
 	}
 
 	static Apply apply(AppealEventType type, AppealStatus to) {
-		return new Apply(type, to, new Update(), null, null, null);
+		return new Apply(type, to, new Update(), null, null, null, null);
 	}
 
 	/** The change is refused with user errors. */
@@ -40,9 +40,10 @@ sealed interface Outcome {
 	 * @param agencyId the agency after the change, when it changes
 	 * @param fromAgencyId the agency before a redirect
 	 * @param reason why, for history
+	 * @param detail routing detail for live events (the clock of an SLA alert)
 	 */
 	record Apply(AppealEventType type, AppealStatus to, Update update, String agencyId, String fromAgencyId,
-			String reason) implements Outcome {
+			String reason, String detail) implements Outcome {
 
 		Apply set(String key, Object value) {
 			this.update.set(key, value);
@@ -65,11 +66,26 @@ sealed interface Outcome {
 		}
 
 		Apply agency(String to, String from) {
-			return new Apply(this.type, this.to, this.update, to, from, this.reason);
+			return new Apply(this.type, this.to, this.update, to, from, this.reason, this.detail);
 		}
 
 		Apply because(String why) {
-			return new Apply(this.type, this.to, this.update, this.agencyId, this.fromAgencyId, why);
+			return new Apply(this.type, this.to, this.update, this.agencyId, this.fromAgencyId, why, this.detail);
+		}
+
+		Apply detail(String value) {
+			return new Apply(this.type, this.to, this.update, this.agencyId, this.fromAgencyId, this.reason, value);
+		}
+
+		/** The value this update sets for a key, if it sets one. */
+		Object setting(String key) {
+			Object set = this.update.getUpdateObject().get("$set");
+			return (set instanceof org.bson.Document fields) ? fields.get(key) : null;
+		}
+
+		boolean sets(String key) {
+			Object set = this.update.getUpdateObject().get("$set");
+			return set instanceof org.bson.Document fields && fields.containsKey(key);
 		}
 
 	}

@@ -24,6 +24,7 @@ import org.otklik.appeal.Answer;
 import org.otklik.appeal.AnswerKind;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEventType;
+import org.otklik.appeal.AppealSlaCalculator;
 import org.otklik.appeal.AppealStatus;
 import org.otklik.appeal.Author;
 import org.otklik.appeal.Channel;
@@ -75,13 +76,16 @@ public class DemoSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final AppealSlaCalculator sla;
+
 	public DemoSeeder(ReactiveMongoTemplate mongo, AgencyService agencies, StorageProperties properties,
-			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock) {
+			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealSlaCalculator sla) {
 		this.mongo = mongo;
 		this.agencies = agencies;
 		this.properties = properties;
 		this.embedded = embedded.getIfAvailable() != null;
 		this.clock = clock;
+		this.sla = sla;
 	}
 
 	boolean enabled() {
@@ -106,8 +110,24 @@ public class DemoSeeder implements ApplicationRunner {
 			return Flux.fromIterable(DemoAgencies.all())
 				.concatMap(this.agencies::save)
 				.collectList()
-				.flatMap(saved -> Flux.fromIterable(appeals(saved)).buffer(50).concatMap(this.mongo::insertAll).then())
+				.flatMap(saved -> Flux.fromIterable(appeals(saved))
+					.concatMap(this::withSla)
+					.buffer(50)
+					.concatMap(this.mongo::insertAll)
+					.then())
 				.doOnSuccess(v -> log.info("Demo region loaded: {} agencies, {} appeals", DemoAgencies.all().size(), APPEALS));
+		});
+	}
+
+	/**
+	 * Gives a demo appeal its SLA. Thresholds already past count as announced, so that the first start
+	 * does not replay a month of alerts.
+	 */
+	private Mono<Appeal> withSla(Appeal appeal) {
+		Instant now = this.clock.instant();
+		return this.sla.policyOf(appeal).map(policy -> {
+			List<String> past = AppealSlaCalculator.pastThresholds(this.sla.evaluate(policy, appeal, now), now);
+			return appeal.withSla(this.sla.snapshot(policy, appeal, now, past));
 		});
 	}
 
@@ -257,7 +277,7 @@ public class DemoSeeder implements ApplicationRunner {
 				new Reach(50 + random.nextInt(5000), random.nextInt(200), random.nextInt(60)), agencyId, executor,
 				answers, history, redirects, 0, received, firstResponded, answered, closed, null,
 				RussianStems.distinct(text.text()), "demo-integrator",
-				new LastEvent(id, last, latest.at(), agencyId, latest.fromAgencyId(), history.size()), null);
+				new LastEvent(id, last, latest.at(), agencyId, latest.fromAgencyId(), history.size(), null), null);
 	}
 
 	private static Instant minus(Instant instant, Duration shift) {

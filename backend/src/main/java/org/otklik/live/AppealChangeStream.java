@@ -110,7 +110,7 @@ public class AppealChangeStream {
 		Date at = lastEvent.getDate("at");
 		return new LiveEvent(token.get("_data").asString().getValue(), appealId,
 				AppealEventType.valueOf(lastEvent.getString("type")), (at != null) ? at.toInstant() : Instant.now(),
-				lastEvent.getString("agencyId"), lastEvent.getString("fromAgencyId"), null);
+				lastEvent.getString("agencyId"), lastEvent.getString("fromAgencyId"), lastEvent.getString("detail"), null);
 	}
 
 	// Real MongoDB reports the fields an update set in updateDescription; the embedded server leaves it

@@ -6,6 +6,7 @@ import org.otklik.security.CallerResolver;
 import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
@@ -33,6 +34,24 @@ public class LiveController {
 			GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.appealChanged(caller, appealId, agencyId, after)), context);
+	}
+
+	@SubscriptionMapping
+	Flux<LiveEvent> slaAlerted(@Argument String agencyId, @Argument String after, GraphQLContext context) {
+		return closeWhenTooSlow(this.callers.current()
+			.flatMapMany(caller -> this.live.slaAlerted(caller, agencyId, after)), context);
+	}
+
+	/** The alert's state, from the announced key such as {@code FIRST_RESPONSE:AT_RISK}. */
+	@SchemaMapping(typeName = "SlaAlert")
+	String state(LiveEvent event) {
+		return event.detail().substring(event.detail().indexOf(':') + 1);
+	}
+
+	/** The alert's clock. */
+	@SchemaMapping(typeName = "SlaAlert")
+	String clock(LiveEvent event) {
+		return event.detail().substring(0, event.detail().indexOf(':'));
 	}
 
 	// A subscriber that cannot keep up has a full socket too, so an error message might never reach it:

@@ -15,10 +15,11 @@ import org.otklik.appeal.AppealEventType;
  * @param at when
  * @param agencyId the responsible agency after the change
  * @param fromAgencyId the agency before a redirect
+ * @param detail extra detail, such as the clock and state of an SLA alert ({@code FIRST_RESPONSE:AT_RISK})
  * @param appeal the appeal now, or null if it no longer exists
  */
 public record LiveEvent(String tokenKey, String appealId, AppealEventType type, Instant at, String agencyId,
-		String fromAgencyId, Appeal appeal) {
+		String fromAgencyId, String detail, Appeal appeal) {
 
 	/** The opaque cursor clients pass back as {@code after}. */
 	public String cursor() {
@@ -26,7 +27,8 @@ public record LiveEvent(String tokenKey, String appealId, AppealEventType type, 
 	}
 
 	LiveEvent withAppeal(Appeal current) {
-		return new LiveEvent(this.tokenKey, this.appealId, this.type, this.at, this.agencyId, this.fromAgencyId, current);
+		return new LiveEvent(this.tokenKey, this.appealId, this.type, this.at, this.agencyId, this.fromAgencyId,
+				this.detail, current);
 	}
 
 }

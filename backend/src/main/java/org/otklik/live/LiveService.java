@@ -83,6 +83,13 @@ public class LiveService implements SmartLifecycle {
 				&& (agencyId == null || agencyId.equals(event.agencyId())));
 	}
 
+	/** SLA thresholds reached, optionally of one agency's appeals. */
+	public Flux<LiveEvent> slaAlerted(Caller caller, String agencyId, String after) {
+		return subscribe(caller, after, event -> (event.type() == AppealEventType.SLA_AT_RISK
+				|| event.type() == AppealEventType.SLA_BREACHED) && event.detail() != null
+				&& (agencyId == null || agencyId.equals(event.agencyId())));
+	}
+
 	private Flux<LiveEvent> subscribe(Caller caller, String after, Predicate<LiveEvent> wanted) {
 		AppealAccess.requireAny(caller, Role.values());
 		String afterKey = (after != null && !after.isBlank()) ? EventCursor.decode(after) : null;

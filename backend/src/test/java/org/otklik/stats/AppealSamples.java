@@ -11,7 +11,7 @@ import org.otklik.appeal.Channel;
 import org.otklik.appeal.HistoryEntry;
 import org.otklik.appeal.LastEvent;
 import org.otklik.appeal.Person;
-import org.otklik.appeal.SlaState;
+import org.otklik.appeal.SlaSnapshot;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
 
@@ -162,9 +162,9 @@ final class AppealSamples {
 	}
 
 	Appeal build() {
-		SlaState sla = this.withSla ? new SlaState("TEST", "Asia/Magadan", this.firstResponseDueAt, this.finalAnswerDueAt,
+		SlaSnapshot sla = this.withSla ? new SlaSnapshot("TEST", "Asia/Magadan", this.firstResponseDueAt, this.finalAnswerDueAt,
 				this.firstResponseMet, this.finalAnswerMet, this.firstResponseBusiness, this.firstResponseCalendar,
-				this.finalAnswerBusiness, this.finalAnswerCalendar, List.of(), null, List.of(), null) : null;
+				this.finalAnswerBusiness, this.finalAnswerCalendar, List.of(), null, List.of(), null, null, null) : null;
 		List<HistoryEntry> ordered = new ArrayList<>(this.history);
 		ordered.sort(java.util.Comparator.comparing(HistoryEntry::at));
 		HistoryEntry last = ordered.get(ordered.size() - 1);
@@ -172,7 +172,7 @@ final class AppealSamples {
 				"Тестовое обращение " + this.id, null, this.municipality, this.category, false, null, this.agencyId, null,
 				List.of(), ordered, this.redirectCount, this.returnCount, this.receivedAt, this.firstRespondedAt,
 				this.answeredAt, null, null, List.of(), "stats-fixture",
-				new LastEvent(this.id, last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size()), sla);
+				new LastEvent(this.id, last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size(), null), sla);
 	}
 
 	private static HistoryEntry entry(Instant at, AppealEventType type, String from, String to) {
