@@ -8,7 +8,6 @@ import type { Role } from '@/lib/oidc/claims'
 import { ProtectedRoutes } from './protected-routes'
 import { useSession, useSessionState } from './session-context'
 import { SignedInProviders } from './signed-in-providers'
-import { UpdatePrompt } from './update-prompt'
 
 interface Tab {
   to: string
@@ -140,7 +139,6 @@ function Shell({ roles, expired }: { roles: Role[]; expired: boolean }) {
           )
         })}
       </nav>
-      <UpdatePrompt />
     </div>
   )
 }

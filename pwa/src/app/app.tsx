@@ -4,6 +4,7 @@ import { loadAuthConfig } from '@/lib/oidc/auth-config'
 import { Session } from '@/lib/oidc/session'
 import { AppRoutes } from './router'
 import { SessionContext } from './session-context'
+import { UpdatePrompt } from './update-prompt'
 
 /** Boot: learn the identity provider, restore the stored user (no network needed), then route. */
 export function App() {
@@ -52,6 +53,8 @@ export function App() {
   return (
     <SessionContext value={session}>
       <AppRoutes />
+      {/* Registered on every screen, the sign-in page included: the shell is precached before the first sign-in. */}
+      <UpdatePrompt />
     </SessionContext>
   )
 }
