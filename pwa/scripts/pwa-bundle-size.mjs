@@ -20,7 +20,7 @@ const kb = (bytes) => (bytes / 1024).toFixed(1)
 
 let total = 0
 console.log('Initial JS (gzipped):')
-for (const file of [...new Set(initial)]) {
+for (const file of new Set(initial)) {
   const size = gz(file)
   total += size
   console.log(`  ${kb(size).padStart(7)} kB  ${file}`)
