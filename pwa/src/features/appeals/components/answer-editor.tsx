@@ -1,7 +1,6 @@
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react'
 import { useIdentity } from '@/app/session-context'
 import { useOnline } from '@/hooks/use-online'
-import { features } from '@/lib/features'
 import { formatDateTime, useT } from '@/lib/i18n'
 import { uuid } from '@/lib/uuid'
 import { useDraft, type AnswerKind } from '../hooks/use-draft'
@@ -9,8 +8,8 @@ import { useOutbox } from '../hooks/use-outbox'
 
 export const MAX_ANSWER_LENGTH = 10_000
 
-// Only bundled once quality.graphqls exists (features.quality is a build-time constant).
-const QualityHints = features.quality ? lazy(() => import('./quality-hints')) : null
+// Only bundled once quality.graphqls exists: the define is replaced by a literal, so the import is dropped.
+const QualityHints = __FEATURE_QUALITY__ ? lazy(() => import('./quality-hints')) : null
 
 /**
  * Writing an answer. The draft is kept on the device while typing; sending puts the answer in the

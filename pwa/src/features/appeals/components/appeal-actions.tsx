@@ -12,7 +12,7 @@ import { AgencyDialog } from './agency-dialog'
 import { AnswerEditor } from './answer-editor'
 import { ReasonDialog } from './reason-dialog'
 
-const PauseAction = features.sla ? lazy(() => import('./pause-action')) : null
+const PauseAction = __FEATURE_SLA__ ? lazy(() => import('./pause-action')) : null
 
 type Open = null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen'
 

@@ -3,12 +3,11 @@ import { Link } from 'wouter'
 import { RequireRole } from '@/app/require-role'
 import { EmptyState, LoadingState } from '@/components/page-states'
 import { useMe } from '@/features/auth/hooks/use-me'
-import { features } from '@/lib/features'
 import { useT } from '@/lib/i18n'
 import type { StatsPeriod } from '../api-pending/stats/types'
 
-// Only bundled once the schema has agencyStats (features.stats is a build-time constant).
-const StatsPanel = features.stats ? lazy(() => import('./stats-panel')) : null
+// Only bundled once the schema has agencyStats: the define is replaced by a literal, so the import is dropped.
+const StatsPanel = __FEATURE_STATS__ ? lazy(() => import('./stats-panel')) : null
 const PERIODS: StatsPeriod[] = ['TODAY', 'WEEK', 'MONTH']
 
 export function DashboardPage() {
