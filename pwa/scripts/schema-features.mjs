@@ -32,15 +32,22 @@ function flag(name, detected, overridable) {
   return detected
 }
 
+/**
+ * Features whose pending operations have been checked against the real schema. Detection alone is not
+ * enough: the pending documents were written before the schema landed and may name fields differently.
+ */
+/** @type {Set<string>} */
+const RECONCILED = new Set([])
+
 /** @param {{ overridable?: boolean }} [options] codegen passes false: it can only type what the schema has. */
 export function schemaFeatures({ overridable = true } = {}) {
   const text = schemaText()
   return {
     /** Appeal.sla, pauseAppeal/resumeAppeal (sla.graphqls). */
-    sla: flag('sla', /\btype\s+AppealSla\b/.test(text), overridable),
+    sla: flag('sla', RECONCILED.has('sla') && /\btype\s+AppealSla\b/.test(text), overridable),
     /** agencyStats / agencyRanking (announced in sla.graphqls). */
-    stats: flag('stats', /\bagencyStats\s*\(/.test(text), overridable),
+    stats: flag('stats', RECONCILED.has('stats') && /\bagencyStats\s*\(/.test(text), overridable),
     /** checkAnswerQuality (quality.graphqls). */
-    quality: flag('quality', /\bcheckAnswerQuality\s*\(/.test(text), overridable),
+    quality: flag('quality', RECONCILED.has('quality') && /\bcheckAnswerQuality\s*\(/.test(text), overridable),
   }
 }
