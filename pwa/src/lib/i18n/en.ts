@@ -242,6 +242,8 @@ export const en: Messages = {
   'zones.share': '{count} answers · {percent} %',
   'zones.examples': 'Examples',
   'zones.clean': 'No mistakes found.',
+  'zones.noReports':
+    'The period’s answers have no coach report, so there are no growth zones to show.',
   'zones.executors': 'By executor',
   'zones.executor': 'Executor',
   'zones.executorAnswers': 'Answers',

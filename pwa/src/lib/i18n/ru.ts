@@ -242,6 +242,7 @@ export const ru = {
   'zones.share': '{count} отв. · {percent} %',
   'zones.examples': 'Примеры',
   'zones.clean': 'Ошибок не найдено.',
+  'zones.noReports': 'У ответов за период нет оценки помощника — зоны роста не определить.',
   'zones.executors': 'По исполнителям',
   'zones.executor': 'Исполнитель',
   'zones.executorAnswers': 'Ответов',

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useIdentity } from '@/app/session-context'
 import { useOnline } from '@/hooks/use-online'
 import { formatDateTime, useT } from '@/lib/i18n'
@@ -48,6 +48,16 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
       element && element.selectionStart === element.selectionEnd ? element.selectionStart : null,
     )
   }
+  // Taps, arrow keys and programmatic moves all end in selectionchange; follow it while focused.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const element = textarea.current
+      if (element && document.activeElement === element)
+        setCaret(element.selectionStart === element.selectionEnd ? element.selectionStart : null)
+    }
+    document.addEventListener('selectionchange', onSelectionChange)
+    return () => document.removeEventListener('selectionchange', onSelectionChange)
+  }, [])
   const syncScroll = () => {
     if (backdrop.current && textarea.current)
       backdrop.current.scrollTop = textarea.current.scrollTop
@@ -138,7 +148,6 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
             draft.setText(event.target.value)
             trackCaret()
           }}
-          onSelect={trackCaret}
           onFocus={trackCaret}
           onBlur={() => setCaret(null)}
           onScroll={syncScroll}

@@ -63,7 +63,10 @@ export function QualityZones({ agencyId, period }: { agencyId: string; period: D
                 )
               })}
           </ul>
-          {stats.rules.every((rule) => rule.answers === 0) && <p>{t('zones.clean')}</p>}
+          {/* Answers stored without a report (before the coach) have no score: not «no mistakes». */}
+          {stats.rules.every((rule) => rule.answers === 0) && (
+            <p>{stats.averageScore === null ? t('zones.noReports') : t('zones.clean')}</p>
+          )}
           {stats.executors.length > 0 && (
             <table className="zones__executors">
               <caption>{t('zones.executors')}</caption>
