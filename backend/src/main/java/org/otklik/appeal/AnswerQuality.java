@@ -17,7 +17,7 @@ public record AnswerQuality(int score, List<Finding> findings, Readability reada
 		findings = (findings != null) ? List.copyOf(findings) : List.of();
 	}
 
-	static AnswerQuality of(QualityReport report, String text) {
+	public static AnswerQuality of(QualityReport report, String text) {
 		return new AnswerQuality(report.score(), report.findings().stream().map(f -> Finding.of(f, text)).toList(),
 				report.readability());
 	}

@@ -39,6 +39,14 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.lastEvent, newSla);
 	}
 
+	public Appeal withAnswers(List<Answer> newAnswers) {
+		return new Appeal(this.id, this.version, this.status, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, newAnswers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms,
+				this.ingestedBy, this.lastEvent, this.sla);
+	}
+
 	public Appeal withSla(SlaSnapshot newSla) {
 		return withSlaFacts(this.status, this.firstRespondedAt, this.answeredAt, this.reopenedAt, newSla);
 	}

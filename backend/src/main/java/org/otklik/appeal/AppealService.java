@@ -500,7 +500,8 @@ public class AppealService {
 					return illegal(appeal, "Продлить срок можно только у обращения в работе");
 				}
 				if (!checks.getT2().extensionAllowed()) {
-					return illegal(appeal, "Для обращений этого вида продление срока не предусмотрено");
+					return Outcome.refuse(UserError.of(UserErrorCode.INVALID, null,
+							"Для обращений этого вида продление срока не предусмотрено"));
 				}
 				if (appeal.sla() != null && appeal.sla().extendedAt() != null) {
 					return illegal(appeal, "Срок уже продлевался; продлить можно только один раз");

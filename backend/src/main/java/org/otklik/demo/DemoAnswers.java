@@ -10,9 +10,18 @@ final class DemoAnswers {
 	private DemoAnswers() {
 	}
 
-	static String interim(Category category) {
-		return "Здравствуйте! Спасибо, что написали. Мы передали ваше сообщение ответственному специалисту, "
-				+ "он свяжется с вами сегодня до 18:00. Телефон для связи: 8 (4132) 20-00-00.";
+	/**
+	 * Interim answers; some repeat the mistakes the region trains against, so that the demo's review
+	 * and growth zones have something to show.
+	 */
+	static String interim(Random random) {
+		return switch (random.nextInt(6)) {
+			case 0 -> "Ваше обращение зарегистрировано и направлено для рассмотрения. Информация принята к сведению.";
+			case 1 -> "По данному вопросу рекомендуем обратиться в управляющую компанию.";
+			case 2 -> "Вопрос находится на контроле и будет решён в установленном порядке в рамках компетенции.";
+			default -> "Здравствуйте! Спасибо, что написали. Мы передали ваше сообщение ответственному специалисту, "
+					+ "он свяжется с вами сегодня до 18:00. Телефон для связи: 8 (4132) 20-00-00.";
+		};
 	}
 
 	static String fin(Category category) {

@@ -21,6 +21,7 @@ import org.bson.Document;
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
 import org.otklik.appeal.Answer;
+import org.otklik.appeal.AnswerQuality;
 import org.otklik.appeal.AnswerKind;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEventType;
@@ -33,6 +34,7 @@ import org.otklik.appeal.LastEvent;
 import org.otklik.appeal.Person;
 import org.otklik.appeal.Reach;
 import org.otklik.appeal.ReviewState;
+import org.otklik.quality.QualityService;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
 import org.otklik.storage.EmbeddedMongoConfiguration.EmbeddedMongoMarker;
@@ -78,8 +80,11 @@ public class DemoSeeder implements ApplicationRunner {
 
 	private final AppealSlaCalculator sla;
 
+	private final QualityService quality;
+
 	public DemoSeeder(ReactiveMongoTemplate mongo, AgencyService agencies, StorageProperties properties,
-			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealSlaCalculator sla) {
+			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealSlaCalculator sla, QualityService quality) {
+		this.quality = quality;
 		this.mongo = mongo;
 		this.agencies = agencies;
 		this.properties = properties;
@@ -127,8 +132,18 @@ public class DemoSeeder implements ApplicationRunner {
 		Instant now = this.clock.instant();
 		return this.sla.policyOf(appeal).map(policy -> {
 			List<String> past = AppealSlaCalculator.pastThresholds(this.sla.evaluate(policy, appeal, now), now);
-			return appeal.withSla(this.sla.snapshot(policy, appeal, now, past));
+			return withQuality(appeal).withSla(this.sla.snapshot(policy, appeal, now, past));
 		});
+	}
+
+	/** Demo answers carry the coach's report, as submitted answers do, so review and growth zones show it. */
+	private Appeal withQuality(Appeal appeal) {
+		List<Answer> answers = appeal.answers().stream()
+			.map(a -> new Answer(a.id(), a.kind(), a.text(), a.author(), a.submittedAt(), a.review(), a.reviewedBy(),
+					a.reviewedAt(), a.reviewComment(), a.clientAnswerId(),
+					AnswerQuality.of(this.quality.check(a.text(), appeal.text()), a.text())))
+			.toList();
+		return appeal.withAnswers(answers);
 	}
 
 	List<Appeal> appeals(List<Agency> agencies) {
@@ -201,7 +216,7 @@ public class DemoSeeder implements ApplicationRunner {
 			last = AppealEventType.TAKEN;
 			if (random.nextBoolean()) {
 				t = t.plus(minutes(random, 20, 300));
-				answers.add(new Answer(UUID.randomUUID().toString(), AnswerKind.INTERIM, DemoAnswers.interim(text.category()),
+				answers.add(new Answer(UUID.randomUUID().toString(), AnswerKind.INTERIM, DemoAnswers.interim(random),
 						executor, t, ReviewState.NOT_REQUIRED, null, null, null, null, null));
 				history.add(new HistoryEntry(t, AppealEventType.INTERIM_ANSWERED, executor, status, status, null, null, null));
 				firstResponded = t;
