@@ -1,0 +1,75 @@
+package org.otklik.graphql;
+
+import java.util.Map;
+
+import graphql.GraphQLContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+/**
+ * Lets server code close a subscriber's WebSocket with a clear close reason (a slow subscriber, an
+ * expired token). Spring for GraphQL hides the session, so our handler records it in the session's
+ * attributes and an interceptor hands it to each request's GraphQL context.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSocketSessions {
+
+	/** Key of the {@link WebSocketSession} in session attributes and in the GraphQL context. */
+	public static final String SESSION = WebSocketSessions.class.getName() + ".session";
+
+	/** Close code for a subscriber that did not keep up (application range 4000–4999). */
+	public static final int SLOW_SUBSCRIBER = 4008;
+
+	@Bean
+	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
+			ServerCodecConfigurer codecs) {
+		var websocket = properties.getWebsocket();
+		return new GraphQlWebSocketHandler(handler, codecs, websocket.getConnectionInitTimeout(),
+				websocket.getKeepAlive()) {
+			@Override
+			public Mono<Void> handle(WebSocketSession session) {
+				session.getAttributes().put(SESSION, session);
+				return super.handle(session);
+			}
+		};
+	}
+
+	@Bean
+	WebGraphQlInterceptor webSocketSessionInterceptor() {
+		return (request, chain) -> {
+			if (request instanceof WebSocketGraphQlRequest ws) {
+				Object session = ws.getSessionInfo().getAttributes().get(SESSION);
+				if (session != null) {
+					request.configureExecutionInput((input, builder) -> builder
+						.graphQLContext(Map.of(SESSION, session))
+						.build());
+				}
+			}
+			return chain.next(request);
+		};
+	}
+
+	/** Closes the WebSocket this GraphQL request arrived on, if it arrived on one. */
+	public static Mono<Void> close(GraphQLContext context, int code, String reason) {
+		if (context == null) {
+			return Mono.empty();
+		}
+		Object session = context.get(SESSION);
+		if (session instanceof WebSocketSession ws) {
+			return ws.close(new CloseStatus(code, reason));
+		}
+		return Mono.empty();
+	}
+
+
+}
