@@ -133,7 +133,7 @@ public final class PkceBrowser {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
-	static String enc(String value) {
+	public static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
