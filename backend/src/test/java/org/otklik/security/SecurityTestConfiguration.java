@@ -10,6 +10,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLScalarType;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,11 +30,12 @@ public class SecurityTestConfiguration {
 	}
 
 	/**
-	 * The schema draft declares {@code DateTime} and {@code Date}; on this branch nothing registers them yet,
-	 * so security tests use plain string scalars (they never read dates). Remove once the application
-	 * registers its own: a second registration would simply replace it.
+	 * The schema declares {@code DateTime} and {@code Date}; until this branch meets the application's own
+	 * {@code ScalarConfiguration}, security tests use plain string scalars (they never read dates). A scalar
+	 * may be registered only once, so these stand back as soon as that class exists.
 	 */
 	@Bean
+	@ConditionalOnMissingClass("org.otklik.graphql.ScalarConfiguration")
 	RuntimeWiringConfigurer securityTestScalars() {
 		return wiring -> List.of("DateTime", "Date")
 			.forEach(name -> wiring.scalar(GraphQLScalarType.newScalar(graphql.Scalars.GraphQLString).name(name).build()));
