@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +53,11 @@ public class EmbeddedMongoConfiguration {
 	}
 
 	@Bean
-	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server) {
+	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server,
+			@Value("${spring.mongodb.database:otklik}") String database) {
 		var address = server.getLocalAddress();
-		var uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort());
+		// The database is named in the URI so that every instance, embedded or not, uses the same one.
+		var uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
 		return () -> uri;
 	}
 

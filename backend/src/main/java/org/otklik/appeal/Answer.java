@@ -1,0 +1,17 @@
+package org.otklik.appeal;
+
+import java.time.Instant;
+
+/**
+ * An executor's answer with its review state. {@code clientAnswerId} lets an offline client retry a
+ * submission without creating a second answer.
+ */
+public record Answer(String id, AnswerKind kind, String text, Person author, Instant submittedAt, ReviewState review,
+		Person reviewedBy, Instant reviewedAt, String reviewComment, String clientAnswerId) {
+
+	Answer reviewed(ReviewState state, Person reviewer, Instant at, String comment) {
+		return new Answer(this.id, this.kind, this.text, this.author, this.submittedAt, state, reviewer, at, comment,
+				this.clientAnswerId);
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.otklik.appeal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.otklik.region.Category;
+import org.otklik.region.Municipality;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A citizen's complaint or question with its whole life in one document, so that every change is one
+ * atomic, version-guarded update and no transaction is ever needed.
+ */
+@Document("appeals")
+public record Appeal(@Id String id, long version, AppealStatus status, Channel channel, String externalId, String url,
+		Instant postedAt, String text, Author author, Municipality municipality, Category category, boolean urgent,
+		Reach reach, String agencyId, Person executor, List<Answer> answers, List<HistoryEntry> history,
+		int redirectCount, int returnCount, Instant receivedAt, Instant firstRespondedAt, Instant answeredAt, Instant closedAt,
+		Instant reopenedAt, List<String> searchTerms, String ingestedBy, LastEvent lastEvent, SlaSnapshot sla) {
+
+	public Appeal {
+		answers = (answers != null) ? List.copyOf(answers) : List.of();
+		history = (history != null) ? List.copyOf(history) : List.of();
+		searchTerms = (searchTerms != null) ? List.copyOf(searchTerms) : List.of();
+		reach = (reach != null) ? reach : Reach.NONE;
+		category = (category != null) ? category : Category.OTHER;
+	}
+
+	/** A copy with other SLA facts, for evaluating the state a pending change will produce. */
+	public Appeal withSlaFacts(AppealStatus newStatus, Instant newFirstRespondedAt, Instant newAnsweredAt,
+			Instant newReopenedAt, SlaSnapshot newSla) {
+		return new Appeal(this.id, this.version, newStatus, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				newFirstRespondedAt, newAnsweredAt, this.closedAt, newReopenedAt, this.searchTerms, this.ingestedBy,
+				this.lastEvent, newSla);
+	}
+
+	public Appeal withSla(SlaSnapshot newSla) {
+		return withSlaFacts(this.status, this.firstRespondedAt, this.answeredAt, this.reopenedAt, newSla);
+	}
+
+	/** The open pause, if the clocks are stopped now. */
+	public Optional<SlaSnapshot.Pause> openPause() {
+		return (this.sla == null) ? Optional.empty()
+				: this.sla.pauses().stream().filter(p -> p.to() == null).findFirst();
+	}
+
+	public Optional<Answer> answer(String answerId) {
+		return this.answers.stream().filter(a -> a.id().equals(answerId)).findFirst();
+	}
+
+	/** The final answer waiting for review, if any. */
+	public Optional<Answer> pendingFinalAnswer() {
+		return this.answers.stream()
+			.filter(a -> a.kind() == AnswerKind.FINAL && a.review() == ReviewState.PENDING)
+			.findFirst();
+	}
+
+}

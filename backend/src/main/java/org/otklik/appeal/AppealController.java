@@ -1,0 +1,193 @@
+package org.otklik.appeal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.otklik.agency.Agency;
+import org.otklik.agency.AgencyService;
+import org.otklik.appeal.AppealInputs.AppealFilter;
+import org.otklik.appeal.AppealInputs.AppealOrder;
+import org.otklik.appeal.AppealInputs.ApproveAnswerInput;
+import org.otklik.appeal.AppealInputs.AssignAppealInput;
+import org.otklik.appeal.AppealInputs.CloseAppealInput;
+import org.otklik.appeal.AppealInputs.IngestAppealInput;
+import org.otklik.appeal.AppealInputs.RedirectAppealInput;
+import org.otklik.appeal.AppealInputs.RejectAppealInput;
+import org.otklik.appeal.AppealInputs.ReopenAppealInput;
+import org.otklik.appeal.AppealInputs.ReturnAnswerInput;
+import org.otklik.appeal.AppealInputs.SubmitAnswerInput;
+import org.otklik.appeal.AppealInputs.TakeAppealInput;
+import org.otklik.appeal.AppealPayloads.AppealPayload;
+import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
+import org.otklik.graphql.Connection;
+import org.otklik.security.CallerResolver;
+import org.otklik.sla.AppealSla;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL entry points of the appeal feature: binds arguments and calls one service method. */
+@Controller
+public class AppealController {
+
+	private final AppealService appeals;
+
+	private final AppealSearch search;
+
+	private final AppealAccess access;
+
+	private final AgencyService agencies;
+
+	private final CallerResolver callers;
+
+	private final AppealSlaCalculator sla;
+
+	private final Clock clock;
+
+	public AppealController(AppealService appeals, AppealSearch search, AppealAccess access, AgencyService agencies,
+			CallerResolver callers, AppealSlaCalculator sla, Clock clock) {
+		this.appeals = appeals;
+		this.search = search;
+		this.access = access;
+		this.agencies = agencies;
+		this.callers = callers;
+		this.sla = sla;
+		this.clock = clock;
+	}
+
+	@QueryMapping
+	Mono<Appeal> appeal(@Argument String id) {
+		return this.callers.current().flatMap(caller -> this.appeals.appeal(caller, id));
+	}
+
+	@QueryMapping
+	Mono<Connection<Appeal>> appeals(@Argument AppealFilter filter, @Argument AppealOrder orderBy, @Argument Integer first,
+			@Argument String after) {
+		return this.callers.current().flatMap(caller -> this.search.appeals(caller, filter, orderBy, first, after));
+	}
+
+	@MutationMapping
+	Mono<IngestAppealPayload> ingestAppeal(@Argument IngestAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.ingest(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> rejectAppeal(@Argument RejectAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.reject(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> assignAppeal(@Argument AssignAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.assign(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> redirectAppeal(@Argument RedirectAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.redirect(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> takeAppeal(@Argument TakeAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.take(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> submitAnswer(@Argument SubmitAnswerInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.submitAnswer(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> approveAnswer(@Argument ApproveAnswerInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.approveAnswer(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> returnAnswer(@Argument ReturnAnswerInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.returnAnswer(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> closeAppeal(@Argument CloseAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.close(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> reopenAppeal(@Argument ReopenAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.reopen(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> pauseAppeal(@Argument AppealInputs.PauseAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.pause(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> resumeAppeal(@Argument AppealInputs.ResumeAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.resume(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> extendAppealDeadline(@Argument AppealInputs.ExtendAppealDeadlineInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.extend(caller, input));
+	}
+
+	/** Both clocks evaluated at the moment of the request. */
+	@SchemaMapping(typeName = "Appeal")
+	Mono<AppealSla> sla(Appeal appeal) {
+		if (appeal.sla() == null) {
+			return Mono.empty();
+		}
+		return this.sla.policyOf(appeal).map(policy -> this.sla.evaluate(policy, appeal, this.clock.instant()));
+	}
+
+	/** Personal data: masked unless the caller needs it. */
+	@SchemaMapping(typeName = "Appeal")
+	Mono<Author> author(Appeal appeal) {
+		if (appeal.author() == null) {
+			return Mono.empty();
+		}
+		return this.callers.current()
+			.flatMap(caller -> this.access.canSeePersonalData(caller, appeal))
+			.flatMap(allowed -> allowed ? Mono.just(appeal.author()) : Mono.empty());
+	}
+
+	@BatchMapping(typeName = "Appeal")
+	Mono<Map<Appeal, Agency>> agency(List<Appeal> appeals) {
+		return this.agencies.byIds(appeals.stream().map(Appeal::agencyId).filter(Objects::nonNull).toList())
+			.map(found -> pick(appeals, found, Appeal::agencyId));
+	}
+
+	@BatchMapping(typeName = "HistoryEntry")
+	Mono<Map<HistoryEntry, Agency>> fromAgency(List<HistoryEntry> entries) {
+		return this.agencies.byIds(entries.stream().map(HistoryEntry::fromAgencyId).filter(Objects::nonNull).toList())
+			.map(found -> pick(entries, found, HistoryEntry::fromAgencyId));
+	}
+
+	@BatchMapping(typeName = "HistoryEntry")
+	Mono<Map<HistoryEntry, Agency>> toAgency(List<HistoryEntry> entries) {
+		return this.agencies.byIds(entries.stream().map(HistoryEntry::toAgencyId).filter(Objects::nonNull).toList())
+			.map(found -> pick(entries, found, HistoryEntry::toAgencyId));
+	}
+
+	private static <K> Map<K, Agency> pick(List<K> keys, Map<String, Agency> found,
+			java.util.function.Function<K, String> id) {
+		Map<K, Agency> result = new LinkedHashMap<>();
+		for (K key : keys) {
+			Agency agency = found.get(id.apply(key));
+			if (agency != null) {
+				result.put(key, agency);
+			}
+		}
+		return result;
+	}
+
+
+}

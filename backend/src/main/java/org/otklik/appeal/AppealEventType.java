@@ -1,0 +1,9 @@
+package org.otklik.appeal;
+
+/** Kinds of changes to an appeal; each change records exactly one, in history and in live events. */
+public enum AppealEventType {
+
+	RECEIVED, REJECTED, ASSIGNED, REDIRECTED, TAKEN, INTERIM_ANSWERED, FINAL_SUBMITTED, ANSWER_APPROVED,
+	ANSWER_RETURNED, CLOSED, REOPENED, PAUSED, RESUMED, EXTENDED, SLA_AT_RISK, SLA_BREACHED
+
+}

@@ -1,0 +1,65 @@
+package org.otklik.appeal;
+
+import java.time.Duration;
+
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Declares the indexes real MongoDB needs. The embedded server builds only the unique ones (it scans
+ * for the rest), but the unique (channel, externalId) index is what makes ingest idempotent on both,
+ * so creation completes before the application takes traffic.
+ */
+@Component
+public class AppealIndexes implements InitializingBean {
+
+	private final ReactiveMongoTemplate mongo;
+
+	public AppealIndexes(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		var ops = this.mongo.indexOps(Appeal.class);
+		Flux.just(
+				// Idempotent ingest: exactly one appeal per source post.
+				compound("channel_externalId", new Document("channel", 1).append("externalId", 1), true),
+				// An agency's queue by status, newest first.
+				compound("queue", new Document("agencyId", 1).append("status", 1).append("receivedAt", -1), false),
+				// The region's moderation and review queues.
+				compound("status_received", new Document("status", 1).append("receivedAt", -1), false),
+				// Keyset pagination of the whole list.
+				compound("received_id", new Document("receivedAt", -1).append("_id", -1), false),
+				// What an integrator sent.
+				compound("ingestedBy_received", new Document("ingestedBy", 1).append("receivedAt", -1), false),
+				// The SLA alert check: a range scan over the appeals whose next threshold has come.
+				compound("sla_nextAlertAt", new Document("sla.nextAlertAt", 1), false),
+				// Queues ordered by the nearest deadline.
+				compound("sla_nextDueAt", new Document("sla.nextDueAt", 1).append("_id", 1), false),
+				// Word-form search over stems (multikey).
+				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"))
+			.concatMap(ops::createIndex)
+			.then()
+			// Startup only, never on a request path: traffic must not arrive before the unique index exists.
+			.block(Duration.ofSeconds(60));
+	}
+
+	private static IndexDefinition compound(String name, Document keys, boolean unique) {
+		CompoundIndexDefinition index = new CompoundIndexDefinition(keys);
+		index.named(name);
+		if (unique) {
+			index.unique();
+		}
+		return index;
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.otklik.appeal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.otklik.region.Category;
+import org.otklik.region.Municipality;
+
+/** GraphQL inputs of the appeal feature, bound by Spring for GraphQL; their names are the contract. */
+public final class AppealInputs {
+
+	private AppealInputs() {
+	}
+
+	/** Input of {@code ingestAppeal}. */
+	public record IngestAppealInput(Channel channel, String externalId, String url, String text, String authorName,
+			String authorProfileUrl, Instant postedAt, Municipality municipality, Category category, Boolean urgent,
+			ReachInput reach) {
+	}
+
+	/** Reach of the original post. */
+	public record ReachInput(Integer views, Integer likes, Integer comments) {
+	}
+
+	/** Input of {@code rejectAppeal}. */
+	public record RejectAppealInput(String appealId, String reason, Integer expectedVersion) {
+	}
+
+	/** Input of {@code assignAppeal}. */
+	public record AssignAppealInput(String appealId, String agencyId, Integer expectedVersion) {
+	}
+
+	/** Input of {@code redirectAppeal}. */
+	public record RedirectAppealInput(String appealId, String agencyId, String reason, Integer expectedVersion) {
+	}
+
+	/** Input of {@code takeAppeal}. */
+	public record TakeAppealInput(String appealId, Integer expectedVersion) {
+	}
+
+	/** Input of {@code submitAnswer}. */
+	public record SubmitAnswerInput(String appealId, AnswerKind kind, String text, String clientAnswerId,
+			Integer expectedVersion) {
+	}
+
+	/** Input of {@code approveAnswer}. */
+	public record ApproveAnswerInput(String appealId, String answerId, Integer expectedVersion) {
+	}
+
+	/** Input of {@code returnAnswer}. */
+	public record ReturnAnswerInput(String appealId, String answerId, String comment, Integer expectedVersion) {
+	}
+
+	/** Input of {@code closeAppeal}. */
+	public record CloseAppealInput(String appealId, Integer expectedVersion) {
+	}
+
+	/** Input of {@code reopenAppeal}. */
+	public record ReopenAppealInput(String appealId, String reason, Integer expectedVersion) {
+	}
+
+	/** Input of {@code pauseAppeal}. */
+	public record PauseAppealInput(String appealId, String reason, Integer expectedVersion) {
+	}
+
+	/** Input of {@code resumeAppeal}. */
+	public record ResumeAppealInput(String appealId, Integer expectedVersion) {
+	}
+
+	/** Input of {@code extendAppealDeadline}. */
+	public record ExtendAppealDeadlineInput(String appealId, String reason, Integer expectedVersion) {
+	}
+
+	/** Criteria of the {@code appeals} list. */
+	public record AppealFilter(List<AppealStatus> statuses, String agencyId, Category category, Channel channel,
+			Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text) {
+
+		public static final AppealFilter NONE = new AppealFilter(null, null, null, null, null, null, null, null, null);
+
+	}
+
+	/** Orderings of the {@code appeals} list. */
+	public enum AppealOrder {
+
+		RECEIVED_DESC, RECEIVED_ASC, DUE_ASC
+
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.otklik.appeal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import org.otklik.appeal.AppealAccess.Scope;
+import org.otklik.appeal.AppealInputs.AppealFilter;
+import org.otklik.appeal.AppealInputs.AppealOrder;
+import org.otklik.graphql.Connection;
+import org.otklik.graphql.Cursors;
+import org.otklik.graphql.ErrorDetail;
+import org.otklik.graphql.OtklikException;
+import org.otklik.security.Caller;
+import org.otklik.security.Role;
+import org.otklik.text.RussianStems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import static org.otklik.appeal.AppealAccess.requireAny;
+
+/**
+ * Lists appeals with keyset pagination on (receivedAt, id), so that no item is skipped or repeated
+ * while new appeals arrive. Text search matches Russian stems stored with each appeal, because
+ * {@code $text} is not available on the embedded server.
+ */
+@Service
+public class AppealSearch {
+
+	/** The largest page a client may ask for. */
+	public static final int MAX_PAGE_SIZE = 100;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AppealAccess access;
+
+	public AppealSearch(ReactiveMongoTemplate mongo, AppealAccess access) {
+		this.mongo = mongo;
+		this.access = access;
+	}
+
+	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
+			String after) {
+		requireAny(caller, Role.values());
+		int size = (first != null) ? first : 20;
+		if (size < 0 || size > MAX_PAGE_SIZE) {
+			return Mono.error(OtklikException.invalidArgument("first must be between 0 and " + MAX_PAGE_SIZE));
+		}
+		AppealOrder direction = (order != null) ? order : AppealOrder.RECEIVED_DESC;
+		Position position = (after != null && !after.isBlank()) ? Position.decode(after) : null;
+		AppealFilter criteria = (filter != null) ? filter : AppealFilter.NONE;
+		return this.access.scope(caller).flatMap(scope -> {
+			if (scope.isNothing()) {
+				return Mono.just(page(List.of(), size, direction));
+			}
+			Query query = query(criteria, scope, direction, position).limit(size + 1);
+			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size, direction));
+		});
+	}
+
+	static Query query(AppealFilter filter, Scope scope, AppealOrder order, Position after) {
+		List<Criteria> all = new ArrayList<>();
+		if (!scope.all()) {
+			all.add((scope.agencyId() != null) ? Criteria.where("agencyId").is(scope.agencyId())
+					: Criteria.where("ingestedBy").is(scope.ingestedBy()));
+		}
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			all.add(Criteria.where("status").in(filter.statuses()));
+		}
+		if (filter.agencyId() != null) {
+			all.add(Criteria.where("agencyId").is(filter.agencyId()));
+		}
+		if (filter.category() != null) {
+			all.add(Criteria.where("category").is(filter.category()));
+		}
+		if (filter.channel() != null) {
+			all.add(Criteria.where("channel").is(filter.channel()));
+		}
+		if (filter.municipality() != null) {
+			all.add(Criteria.where("municipality").is(filter.municipality()));
+		}
+		if (filter.urgent() != null) {
+			all.add(Criteria.where("urgent").is(filter.urgent()));
+		}
+		if (filter.receivedFrom() != null) {
+			all.add(Criteria.where("receivedAt").gte(filter.receivedFrom()));
+		}
+		if (filter.receivedTo() != null) {
+			all.add(Criteria.where("receivedAt").lt(filter.receivedTo()));
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			List<String> stems = RussianStems.distinct(filter.text());
+			if (!stems.isEmpty()) {
+				all.add(Criteria.where("searchTerms").all(stems));
+			}
+		}
+		boolean descending = order == AppealOrder.RECEIVED_DESC;
+		String key = sortKey(order);
+		if (order == AppealOrder.DUE_ASC) {
+			// Appeals stored before SLA tracking have no due time; they cannot be ordered by it.
+			all.add(Criteria.where(key).exists(true));
+		}
+		if (after != null) {
+			ObjectId id = after.objectId();
+			all.add(descending
+					? new Criteria().orOperator(Criteria.where(key).lt(after.key()),
+							new Criteria().andOperator(Criteria.where(key).is(after.key()), Criteria.where("_id").lt(id)))
+					: new Criteria().orOperator(Criteria.where(key).gt(after.key()),
+							new Criteria().andOperator(Criteria.where(key).is(after.key()), Criteria.where("_id").gt(id))));
+		}
+		Query query = all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
+		Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
+		return query.with(Sort.by(direction, key).and(Sort.by(direction, "_id")));
+	}
+
+	static String sortKey(AppealOrder order) {
+		return (order == AppealOrder.DUE_ASC) ? "sla.nextDueAt" : "receivedAt";
+	}
+
+	private static Connection<Appeal> page(List<Appeal> found, int size, AppealOrder order) {
+		boolean more = found.size() > size;
+		List<Appeal> items = more ? found.subList(0, size) : found;
+		List<Connection.Edge<Appeal>> edges = items.stream()
+			.map(appeal -> new Connection.Edge<>(Position.of(appeal, order).encode(), appeal))
+			.toList();
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new Connection<>(edges, new Connection.PageInfo(more, false, start, end));
+	}
+
+	/** Where a page ends: the sort key (receipt or due time) and id of its last appeal. */
+	record Position(Instant key, String id) {
+
+		static Position of(Appeal appeal, AppealOrder order) {
+			Instant key = (order == AppealOrder.DUE_ASC)
+					? ((appeal.sla() != null) ? appeal.sla().nextDueAt() : SlaSnapshot.NOTHING_DUE) : appeal.receivedAt();
+			return new Position(key, appeal.id());
+		}
+
+		String encode() {
+			return Cursors.encode("a1:" + this.key.toEpochMilli() + ":" + this.id);
+		}
+
+		static Position decode(String cursor) {
+			String[] parts = Cursors.decode(cursor).split(":");
+			try {
+				if (parts.length == 3 && parts[0].equals("a1") && ObjectId.isValid(parts[2])) {
+					return new Position(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new OtklikException(ErrorDetail.INVALID_CURSOR, "Неверный курсор страницы");
+		}
+
+		ObjectId objectId() {
+			return new ObjectId(this.id);
+		}
+
+	}
+
+}

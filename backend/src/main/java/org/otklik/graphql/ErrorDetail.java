@@ -1,0 +1,28 @@
+package org.otklik.graphql;
+
+import graphql.ErrorClassification;
+
+/**
+ * Our documented detail codes for top-level GraphQL errors, sent as the {@code errorDetail} extension
+ * beside Spring's {@code classification}.
+ */
+public enum ErrorDetail implements ErrorClassification {
+
+	/** The caller is not authenticated. */
+	UNAUTHENTICATED,
+	/** The caller's role or agency does not allow this operation. */
+	FORBIDDEN,
+	/** An argument is out of range, for example a page larger than allowed. */
+	INVALID_ARGUMENT,
+	/** A subscription cursor that cannot be resumed from. */
+	INVALID_CURSOR,
+	/** The subscriber did not read events fast enough and was cut off. */
+	SLOW_SUBSCRIBER,
+	/** The query is too deep, too complex or too large. */
+	QUERY_TOO_COMPLEX,
+	/** Too many requests; retry later. */
+	RATE_LIMITED,
+	/** Something failed on our side; nothing about it is disclosed. */
+	INTERNAL
+
+}

@@ -1,0 +1,62 @@
+package org.otklik.quality;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.otklik.quality.internal.QualityEngine;
+import org.springframework.stereotype.Service;
+
+/**
+ * The answer-quality coach: checks a Russian answer against the five mistakes the regional
+ * management centre trains executors to avoid, plus readability. Pure and thread-safe; the
+ * dictionaries are compiled once, when the bean is created.
+ */
+@Service
+public class QualityService {
+
+	private final QualityEngine engine;
+
+	private final QualityProperties properties;
+
+	public QualityService(QualityProperties properties) {
+		this.properties = properties;
+		this.engine = new QualityEngine();
+	}
+
+	/**
+	 * Checks an answer.
+	 * @param answerText the answer as the executor wrote it
+	 * @param appealText the appeal it responds to, or {@code null}; numbers and names from it are
+	 *                   not counted as specifics of the answer
+	 * @throws AnswerTooLongException when the answer is longer than {@code max-text-length}
+	 */
+	public QualityReport check(String answerText, String appealText) {
+		String text = (answerText != null) ? answerText : "";
+		if (text.length() > this.properties.maxTextLength()) {
+			throw new AnswerTooLongException(text.length(), this.properties.maxTextLength());
+		}
+		String appeal = appealText;
+		if (appeal != null && appeal.length() > this.properties.maxTextLength()) {
+			// The appeal only gives context; an overlong one is cut rather than failing the check.
+			appeal = appeal.substring(0, this.properties.maxTextLength());
+		}
+		QualityEngine.Result result = this.engine.analyse(text, appeal);
+		return new QualityReport(score(result), result.findings(), result.readability());
+	}
+
+	public QualityProperties properties() {
+		return this.properties;
+	}
+
+	/** 100 minus the penalty of each distinct rule found, not below zero. */
+	private int score(QualityEngine.Result result) {
+		Set<QualityRule> found = EnumSet.noneOf(QualityRule.class);
+		result.findings().forEach((finding) -> found.add(finding.rule()));
+		int score = 100;
+		for (QualityRule rule : found) {
+			score -= this.properties.penalty(rule);
+		}
+		return Math.max(0, score);
+	}
+
+}

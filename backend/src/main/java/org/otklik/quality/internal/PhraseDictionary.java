@@ -1,0 +1,80 @@
+package org.otklik.quality.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled section of a rule file. Finds non-overlapping phrase occurrences, longest first, so
+ * that «осуществляется в установленном порядке» counts once and not also as «в установленном
+ * порядке».
+ */
+public final class PhraseDictionary {
+
+	/** A compiled line with its weight. */
+	public record Entry(PhrasePattern pattern, double weight) {
+	}
+
+	/** One occurrence in a text, with character offsets of the matched words. */
+	public record Match(Entry entry, int sentence, int start, int end) {
+
+		public double weight() {
+			return this.entry.weight();
+		}
+
+	}
+
+	private final String name;
+
+	private final List<Entry> entries;
+
+	public PhraseDictionary(String name, List<Entry> entries) {
+		this.name = name;
+		this.entries = List.copyOf(entries);
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public List<Match> findAll(AnalyzedText text) {
+		List<Match> matches = new ArrayList<>();
+		for (Sentence sentence : text.sentences()) {
+			findAll(sentence, matches);
+		}
+		return matches;
+	}
+
+	public List<Match> findAll(Sentence sentence) {
+		List<Match> matches = new ArrayList<>();
+		findAll(sentence, matches);
+		return matches;
+	}
+
+	private void findAll(Sentence sentence, List<Match> out) {
+		List<Token> words = sentence.words();
+		int pos = 0;
+		while (pos < words.size()) {
+			Entry best = null;
+			int bestEnd = -1;
+			for (Entry entry : this.entries) {
+				int end = entry.pattern().longestMatch(words, pos);
+				if (end > pos && (end > bestEnd || (end == bestEnd && entry.weight() > best.weight()))) {
+					best = entry;
+					bestEnd = end;
+				}
+			}
+			if (best == null) {
+				pos++;
+			}
+			else {
+				out.add(new Match(best, sentence.index(), words.get(pos).start(), words.get(bestEnd - 1).end()));
+				pos = bestEnd;
+			}
+		}
+	}
+
+	public boolean anyIn(AnalyzedText text) {
+		return !findAll(text).isEmpty();
+	}
+
+}

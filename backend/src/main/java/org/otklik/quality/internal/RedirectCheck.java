@@ -1,0 +1,164 @@
+package org.otklik.quality.internal;
+
+import java.util.List;
+
+import org.otklik.quality.QualityRule;
+
+/**
+ * REDIRECT: a sentence that tells the citizen to go somewhere themselves. Detected from the
+ * grammar of the advice rather than from names of bodies: a verb of sending or appealing in the
+ * imperative, or as an infinitive governed by a modal, with a destination nearby. Forwarding by the
+ * authority itself has neither and is never flagged.
+ */
+public final class RedirectCheck implements QualityCheck {
+
+	private static final String[] IMPERATIVE_ENDINGS = { "ите", "йте", "ьте", "итесь", "йтесь", "ьтесь" };
+
+	private static final String[] INFINITIVE_ENDINGS = { "ть", "ться", "ти", "тись" };
+
+	private final PhrasePattern.PhrasePatternSet sendingVerb;
+
+	private final PhrasePattern.PhrasePatternSet callingVerb;
+
+	private final PhrasePattern.PhrasePatternSet theirDestination;
+
+	private final PhrasePattern.PhrasePatternSet modal;
+
+	private final PhrasePattern.PhrasePatternSet ownSide;
+
+	private final PhrasePattern.PhrasePatternSet firstPerson;
+
+	private final PhrasePattern.PhrasePatternSet destination;
+
+	private final PhrasePattern.PhrasePatternSet questionWord;
+
+	private final PhraseDictionary phrases;
+
+	private final int modalWindow;
+
+	private final int objectWindow;
+
+	private final int destinationWindow;
+
+	private final Messages messages;
+
+	public RedirectCheck(RuleFile file, Messages messages) {
+		this.sendingVerb = file.wordClass("sending-verb");
+		this.callingVerb = file.wordClass("calling-verb");
+		this.theirDestination = file.wordClass("their-destination");
+		this.modal = file.wordClass("modal");
+		this.ownSide = file.wordClass("own-side");
+		this.firstPerson = file.wordClass("first-person");
+		this.destination = file.wordClass("destination");
+		this.questionWord = file.wordClass("question-word");
+		this.phrases = file.dictionary("phrases");
+		Settings settings = new Settings(file);
+		this.modalWindow = settings.getInt("modal-window");
+		this.objectWindow = settings.getInt("object-window");
+		this.destinationWindow = settings.getInt("destination-window");
+		this.messages = messages;
+		messages.require("redirect.sending");
+		messages.require("redirect.competence");
+	}
+
+	@Override
+	public void check(CheckContext context) {
+		AnalyzedText answer = context.answer();
+		for (PhraseDictionary.Match match : this.phrases.findAll(answer)) {
+			context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.competence", match.start(), match.end(),
+					answer.fragment(match.start(), match.end())));
+		}
+		for (Sentence sentence : answer.sentences()) {
+			if (sendsCitizen(sentence)) {
+				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.sending", sentence.start(),
+						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
+			}
+		}
+	}
+
+	private boolean sendsCitizen(Sentence sentence) {
+		List<Token> words = sentence.words();
+		for (int i = 0; i < words.size(); i++) {
+			Token word = words.get(i);
+			if (!word.isWord()) {
+				continue;
+			}
+			if (this.callingVerb.matches(word) && endsWithAny(word.form(), IMPERATIVE_ENDINGS)
+					&& after(words, i, this.theirDestination, this.objectWindow)) {
+				return true;
+			}
+			if (!this.sendingVerb.matches(word)) {
+				continue;
+			}
+			boolean advice = endsWithAny(word.form(), IMPERATIVE_ENDINGS)
+					|| (endsWithAny(word.form(), INFINITIVE_ENDINGS) && citizensModalNear(words, i));
+			if (advice && !objectIsOwnSide(words, i) && destinationNear(words, i)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A modal within the window whose subject is not the authority («нам нужно уточнить»). */
+	private boolean citizensModalNear(List<Token> words, int verb) {
+		int from = Math.max(0, verb - this.modalWindow);
+		int to = Math.min(words.size() - 1, verb + this.modalWindow);
+		for (int j = from; j <= to; j++) {
+			if (j != verb && this.modal.matches(words.get(j)) && !firstPersonBefore(words, j)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean firstPersonBefore(List<Token> words, int modalIndex) {
+		for (int j = Math.max(0, modalIndex - 2); j < modalIndex; j++) {
+			if (this.firstPerson.matches(words.get(j))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean objectIsOwnSide(List<Token> words, int verb) {
+		int to = Math.min(words.size(), verb + 1 + this.objectWindow);
+		for (int j = verb + 1; j < to; j++) {
+			if (!this.ownSide.ends(words, j).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean destinationNear(List<Token> words, int verb) {
+		int from = Math.max(0, verb - this.destinationWindow);
+		int to = Math.min(words.size() - 1, verb + this.destinationWindow);
+		for (int j = from; j <= to; j++) {
+			if (j != verb && this.destination.matches(words.get(j))
+					&& !(j + 1 < words.size() && this.questionWord.matches(words.get(j + 1)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean after(List<Token> words, int verb, PhrasePattern.PhrasePatternSet set, int window) {
+		int to = Math.min(words.size() - 1, verb + window);
+		for (int j = verb + 1; j <= to; j++) {
+			if (set.matches(words.get(j))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean endsWithAny(String form, String[] endings) {
+		for (String ending : endings) {
+			if (form.endsWith(ending)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

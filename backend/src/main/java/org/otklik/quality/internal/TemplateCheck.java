@@ -1,0 +1,66 @@
+package org.otklik.quality.internal;
+
+import org.otklik.quality.QualityRule;
+
+/**
+ * TEMPLATE_PHRASE: stock boilerplate from {@code template.txt}, plus short content-free sentences
+ * that only report the appeal's processing, so that unseen variants («Ваша заявка обработана»)
+ * are caught without listing them.
+ */
+public final class TemplateCheck implements QualityCheck {
+
+	private final PhraseDictionary phrases;
+
+	private final PhraseDictionary generic;
+
+	private final int genericMaxWords;
+
+	private final Messages messages;
+
+	public TemplateCheck(RuleFile file, Messages messages) {
+		this.phrases = file.dictionary("phrases");
+		this.generic = file.dictionary("generic");
+		this.genericMaxWords = new Settings(file).getInt("generic-max-words");
+		this.messages = messages;
+		messages.require("template.phrase");
+		messages.require("template.generic");
+	}
+
+	@Override
+	public void check(CheckContext context) {
+		AnalyzedText answer = context.answer();
+		for (PhraseDictionary.Match match : this.phrases.findAll(answer)) {
+			context.add(this.messages.finding(QualityRule.TEMPLATE_PHRASE, "template.phrase", match.start(),
+					match.end(), answer.fragment(match.start(), match.end())));
+		}
+		for (Sentence sentence : answer.sentences()) {
+			if (sentence.wordCount() > this.genericMaxWords || hasContent(answer, sentence)) {
+				continue;
+			}
+			for (PhraseDictionary.Match match : this.generic.findAll(sentence)) {
+				if (!overlapsFinding(context, match)) {
+					context.add(this.messages.finding(QualityRule.TEMPLATE_PHRASE, "template.generic", match.start(),
+							match.end(), answer.fragment(match.start(), match.end())));
+				}
+			}
+		}
+	}
+
+	/** A number or a quoted name makes a short sentence concrete («Заявка № 15 принята в УК «Уют»»). */
+	private static boolean hasContent(AnalyzedText answer, Sentence sentence) {
+		for (Token word : sentence.words()) {
+			if (word.isNumber()) {
+				return true;
+			}
+		}
+		String text = answer.fragment(sentence.start(), sentence.end());
+		return text.indexOf('«') >= 0 || text.indexOf('"') >= 0;
+	}
+
+	private static boolean overlapsFinding(CheckContext context, PhraseDictionary.Match match) {
+		return context.findings().stream()
+			.anyMatch((finding) -> finding.rule() == QualityRule.TEMPLATE_PHRASE && finding.start() != null
+					&& finding.start() < match.end() && match.start() < finding.end());
+	}
+
+}

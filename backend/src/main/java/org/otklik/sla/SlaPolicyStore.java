@@ -1,0 +1,89 @@
+package org.otklik.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * SLA policies are data: stored in MongoDB (collection {@code sla_policies}, keyed by code) and edited by
+ * curators. An empty collection receives the default policies at start, because an appeal without a
+ * policy would have no deadline; this is configuration, not demo data.
+ */
+@Service
+public class SlaPolicyStore implements InitializingBean {
+
+	static final String COLLECTION = "sla_policies";
+
+	private static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private volatile Cached cached;
+
+	public SlaPolicyStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		// Startup only, never on a request path: appeals need a policy from the first request on.
+		this.mongo.count(new Query(), StoredPolicy.class, COLLECTION)
+			.flatMap(count -> (count > 0) ? Mono.empty()
+					: Flux.fromIterable(SlaPolicyYaml.defaults()).concatMap(this::save).then())
+			.block(Duration.ofSeconds(60));
+	}
+
+	/** The current policies, cached for a few seconds. */
+	public Mono<SlaPolicyMatcher> matcher() {
+		Cached current = this.cached;
+		if (current != null && current.loadedAt().plus(CACHE_TTL).isAfter(Instant.now())) {
+			return Mono.just(current.matcher());
+		}
+		return this.mongo.findAll(StoredPolicy.class, COLLECTION)
+			.map(StoredPolicy::policy)
+			.collectList()
+			.map(policies -> {
+				SlaPolicyMatcher matcher = new SlaPolicyMatcher(policies);
+				this.cached = new Cached(matcher, Instant.now());
+				return matcher;
+			});
+	}
+
+	public Mono<List<SlaPolicy>> policies() {
+		return matcher().map(SlaPolicyMatcher::policies);
+	}
+
+	public Mono<SlaPolicy> byCode(String code) {
+		return policies().flatMap(all -> Mono.justOrEmpty(all.stream().filter(p -> p.code().equals(code)).findFirst()));
+	}
+
+	/** Creates or replaces a policy by its code. */
+	public Mono<SlaPolicy> save(SlaPolicy policy) {
+		return this.mongo.save(new StoredPolicy(policy.code(), policy), COLLECTION)
+			.doOnSuccess(saved -> this.cached = null)
+			.map(StoredPolicy::policy);
+	}
+
+	public Mono<Boolean> delete(String code) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(code)), COLLECTION)
+			.doOnSuccess(result -> this.cached = null)
+			.map(result -> result.getDeletedCount() > 0);
+	}
+
+	/** How a policy is stored: its code is the document id. */
+	record StoredPolicy(@org.springframework.data.annotation.Id String id, SlaPolicy policy) {
+	}
+
+	private record Cached(SlaPolicyMatcher matcher, Instant loadedAt) {
+	}
+
+}

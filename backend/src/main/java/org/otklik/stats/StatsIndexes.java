@@ -1,0 +1,53 @@
+package org.otklik.stats;
+
+import java.time.Duration;
+
+import org.bson.Document;
+import org.otklik.appeal.Appeal;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes real MongoDB needs for the statistics' first {@code $match} (see {@link StatsQueries}): each
+ * branch of its {@code $or} must be indexed, or MongoDB scans the whole collection. The branches on
+ * {@code receivedAt} and {@code status} use the appeal feature's {@code received_id}, {@code status_received}
+ * and {@code queue} indexes; these add the rest. The embedded server accepts and ignores them.
+ */
+@Component
+class StatsIndexes implements InitializingBean {
+
+	private final ReactiveMongoTemplate mongo;
+
+	StatsIndexes(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		var ops = this.mongo.indexOps(Appeal.class);
+		Flux.just(
+				// An agency's answers and first responses in a period.
+				index("stats_agency_answered", new Document("agencyId", 1).append("answeredAt", 1)),
+				index("stats_agency_responded", new Document("agencyId", 1).append("firstRespondedAt", 1)),
+				// The region's answers and first responses in a period.
+				index("stats_answered", new Document("answeredAt", 1)),
+				index("stats_responded", new Document("firstRespondedAt", 1)),
+				// Redirects, returns, approvals and rejections in a period (multikey over history entries).
+				index("stats_history", new Document("history.type", 1).append("history.at", 1)))
+			.concatMap(ops::createIndex)
+			.then()
+			// Startup only, never on a request path.
+			.block(Duration.ofSeconds(60));
+	}
+
+	private static CompoundIndexDefinition index(String name, Document keys) {
+		CompoundIndexDefinition index = new CompoundIndexDefinition(keys);
+		index.named(name);
+		return index;
+	}
+
+}
