@@ -32,7 +32,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Protects the GraphQL endpoint: oversized documents are refused before parsing, deep or complex operations
+ * Protects the GraphQL endpoint: oversized documents are refused before parsing, deep, wide or costly operations
  * before execution ({@link QueryLimitsInstrumentation}), introspection needs an authenticated caller, and
  * integrators are rate-limited per client. Over HTTP a rate-limited integrator gets {@code 429} with
  * {@code Retry-After}; over WebSocket there is no status, so it gets a classified GraphQL error with
@@ -46,7 +46,7 @@ public class GraphQlLimitsConfiguration {
 
 	@Bean
 	QueryLimitsInstrumentation queryLimitsInstrumentation(GraphQlLimitsProperties properties) {
-		return new QueryLimitsInstrumentation(properties.maxDepth(), properties.maxComplexity());
+		return new QueryLimitsInstrumentation(properties.maxDepth(), properties.maxFields(), properties.maxComplexity());
 	}
 
 	@Bean

@@ -10,19 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxDocumentLength longest accepted GraphQL document, in characters
  * @param maxDepth deepest accepted field nesting ({@code { me { id } }} has depth 2)
- * @param maxComplexity highest accepted complexity: every field (aliases and {@code __typename} included)
- *                      costs 1, and a field with a {@code first} argument multiplies the cost of its
- *                      selection by that argument
+ * @param maxFields most field selections in one operation, aliases and {@code __typename} included: stops
+ *                  alias bombs
+ * @param maxComplexity highest accepted estimate of the values a response can hold: every field costs 1 and
+ *                      {@code first: n} multiplies a list's selection (a connection's {@code edges}) by n;
+ *                      a page of 100 appeals with a dozen fields costs about 1,300
  * @param rateLimit per-client rate limit for integrators
  */
 @ConfigurationProperties("otklik.graphql")
-public record GraphQlLimitsProperties(Integer maxDocumentLength, Integer maxDepth, Integer maxComplexity,
-		RateLimit rateLimit) {
+public record GraphQlLimitsProperties(Integer maxDocumentLength, Integer maxDepth, Integer maxFields,
+		Integer maxComplexity, RateLimit rateLimit) {
 
 	public GraphQlLimitsProperties {
 		maxDocumentLength = (maxDocumentLength != null) ? maxDocumentLength : 20_000;
 		maxDepth = (maxDepth != null) ? maxDepth : 12;
-		maxComplexity = (maxComplexity != null) ? maxComplexity : 500;
+		maxFields = (maxFields != null) ? maxFields : 500;
+		maxComplexity = (maxComplexity != null) ? maxComplexity : 5_000;
 		rateLimit = (rateLimit != null) ? rateLimit : new RateLimit(null, null, null);
 	}
 

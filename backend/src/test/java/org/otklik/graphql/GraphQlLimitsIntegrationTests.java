@@ -3,6 +3,7 @@ package org.otklik.graphql;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -51,8 +52,8 @@ class GraphQlLimitsIntegrationTests {
 
 	@Test
 	void tooDeepQueryIsRejectedBeforeAnyDataFetcherRuns() {
-		// __schema > types > fields > type > 9 x ofType > name: depth 14.
-		String deep = "{ __schema { types { fields { type { " + "ofType { ".repeat(9) + "name" + " }".repeat(13) + " }";
+		// securityProbe > 12 x nested > id: depth 14.
+		String deep = "{ securityProbe { " + "nested { ".repeat(12) + "id" + " }".repeat(12) + " } }";
 		int before = this.fetches.fetches();
 		String body = post(deep, this.tokens.curator()).body();
 		assertThat(this.fetches.fetches()).isEqualTo(before);
@@ -60,15 +61,25 @@ class GraphQlLimitsIntegrationTests {
 		assertThat((String) JsonPath.read(body, "$.errors[0].extensions.limit")).isEqualTo("depth");
 		assertThat((Integer) JsonPath.read(body, "$.errors[0].extensions.actual")).isEqualTo(14);
 		assertThat((String) JsonPath.read(body, "$.errors[0].extensions.classification")).isEqualTo("BAD_REQUEST");
-		assertThat(body).doesNotContain("data\":{").doesNotContain("Exception").doesNotContain("at graphql.");
+		assertThat(body).doesNotContain("\"data\":{").doesNotContain("Exception").doesNotContain("at graphql.");
 	}
 
 	@Test
-	void shallowQueryDoesRunItsDataFetchers() {
+	void queryJustWithinTheDepthLimitRunsItsDataFetchers() {
+		String twelve = "{ securityProbe { " + "nested { ".repeat(10) + "id" + " }".repeat(10) + " } }";
 		int before = this.fetches.fetches();
-		String body = post("{ __schema { queryType { name } } }", this.tokens.curator()).body();
-		assertThat((String) JsonPath.read(body, "$.data.__schema.queryType.name")).isEqualTo("Query");
+		String body = post(twelve, this.tokens.curator()).body();
+		assertThat((java.util.Map<String, Object>) JsonPath.read(body, "$")).doesNotContainKey("errors");
 		assertThat(this.fetches.fetches()).isGreaterThan(before);
+	}
+
+	@Test
+	void graphiqlsIntrospectionQueryIsNotLimitedByDepth() throws Exception {
+		String introspection = new String(getClass().getResourceAsStream("/graphql-security-test/introspection-query.graphql")
+			.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String body = post(introspection, this.tokens.curator()).body();
+		assertThat((java.util.Map<String, Object>) JsonPath.read(body, "$")).doesNotContainKey("errors");
+		assertThat((String) JsonPath.read(body, "$.data.__schema.queryType.name")).isEqualTo("Query");
 	}
 
 	@Test
@@ -78,7 +89,7 @@ class GraphQlLimitsIntegrationTests {
 		int before = this.fetches.fetches();
 		String body = post(bomb, this.tokens.curator()).body();
 		assertThat(this.fetches.fetches()).isEqualTo(before);
-		assertThat((String) JsonPath.read(body, "$.errors[0].extensions.limit")).isEqualTo("complexity");
+		assertThat((String) JsonPath.read(body, "$.errors[0].extensions.limit")).isEqualTo("fields");
 		assertThat((Integer) JsonPath.read(body, "$.errors[0].extensions.actual")).isEqualTo(1000);
 	}
 
@@ -89,17 +100,28 @@ class GraphQlLimitsIntegrationTests {
 		int before = this.fetches.fetches();
 		String body = post(bomb, this.tokens.curator()).body();
 		assertThat(this.fetches.fetches()).isEqualTo(before);
+		assertThat((String) JsonPath.read(body, "$.errors[0].extensions.limit")).isEqualTo("fields");
 		assertThat((Integer) JsonPath.read(body, "$.errors[0].extensions.actual")).isEqualTo(600);
 	}
 
 	@Test
 	void listFieldsCountAsManyAsTheirFirstArgumentAsks() {
-		String shape = "{ appeals(first: %d) { edges { node { id agency { name } } } } }";
-		String tooMany = post(shape.formatted(100), this.tokens.curator()).body();
+		String shape = "{ securityProbes(first: %d) { id roles agency clientId } }";
+		int before = this.fetches.fetches();
+		String tooMany = post(shape.formatted(2000), this.tokens.curator()).body();
+		assertThat(this.fetches.fetches()).isEqualTo(before);
 		assertThat((String) JsonPath.read(tooMany, "$.errors[0].extensions.limit")).isEqualTo("complexity");
-		assertThat((Integer) JsonPath.read(tooMany, "$.errors[0].extensions.actual")).isEqualTo(501);
-		String fewer = post(shape.formatted(20), this.tokens.curator()).body();
-		assertThat(fewer).doesNotContain("QUERY_TOO_COMPLEX");
+		assertThat((Integer) JsonPath.read(tooMany, "$.errors[0].extensions.actual")).isEqualTo(8001);
+		String fewer = post(shape.formatted(3), this.tokens.curator()).body();
+		assertThat((List<?>) JsonPath.read(fewer, "$.data.securityProbes")).hasSize(3);
+	}
+
+	@Test
+	void aFullPageOfAppealsIsWithinTheLimits() {
+		String page = "{ appeals(first: 100) { edges { cursor node { id version status channel externalId url"
+				+ " postedAt text urgent category municipality agency { id code name kind active } } }"
+				+ " pageInfo { hasNextPage endCursor startCursor hasPreviousPage } } }";
+		assertThat(post(page, this.tokens.curator()).body()).doesNotContain("QUERY_TOO_COMPLEX");
 	}
 
 	@Test

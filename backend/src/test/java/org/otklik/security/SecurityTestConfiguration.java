@@ -8,12 +8,15 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLScalarType;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
@@ -59,6 +62,16 @@ public class SecurityTestConfiguration {
 			return this.callers.current()
 				.map(caller -> new Probe(caller.id(), caller.roles().stream().map(Role::name).sorted().toList(),
 						caller.agencyCode(), caller.clientId()));
+		}
+
+		@QueryMapping
+		Flux<Probe> securityProbes(@Argument int first) {
+			return securityProbe().repeat(Math.max(0, first - 1));
+		}
+
+		@SchemaMapping
+		Probe nested(Probe probe) {
+			return probe;
 		}
 
 		record Probe(String id, List<String> roles, String agency, String clientId) {
