@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                  alias bombs
  * @param maxComplexity highest accepted estimate of the values a response can hold: every field costs 1 and
  *                      {@code first: n} multiplies a list's selection (a connection's {@code edges}) by n;
- *                      a page of 100 appeals with a dozen fields costs about 1,300
+ *                      a page of 100 appeals with a dozen fields costs about 1,500
  * @param rateLimit per-client rate limit for integrators
  */
 @ConfigurationProperties("otklik.graphql")
