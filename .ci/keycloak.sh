@@ -45,7 +45,12 @@ if [[ ! -x "$HOME_KC/bin/kc.sh" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -N dependency:copy \
       -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$CACHE")
   rm -rf "$HOME_KC.tmp" && mkdir -p "$HOME_KC.tmp"
-  unzip -q "$CACHE/keycloak-quarkus-dist-$VERSION.zip" -d "$HOME_KC.tmp"
+  if command -v unzip > /dev/null; then
+    unzip -q "$CACHE/keycloak-quarkus-dist-$VERSION.zip" -d "$HOME_KC.tmp"
+  else
+    python3 -m zipfile -e "$CACHE/keycloak-quarkus-dist-$VERSION.zip" "$HOME_KC.tmp"
+    chmod +x "$HOME_KC.tmp/keycloak-$VERSION"/bin/*.sh
+  fi
   mv "$HOME_KC.tmp/keycloak-$VERSION" "$HOME_KC" && rm -rf "$HOME_KC.tmp"
 fi
 
