@@ -7,11 +7,11 @@ import java.time.Instant;
  * submission without creating a second answer.
  */
 public record Answer(String id, AnswerKind kind, String text, Person author, Instant submittedAt, ReviewState review,
-		Person reviewedBy, Instant reviewedAt, String reviewComment, String clientAnswerId) {
+		Person reviewedBy, Instant reviewedAt, String reviewComment, String clientAnswerId, AnswerQuality quality) {
 
 	Answer reviewed(ReviewState state, Person reviewer, Instant at, String comment) {
 		return new Answer(this.id, this.kind, this.text, this.author, this.submittedAt, state, reviewer, at, comment,
-				this.clientAnswerId);
+				this.clientAnswerId, this.quality);
 	}
 
 }

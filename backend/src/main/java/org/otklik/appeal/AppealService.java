@@ -29,6 +29,8 @@ import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
 import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
 import org.otklik.region.Category;
+import org.otklik.quality.QualityReport;
+import org.otklik.quality.QualityService;
 import org.otklik.security.Caller;
 import org.otklik.sla.SlaClockKind;
 import org.otklik.sla.SlaPolicy;
@@ -78,8 +80,11 @@ public class AppealService {
 
 	private final AppealSlaCalculator sla;
 
+	private final QualityService quality;
+
 	public AppealService(ReactiveMongoTemplate mongo, AppealRepository repository, AgencyService agencies,
-			AppealAccess access, Clock clock, AppealSlaCalculator sla) {
+			AppealAccess access, Clock clock, AppealSlaCalculator sla, QualityService quality) {
+		this.quality = quality;
 		this.mongo = mongo;
 		this.repository = repository;
 		this.agencies = agencies;
@@ -312,9 +317,15 @@ public class AppealService {
 				}
 				Instant now = now();
 				boolean last = input.kind() == AnswerKind.FINAL;
-				Answer answer = new Answer(UUID.randomUUID().toString(), input.kind(), input.text().strip(),
-						Person.of(caller), now, last ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null,
-						input.clientAnswerId());
+				String text = input.text().strip();
+				QualityReport report = this.quality.check(text, appeal.text());
+				if (this.quality.properties().blocks(report)) {
+					return Outcome.refuse(UserError.of(UserErrorCode.LOW_QUALITY, "text", "Ответ не отправлен: оценка "
+							+ report.score() + " ниже порога региона. Исправьте замечания помощника и отправьте снова"));
+				}
+				Answer answer = new Answer(UUID.randomUUID().toString(), input.kind(), text, Person.of(caller), now,
+						last ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null, input.clientAnswerId(),
+						AnswerQuality.of(report, text));
 				List<Answer> answers = new ArrayList<>(appeal.answers());
 				answers.add(answer);
 				Outcome.Apply apply = Outcome

@@ -202,7 +202,7 @@ public class DemoSeeder implements ApplicationRunner {
 			if (random.nextBoolean()) {
 				t = t.plus(minutes(random, 20, 300));
 				answers.add(new Answer(UUID.randomUUID().toString(), AnswerKind.INTERIM, DemoAnswers.interim(text.category()),
-						executor, t, ReviewState.NOT_REQUIRED, null, null, null, null));
+						executor, t, ReviewState.NOT_REQUIRED, null, null, null, null, null));
 				history.add(new HistoryEntry(t, AppealEventType.INTERIM_ANSWERED, executor, status, status, null, null, null));
 				firstResponded = t;
 				last = AppealEventType.INTERIM_ANSWERED;
@@ -213,7 +213,7 @@ public class DemoSeeder implements ApplicationRunner {
 			boolean approved = target.ordinal() >= AppealStatus.ANSWERED.ordinal();
 			answers.add(new Answer(UUID.randomUUID().toString(), AnswerKind.FINAL, DemoAnswers.fin(text.category()),
 					executor, t, approved ? ReviewState.APPROVED : ReviewState.PENDING, approved ? CURATOR : null,
-					null, null, null));
+					null, null, null, null));
 			history.add(new HistoryEntry(t, AppealEventType.FINAL_SUBMITTED, executor, status, AppealStatus.ON_REVIEW, null,
 					null, null));
 			status = AppealStatus.ON_REVIEW;
@@ -222,7 +222,7 @@ public class DemoSeeder implements ApplicationRunner {
 				t = t.plus(minutes(random, 15, 240));
 				Answer fin = answers.remove(answers.size() - 1);
 				answers.add(new Answer(fin.id(), fin.kind(), fin.text(), fin.author(), fin.submittedAt(),
-						ReviewState.APPROVED, CURATOR, t, null, null));
+						ReviewState.APPROVED, CURATOR, t, null, null, null));
 				history.add(new HistoryEntry(t, AppealEventType.ANSWER_APPROVED, CURATOR, status, AppealStatus.ANSWERED,
 						null, null, null));
 				status = AppealStatus.ANSWERED;
@@ -258,7 +258,7 @@ public class DemoSeeder implements ApplicationRunner {
 		List<Answer> movedAnswers = answers.stream()
 			.map(a -> new Answer(a.id(), a.kind(), a.text(), a.author(), a.submittedAt().minus(shift), a.review(),
 					a.reviewedBy(), (a.reviewedAt() != null) ? a.reviewedAt().minus(shift) : null, a.reviewComment(),
-					a.clientAnswerId()))
+					a.clientAnswerId(), a.quality()))
 			.toList();
 		return build(index, text, channel, received, moved, movedAnswers, agencyId, executor, redirects,
 				minus(firstResponded, shift), minus(answered, shift), minus(closed, shift), status, last, random);

@@ -1,5 +1,7 @@
 package org.otklik.quality;
 
+import org.otklik.security.CallerResolver;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -25,9 +28,13 @@ public class QualityController {
 
 	private final ObjectProvider<AppealTextLookup> appealTextLookup;
 
-	public QualityController(QualityService qualityService, ObjectProvider<AppealTextLookup> appealTextLookup) {
+	private final CallerResolver callers;
+
+	public QualityController(QualityService qualityService, ObjectProvider<AppealTextLookup> appealTextLookup,
+			CallerResolver callers) {
 		this.qualityService = qualityService;
 		this.appealTextLookup = appealTextLookup;
+		this.callers = callers;
 	}
 
 	@QueryMapping
@@ -37,7 +44,12 @@ public class QualityController {
 			// Checked before the appeal lookup so an oversized request costs nothing.
 			return Mono.error(new AnswerTooLongException(text.length(), maxLength));
 		}
-		return appealText(appealId).map((appeal) -> this.qualityService.check(text, appeal.orElse(null)));
+		// Staff and integrators alike may check a text; a caller without any role may not.
+		return this.callers.current()
+			.filter(caller -> !caller.roles().isEmpty())
+			.switchIfEmpty(Mono.error(() -> new AccessDeniedException("A role is required")))
+			.then(appealText(appealId))
+			.map((appeal) -> this.qualityService.check(text, appeal.orElse(null)));
 	}
 
 	private Mono<Optional<String>> appealText(String appealId) {

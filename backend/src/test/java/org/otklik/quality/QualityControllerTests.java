@@ -49,6 +49,15 @@ class QualityControllerTests {
 	private GraphQlTester graphQlTester;
 
 	@MockitoBean
+	org.otklik.security.CallerResolver callers;
+
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		given(this.callers.current()).willReturn(Mono.just(new org.otklik.security.Caller("exec", "Исполнитель",
+				java.util.Set.of(org.otklik.security.Role.EXECUTOR), "MINZDRAV", "otklik-pwa")));
+	}
+
+	@MockitoBean
 	private AppealTextLookup appealTextLookup;
 
 	@Test

@@ -1,0 +1,68 @@
+// Offline: the cached queue and card open with no network, taking and answering are queued
+// («ожидает отправки») and delivered exactly once when the connection returns.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { assignAppeal, ingestAppeal, me, readAppeal, tokenFromPage } from './support/api.mjs'
+import { launchPhone, screenshot, waitForServiceWorker } from './support/browser.mjs'
+import { USERS } from './support/env.mjs'
+import { signIn } from './support/login.mjs'
+
+describe('offline executor', () => {
+  let executor
+  let curator
+  before(async () => {
+    executor = await launchPhone('offline-executor')
+    curator = await launchPhone('offline-curator')
+  })
+  after(async () => {
+    await executor?.close()
+    await curator?.close()
+  })
+
+  it('works offline and delivers the answer exactly once', async () => {
+    const { page, context } = executor
+    await signIn(curator.page, USERS.curator, /\/moderation/)
+    await signIn(page, USERS.executor, /\/queue/)
+    const token = await tokenFromPage(page)
+    const agencyId = (await me(token)).agency.id
+    const appeal = await ingestAppeal({
+      text: `Офлайн ${Date.now()}: в Сусумане не работает фельдшерский пункт`,
+    })
+    await assignAppeal(await tokenFromPage(curator.page), appeal.id, agencyId)
+
+    await waitForServiceWorker(page)
+    // Seen once online: the queue and the card are now in the device's cache.
+    await page.locator(`[data-appeal-id="${appeal.id}"] a`).click()
+    await page.getByText(appeal.text).waitFor()
+    await page.goto('/queue')
+    await page.locator(`[data-appeal-id="${appeal.id}"]`).waitFor()
+    await page.waitForTimeout(1_500) // graphcache writes to IndexedDB after a short debounce
+
+    await context.setOffline(true)
+    await page.reload()
+    await page.locator(`[data-appeal-id="${appeal.id}"]`).waitFor({ timeout: 10_000 })
+    await page.getByText('Нет связи').first().waitFor()
+    await screenshot(page, 'offline-queue')
+
+    await page.locator(`[data-appeal-id="${appeal.id}"] a`).click()
+    await page.getByText(appeal.text).waitFor()
+    await page.getByRole('button', { name: 'Взять в работу' }).click()
+    const answerText = `Офлайн-ответ ${Date.now()}: фельдшер принимает с понедельника, 9:00–17:00.`
+    await page.getByLabel('Текст ответа').fill(answerText)
+    await page.getByRole('button', { name: 'Отправить' }).click()
+    await page.getByText('ожидает отправки').first().waitFor()
+    await screenshot(page, 'offline-pending')
+
+    await context.setOffline(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    await page.locator('.answer--pending').waitFor({ state: 'detached', timeout: 30_000 })
+
+    const stored = await readAppeal(token, appeal.id)
+    assert.equal(stored.status, 'IN_PROGRESS')
+    assert.equal(
+      stored.answers.filter((answer) => answer.text === answerText).length,
+      1,
+      'exactly one answer',
+    )
+  })
+})

@@ -1,0 +1,67 @@
+// A phone: Debian's Chromium through playwright-core, 390×844 with touch, a fresh profile per user.
+import { mkdirSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { BASE_URL, CHROMIUM } from './env.mjs'
+
+const e2eDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const SCREENSHOTS = join(e2eDir, 'screenshots')
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export async function launchPhone(name) {
+  const profile = join(e2eDir, '.profiles', `${name}-${process.pid}`)
+  rmSync(profile, { recursive: true, force: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    baseURL: BASE_URL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'ru-RU',
+    timezoneId: 'Asia/Magadan',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const problems = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Waits until the service worker controls the page, so an offline reload is served from its precache. */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload()
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller))
+  }
+}

@@ -1,0 +1,49 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
+import { Route, Switch } from 'wouter'
+import { LoadingState } from '@/components/page-states'
+import { NotFound } from './not-found'
+import { RoleHome } from './require-role'
+
+function page<T extends Record<string, ComponentType>>(
+  load: () => Promise<T>,
+  name: keyof T,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name]! }))
+}
+
+// Screens are separate chunks (precached by the service worker), so the first load stays small.
+const QueuePage = page(() => import('@/features/queue/components/queue-page'), 'QueuePage')
+const AppealPage = page(() => import('@/features/appeals/components/appeal-page'), 'AppealPage')
+const ModerationPage = page(
+  () => import('@/features/moderation/components/moderation-page'),
+  'ModerationPage',
+)
+const ReviewPage = page(() => import('@/features/review/components/review-page'), 'ReviewPage')
+const DashboardPage = page(
+  () => import('@/features/dashboard/components/dashboard-page'),
+  'DashboardPage',
+)
+const OverduePage = page(
+  () => import('@/features/dashboard/components/overdue-page'),
+  'OverduePage',
+)
+const ProfilePage = page(() => import('@/features/auth/components/profile-page'), 'ProfilePage')
+
+/** Routes inside the signed-in shell. */
+export function ProtectedRoutes() {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Switch>
+        <Route path="/" component={RoleHome} />
+        <Route path="/queue" component={QueuePage} />
+        <Route path="/appeals/:appealId" component={AppealPage} />
+        <Route path="/moderation" component={ModerationPage} />
+        <Route path="/review" component={ReviewPage} />
+        <Route path="/dashboard" component={DashboardPage} />
+        <Route path="/dashboard/overdue" component={OverduePage} />
+        <Route path="/profile" component={ProfilePage} />
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
+  )
+}

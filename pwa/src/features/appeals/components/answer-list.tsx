@@ -1,0 +1,55 @@
+import type { AnswerFieldsFragment } from '@/gql/graphql'
+import { enumKey, formatDateTime, useT } from '@/lib/i18n'
+import type { OutboxEntry } from '@/lib/offline/outbox'
+
+/** Answers given, then answers still in the outbox (marked «ожидает отправки»). */
+export function AnswerList({
+  answers,
+  pending,
+}: {
+  answers: AnswerFieldsFragment[]
+  pending: readonly OutboxEntry[]
+}) {
+  const t = useT()
+  const queued = pending.flatMap((entry) =>
+    entry.action.kind === 'answer' ? [{ entry, action: entry.action }] : [],
+  )
+  return (
+    <section aria-labelledby="answers-heading" className="card">
+      <h2 id="answers-heading">{t('appeal.answers')}</h2>
+      {answers.length === 0 && queued.length === 0 && (
+        <p className="muted">{t('appeal.noAnswers')}</p>
+      )}
+      <ol className="answers">
+        {answers.map((answer) => (
+          <li key={answer.id} className="answer">
+            <p className="answer__meta">
+              <strong>{t(enumKey('answer.kind', answer.kind))}</strong> · {answer.author.name} ·{' '}
+              <time dateTime={answer.submittedAt}>{formatDateTime(answer.submittedAt)}</time> ·{' '}
+              <span className={`review review--${answer.review.toLowerCase()}`}>
+                {t(enumKey('answer.review', answer.review))}
+              </span>
+            </p>
+            <p className="appeal-text">{answer.text}</p>
+            {answer.reviewComment && (
+              <p className="notice notice--warning">
+                {t('appeal.reviewComment', { comment: answer.reviewComment })}
+              </p>
+            )}
+          </li>
+        ))}
+        {queued.map(({ entry, action }) => (
+          <li key={entry.id} className="answer answer--pending" data-outbox-state={entry.state}>
+            <p className="answer__meta">
+              <strong>{t(enumKey('answer.kind', action.answerKind))}</strong> ·{' '}
+              <span className="badge badge--pending">
+                {entry.state === 'failed' ? t('outbox.failed') : t('outbox.pending')}
+              </span>
+            </p>
+            <p className="appeal-text">{action.text}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

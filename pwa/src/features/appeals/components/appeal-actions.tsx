@@ -1,0 +1,211 @@
+import { lazy, Suspense, useState } from 'react'
+import { useIdentity } from '@/app/session-context'
+import { useMe } from '@/features/auth/hooks/use-me'
+import type { AppealDetailFragment } from '@/gql/graphql'
+import { useOnline } from '@/hooks/use-online'
+import { features } from '@/lib/features'
+import { useT } from '@/lib/i18n'
+import { availableActions } from '../hooks/appeal-permissions'
+import { useAppealCommands } from '../hooks/use-appeal-commands'
+import { useOutbox, useOutboxEntries } from '../hooks/use-outbox'
+import { AgencyDialog } from './agency-dialog'
+import { AnswerEditor } from './answer-editor'
+import { ReasonDialog } from './reason-dialog'
+
+const PauseAction = __FEATURE_SLA__ ? lazy(() => import('./pause-action')) : null
+
+type Open = null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen'
+
+/** Buttons for what the viewer's role allows in the appeal's status, and the answer editor. */
+export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
+  const t = useT()
+  const identity = useIdentity()
+  const { me } = useMe()
+  const outbox = useOutbox()
+  const pending = useOutboxEntries(appeal.id)
+  const online = useOnline()
+  const commands = useAppealCommands()
+  const [open, setOpen] = useState<Open>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const pendingTake = pending.some(
+    (entry) => entry.action.kind === 'take' && entry.state !== 'failed',
+  )
+  // A take waiting in the outbox already counts: the executor can write the answer offline.
+  const effective = pendingTake
+    ? { status: 'IN_PROGRESS' as const, executorId: identity.subject }
+    : { status: appeal.status, executorId: appeal.executor?.id ?? null }
+  const actions = availableActions(
+    { ...effective, agencyId: appeal.agency?.id ?? null },
+    { subject: identity.subject, roles: identity.roles, agencyId: me?.agency?.id ?? null },
+    features.sla,
+  )
+  const reviewAnswer = appeal.answers.findLast(
+    (answer) => answer.kind === 'FINAL' && answer.review === 'PENDING',
+  )
+
+  const close = () => {
+    setOpen(null)
+    setError(null)
+  }
+  const finish = (message: string | null) => {
+    setError(message)
+    if (!message) {
+      setOpen(null)
+      setNotice(t('actions.done'))
+    }
+  }
+
+  const take = async () => {
+    await outbox.enqueue({ kind: 'take', appealId: appeal.id })
+    setNotice(online ? null : t('actions.queued'))
+  }
+
+  if (actions.length === 0) return null
+  return (
+    <section aria-labelledby="actions-heading" className="actions">
+      <h2 id="actions-heading" className="visually-hidden">
+        {t('actions.title')}
+      </h2>
+      {notice && (
+        <p className="notice notice--info" role="status">
+          {notice}
+        </p>
+      )}
+      {pendingTake && <p className="notice notice--warning">{t('appeal.pendingTake')}</p>}
+      <div className="actions__buttons">
+        {actions.includes('take') && (
+          <button type="button" className="button button--primary" onClick={() => void take()}>
+            {t('actions.take')}
+          </button>
+        )}
+        {actions.includes('assign') && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setOpen('assign')}
+          >
+            {t('actions.assign')}
+          </button>
+        )}
+        {actions.includes('approve') && reviewAnswer && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={commands.busy}
+            onClick={() =>
+              void commands
+                .run('approve', {
+                  appealId: appeal.id,
+                  answerId: reviewAnswer.id,
+                  expectedVersion: appeal.version,
+                })
+                .then(finish)
+            }
+          >
+            {t('actions.approve')}
+          </button>
+        )}
+        {actions.includes('return') && reviewAnswer && (
+          <button type="button" className="button" onClick={() => setOpen('return')}>
+            {t('actions.return')}
+          </button>
+        )}
+        {actions.includes('reject') && (
+          <button type="button" className="button button--danger" onClick={() => setOpen('reject')}>
+            {t('actions.reject')}
+          </button>
+        )}
+        {actions.includes('redirect') && (
+          <button type="button" className="button" onClick={() => setOpen('redirect')}>
+            {t('actions.redirect')}
+          </button>
+        )}
+        {actions.includes('close') && (
+          <button
+            type="button"
+            className="button"
+            disabled={commands.busy}
+            onClick={() =>
+              void commands
+                .run('close', { appealId: appeal.id, expectedVersion: appeal.version })
+                .then(finish)
+            }
+          >
+            {t('actions.close')}
+          </button>
+        )}
+        {actions.includes('reopen') && (
+          <button type="button" className="button" onClick={() => setOpen('reopen')}>
+            {t('actions.reopen')}
+          </button>
+        )}
+        {actions.includes('pause') && PauseAction && (
+          <Suspense fallback={null}>
+            <PauseAction appealId={appeal.id} paused={false} />
+          </Suspense>
+        )}
+      </div>
+      {error && !open && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {actions.includes('answer') && <AnswerEditor key={appeal.id} appealId={appeal.id} />}
+
+      <AgencyDialog
+        open={open === 'redirect' || open === 'assign'}
+        title={open === 'assign' ? t('actions.assign') : t('actions.redirect')}
+        submitLabel={open === 'assign' ? t('actions.assign') : t('actions.redirect')}
+        withReason={open === 'redirect'}
+        excludeAgencyId={open === 'redirect' ? appeal.agency?.id : null}
+        category={open === 'assign' ? appeal.category : undefined}
+        busy={commands.busy}
+        error={error}
+        onClose={close}
+        onSubmit={(agencyId, reason) =>
+          void (
+            open === 'assign'
+              ? commands.run('assign', {
+                  appealId: appeal.id,
+                  agencyId,
+                  expectedVersion: appeal.version,
+                })
+              : commands.run('redirect', {
+                  appealId: appeal.id,
+                  agencyId,
+                  reason,
+                  expectedVersion: appeal.version,
+                })
+          ).then(finish)
+        }
+      />
+      <ReasonDialog
+        open={open === 'reject' || open === 'return' || open === 'reopen'}
+        title={
+          open === 'reject'
+            ? t('actions.reject')
+            : open === 'return'
+              ? t('actions.return')
+              : t('actions.reopen')
+        }
+        label={open === 'return' ? t('actions.comment') : t('actions.reason')}
+        submitLabel={t('actions.confirm')}
+        busy={commands.busy}
+        error={error}
+        onClose={close}
+        onSubmit={(text) => {
+          const base = { appealId: appeal.id, expectedVersion: appeal.version }
+          const run =
+            open === 'reject'
+              ? commands.run('reject', { ...base, reason: text })
+              : open === 'return' && reviewAnswer
+                ? commands.run('return', { ...base, answerId: reviewAnswer.id, comment: text })
+                : commands.run('reopen', { ...base, reason: text })
+          void run.then(finish)
+        }}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,81 @@
+import { useLocation, useParams } from 'wouter'
+import { AppealText } from '@/components/appeal-text'
+import { ErrorState, LoadingState } from '@/components/page-states'
+import { StatusBadge } from '@/components/status-badge'
+import { enumKey, useT } from '@/lib/i18n'
+import { useAppeal } from '../hooks/use-appeal'
+import { useOutboxEntries } from '../hooks/use-outbox'
+import { AnswerList } from './answer-list'
+import { AppealActions } from './appeal-actions'
+import { AppealDetails } from './appeal-details'
+import { AppealHistory } from './appeal-history'
+import { OutboxList } from './outbox-list'
+import { SlaClocks } from './sla-clocks'
+
+/** The appeal card: the citizen's text, facts, deadlines, answers, history and the actions allowed. */
+export function AppealPage() {
+  const t = useT()
+  const { appealId = '' } = useParams<{ appealId: string }>()
+  const [, navigate] = useLocation()
+  const { appeal, loading, error, refresh } = useAppeal(appealId)
+  const pending = useOutboxEntries(appealId)
+
+  const back = (
+    <button
+      type="button"
+      className="button button--text back"
+      onClick={() => (window.history.length > 1 ? window.history.back() : navigate('/'))}
+    >
+      ← {t('app.back')}
+    </button>
+  )
+  if (loading)
+    return (
+      <section className="page">
+        {back}
+        <LoadingState />
+      </section>
+    )
+  if (error)
+    return (
+      <section className="page">
+        {back}
+        <ErrorState onRetry={refresh} />
+      </section>
+    )
+  if (!appeal) {
+    return (
+      <section className="page">
+        {back}
+        <h1 tabIndex={-1}>{t('appeal.notFound')}</h1>
+      </section>
+    )
+  }
+  return (
+    <article className="page appeal" aria-labelledby="appeal-heading">
+      {back}
+      <header className="appeal__header">
+        <h1 id="appeal-heading" tabIndex={-1}>
+          {t(enumKey('category', appeal.category))}
+          {appeal.municipality && ` · ${t(enumKey('municipality', appeal.municipality))}`}
+        </h1>
+        <p className="card__row">
+          <StatusBadge status={appeal.status} />
+          {appeal.urgent && <span className="badge badge--urgent">{t('queue.urgent')}</span>}
+          {pending.length > 0 && (
+            <span className="badge badge--pending">{t('appeal.pending')}</span>
+          )}
+        </p>
+      </header>
+      <section aria-label={t('appeal.text')} className="card card--text">
+        <AppealText text={appeal.text} />
+      </section>
+      <OutboxList entries={pending} />
+      <SlaClocks appeal={appeal} />
+      <AppealActions appeal={appeal} />
+      <AnswerList answers={appeal.answers} pending={pending} />
+      <AppealDetails appeal={appeal} />
+      <AppealHistory history={appeal.history} />
+    </article>
+  )
+}

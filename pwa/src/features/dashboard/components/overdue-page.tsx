@@ -1,0 +1,35 @@
+import { EmptyState, LoadingState } from '@/components/page-states'
+import { QueueItem } from '@/features/queue/components/queue-item'
+import { useQueue } from '@/features/queue/hooks/use-queue'
+import { useNow } from '@/hooks/use-now'
+import { useT } from '@/lib/i18n'
+
+/** The agency's overdue appeals (tap on «Просрочено сейчас»), most overdue first. */
+export function OverduePage() {
+  const t = useT()
+  const now = useNow(30_000)
+  const queue = useQueue('ACTIVE', now)
+  const overdue = queue.rows.filter((row) => row.urgency.state === 'BREACHED')
+  return (
+    <section className="page">
+      <h1 tabIndex={-1}>{t('dashboard.overdueTitle')}</h1>
+      {queue.loading ? (
+        <LoadingState />
+      ) : overdue.length === 0 ? (
+        <EmptyState text={t('queue.empty')} />
+      ) : (
+        <ul className="list">
+          {overdue.map((row) => (
+            <QueueItem
+              key={row.appeal.id}
+              row={row}
+              now={now}
+              pending={false}
+              onOpen={queue.markSeen}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

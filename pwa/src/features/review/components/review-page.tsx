@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import { Link } from 'wouter'
+import { RequireRole } from '@/app/require-role'
+import { AppealText } from '@/components/appeal-text'
+import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
+import { ReasonDialog } from '@/features/appeals/components/reason-dialog'
+import { useAppealCommands } from '@/features/appeals/hooks/use-appeal-commands'
+import type { AnswerFieldsFragment, ReviewQueueQuery } from '@/gql/graphql'
+import { enumKey, formatDateTime, useT } from '@/lib/i18n'
+import { useReviewQueue } from '../hooks/use-review-queue'
+
+type Appeal = ReviewQueueQuery['appeals']['edges'][number]['node']
+
+export function ReviewPage() {
+  return (
+    <RequireRole roles={['CURATOR']}>
+      <Review />
+    </RequireRole>
+  )
+}
+
+function Review() {
+  const t = useT()
+  const queue = useReviewQueue()
+  return (
+    <section className="page">
+      <div className="page__header">
+        <h1 tabIndex={-1}>{t('review.title')}</h1>
+        <button type="button" className="button button--text" onClick={queue.refresh}>
+          {t('queue.refresh')}
+        </button>
+      </div>
+      {queue.loading ? (
+        <LoadingState />
+      ) : queue.error ? (
+        <ErrorState onRetry={queue.refresh} />
+      ) : queue.items.length === 0 ? (
+        <EmptyState text={t('review.empty')} />
+      ) : (
+        <ul className="list">
+          {queue.items.map(({ appeal, answer }) => (
+            <ReviewItem key={appeal.id} appeal={appeal} answer={answer} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: AnswerFieldsFragment | null }) {
+  const t = useT()
+  const commands = useAppealCommands()
+  const [returning, setReturning] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const finish = (message: string | null) => {
+    setError(message)
+    if (!message) setReturning(false)
+  }
+  return (
+    <li className="card" data-appeal-id={appeal.id}>
+      <Link href={`/appeals/${appeal.id}`} className="card__title">
+        {t(enumKey('category', appeal.category))} · {appeal.agency?.name}
+      </Link>
+      <h2 className="small-heading">{t('review.appeal')}</h2>
+      <AppealText text={appeal.text} clamp />
+      {answer && (
+        <>
+          <h2 className="small-heading">
+            {t('review.answer')} · {answer.author.name} · {formatDateTime(answer.submittedAt)}
+          </h2>
+          <p className="appeal-text review-answer">{answer.text}</p>
+        </>
+      )}
+      {error && !returning && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {answer && (
+        <div className="actions__buttons">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={commands.busy}
+            onClick={() =>
+              void commands
+                .run('approve', {
+                  appealId: appeal.id,
+                  answerId: answer.id,
+                  expectedVersion: appeal.version,
+                })
+                .then(finish)
+            }
+          >
+            {t('actions.approve')}
+          </button>
+          <button type="button" className="button" onClick={() => setReturning(true)}>
+            {t('actions.return')}
+          </button>
+        </div>
+      )}
+      {answer && (
+        <ReasonDialog
+          open={returning}
+          title={t('actions.return')}
+          label={t('actions.comment')}
+          submitLabel={t('actions.return')}
+          busy={commands.busy}
+          error={error}
+          onClose={() => setReturning(false)}
+          onSubmit={(comment) =>
+            void commands
+              .run('return', {
+                appealId: appeal.id,
+                answerId: answer.id,
+                comment,
+                expectedVersion: appeal.version,
+              })
+              .then(finish)
+          }
+        />
+      )}
+    </li>
+  )
+}
