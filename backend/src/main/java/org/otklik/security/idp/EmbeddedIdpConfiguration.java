@@ -53,6 +53,8 @@ public class EmbeddedIdpConfiguration {
 				redirectUris.add(origin + "/");
 				redirectUris.add(origin + "/auth/callback");
 				postLogoutUris.add(origin + "/");
+				// The PWA returns to its sign-in screen after logging out.
+				postLogoutUris.add(origin + "/sign-in");
 			}
 		}
 		redirectUris.addAll(properties.extraRedirectUris());

@@ -160,6 +160,17 @@ class EmbeddedIdpIntegrationTests {
 	}
 
 	@Test
+	void logoutReturnsToThePwaSignInScreen() throws Exception {
+		var browser = new PkceBrowser();
+		String tokens = browser.login(base(), "curator", "demo", "http://localhost:8080/auth/callback");
+		String idToken = JsonPath.read(tokens, "$.id_token");
+		HttpResponse<String> logout = browser.get(base() + "/idp/connect/logout?id_token_hint=" + idToken
+				+ "&post_logout_redirect_uri=" + PkceBrowser.enc("http://localhost:8080/sign-in") + "&state=bye");
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(PkceBrowser.location(logout)).isEqualTo("http://localhost:8080/sign-in?state=bye");
+	}
+
+	@Test
 	void loginPageIsRussianAndListsTheDemoAccounts() {
 		HttpResponse<String> page = new PkceBrowser().get(base() + "/idp/login");
 		assertThat(page.statusCode()).isEqualTo(200);
