@@ -11,8 +11,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 /**
- * The embedded provider's login page in Russian. It lists the demo accounts, each with a one-click sign-in
- * form, so a demo needs no typing; it works without JavaScript.
+ * The embedded provider's login page in Russian. It lists the demo accounts with their password and a
+ * one-click sign-in button (a few lines of script fill in the form; without script, type them).
  */
 final class LoginPage {
 
@@ -59,7 +59,7 @@ final class LoginPage {
 		if (request.param("logout").isPresent()) {
 			html.append("<p class=\"note\" role=\"status\">Вы вышли из системы.</p>\n");
 		}
-		html.append("<form method=\"post\" action=\"").append(action).append("\">\n")
+		html.append("<form id=\"login\" method=\"post\" action=\"").append(action).append("\">\n")
 			.append("<label for=\"username\">Имя пользователя</label>\n")
 			.append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>\n")
 			.append("<label for=\"password\">Пароль</label>\n")
@@ -78,23 +78,40 @@ final class LoginPage {
 			if (user.agencyName() != null) {
 				html.append(" · ").append(htmlEscape(user.agencyName()));
 			}
-			html.append("</small></span>\n<form method=\"post\" action=\"")
-				.append(action)
-				.append("\"><input type=\"hidden\" name=\"username\" value=\"")
+			// A plain button that fills in the one login form: extra inputs named username or password would
+			// make the form ambiguous for password managers and for tests that look fields up by name.
+			html.append("</small></span>\n<button type=\"button\" class=\"demo\" data-username=\"")
 				.append(htmlEscape(user.username()))
-				.append("\"><input type=\"hidden\" name=\"password\" value=\"")
-				.append(htmlEscape(this.demoPassword))
-				.append("\">")
-				.append(csrfField)
-				.append("<button type=\"submit\" aria-label=\"Войти как ")
+				.append("\" aria-label=\"Войти как ")
 				.append(htmlEscape(user.username()))
-				.append("\">Войти</button></form></li>\n");
+				.append("\">Войти</button></li>\n");
 		}
-		html.append("</ul>\n</main>\n</body>\n</html>\n");
+		html.append("</ul>\n<script>\n")
+			.append("document.querySelectorAll('button.demo').forEach(function (button) {\n")
+			.append("  button.addEventListener('click', function () {\n")
+			.append("    document.getElementById('username').value = button.dataset.username;\n")
+			.append("    document.getElementById('password').value = ")
+			.append(jsString(this.demoPassword))
+			.append(";\n    document.getElementById('login').submit();\n  });\n});\n</script>\n");
+		html.append("</main>\n</body>\n</html>\n");
 		return ServerResponse.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
 			.header("Cache-Control", "no-store")
 			.body(html.toString());
+	}
+
+	/** A JavaScript string literal that is also safe inside an HTML script element. */
+	private static String jsString(String value) {
+		StringBuilder literal = new StringBuilder("'");
+		for (char c : value.toCharArray()) {
+			if (Character.isLetterOrDigit(c) && c < 128) {
+				literal.append(c);
+			}
+			else {
+				literal.append(String.format("\\u%04x", (int) c));
+			}
+		}
+		return literal.append('\'').toString();
 	}
 
 	private static String roleName(Role role) {
