@@ -1,17 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli'
-import { schemaFeatures, schemaDir } from './scripts/schema-features.mjs'
 
-// Operations under `api-pending/<feature>/` target fields the backend has announced but not shipped
-// (Appeal.sla, stats, answer quality). They join codegen automatically once the schema declares them;
-// until then codegen would reject them, so they stay out.
-const detected = schemaFeatures({ overridable: false })
-const pending = (Object.keys(detected) as (keyof typeof detected)[])
-  .filter((feature) => detected[feature])
-  .map((feature) => `src/**/api-pending/${feature}/*.graphql`)
-
+// The backend's schema files are the contract: every operation is validated against them.
 const config: CodegenConfig = {
-  schema: `${schemaDir}/*.graphqls`,
-  documents: ['src/**/api/*.graphql', ...pending],
+  schema: '../backend/src/main/resources/graphql/*.graphqls',
+  documents: ['src/**/api/*.graphql'],
   ignoreNoDocuments: false,
   generates: {
     'src/gql/': {

@@ -3,9 +3,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { schemaFeatures } from './scripts/schema-features.mjs'
 
-const features = schemaFeatures()
 const backend = process.env.OTKLIK_BACKEND ?? 'http://localhost:8080'
 
 // Paths the backend answers itself. In dev they are proxied; in the service worker they are never
@@ -24,11 +22,6 @@ const backendPaths = [
 export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
-  },
-  define: {
-    __FEATURE_SLA__: JSON.stringify(features.sla),
-    __FEATURE_STATS__: JSON.stringify(features.stats),
-    __FEATURE_QUALITY__: JSON.stringify(features.quality),
   },
   server: {
     proxy: Object.fromEntries(

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Link, Redirect, useLocation } from 'wouter'
 import { useOutboxEntries } from '@/features/appeals/hooks/use-outbox'
+import { SlaAlertNotice } from '@/features/queue/components/sla-alert-notice'
 import { useOnline } from '@/hooks/use-online'
 import { useLiveStatus } from '@/lib/graphql/live-status'
 import { useT, type MessageKey } from '@/lib/i18n'
@@ -111,6 +112,7 @@ function Shell({ roles, expired }: { roles: Role[]; expired: boolean }) {
         </div>
       )}
       {!online && <p className="banner banner--offline">{t('app.offlineHint')}</p>}
+      {roles.some((role) => role === 'EXECUTOR' || role === 'HEAD') && <SlaAlertNotice />}
       <main id="main" className="content" tabIndex={-1}>
         <ProtectedRoutes />
       </main>

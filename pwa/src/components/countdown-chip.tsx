@@ -1,7 +1,7 @@
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
 import { urgencyLabel } from '@/lib/sla/format'
-import { urgencyOf, type AppealTiming, type SlaLike } from '@/lib/sla/urgency'
+import { urgencyOf, type SlaLike } from '@/lib/sla/urgency'
 
 const STATE_KEY = {
   ON_TRACK: 'sla.onTrack',
@@ -11,27 +11,30 @@ const STATE_KEY = {
 } as const
 
 interface Props {
-  appeal: AppealTiming
-  sla?: SlaLike | null
+  /** The appeal's SLA (Appeal.sla); null for appeals stored before SLA tracking: no chip then. */
+  sla: SlaLike | null | undefined
   /** Fixed time for tests and for lists that share one clock. */
   now?: Date
 }
 
 /**
  * On track / at risk / overdue with the time left, ticking every 30 s. Colour is never the only
- * signal: the state is spelled out, and an estimate (no server SLA yet) is marked with «≈».
+ * signal: the state is spelled out; the working time left (the server's measure) is in the title.
  */
-export function CountdownChip({ appeal, sla, now }: Props) {
+export function CountdownChip({ sla, now }: Props) {
   const t = useT()
   const ticking = useNow(30_000)
-  const urgency = urgencyOf(appeal, sla, now ?? ticking)
+  const urgency = urgencyOf(sla, now ?? ticking)
+  if (!urgency) return null
   const state = urgency.paused ? 'PAUSED' : urgency.state
-  const estimate = urgency.source === 'estimate'
   const label = urgencyLabel(t, urgency)
-  const stateText = urgency.paused ? t('sla.paused') : t(STATE_KEY[urgency.state])
-  const title = estimate
-    ? t('sla.estimateHint')
-    : urgency.businessTimeLeft
+  const stateText = urgency.paused
+    ? t('sla.paused')
+    : urgency.done && urgency.state === 'BREACHED'
+      ? t('sla.metLate')
+      : t(STATE_KEY[urgency.state])
+  const title =
+    urgency.businessTimeLeft && !urgency.done && !urgency.paused
       ? t('sla.businessLeft', { time: urgency.businessTimeLeft })
       : undefined
   return (
@@ -41,12 +44,7 @@ export function CountdownChip({ appeal, sla, now }: Props) {
       data-state={state}
     >
       <span className="chip__state">{stateText}</span>
-      {urgency.state !== 'MET' && !urgency.paused && (
-        <span className="chip__time">
-          {estimate && <span aria-label={t('sla.estimate')}>≈ </span>}
-          {label}
-        </span>
-      )}
+      {label && <span className="chip__time">{label}</span>}
     </span>
   )
 }

@@ -3,35 +3,36 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AppealText } from '../appeal-text'
 import { CountdownChip } from '../countdown-chip'
 
-const appeal = {
-  status: 'ASSIGNED',
-  channel: 'VK',
-  urgent: false,
-  receivedAt: '2026-03-10T06:00:00Z',
+const clock = {
+  state: 'ON_TRACK' as const,
+  dueAt: '2026-03-10T14:00:00Z',
+  businessTimeLeft: '3 ч',
+  atRiskAt: '2026-03-10T13:00:00Z',
+  breachAt: '2026-03-10T14:00:00Z',
+  metAt: null,
 }
+const sla = { paused: false, firstResponse: clock, finalAnswer: { ...clock, dueAt: null } }
 
 afterEach(() => vi.useRealTimers())
 
 describe('CountdownChip', () => {
-  it('spells out the state and the time left, marking an estimate', () => {
-    render(<CountdownChip appeal={appeal} now={new Date('2026-03-10T08:45:00Z')} />)
+  it('spells out the state and the time left, with working time in the title', () => {
+    render(<CountdownChip sla={sla} now={new Date('2026-03-10T08:45:00Z')} />)
     const chip = screen.getByText('в срок').parentElement!
     expect(chip).toHaveProperty('dataset.state', 'ON_TRACK')
     expect(chip.textContent).toContain('осталось 5 ч 15 мин')
-    expect(screen.getByLabelText('оценка')).toBeTruthy()
+    expect(chip.title).toBe('рабочего времени осталось: 3 ч')
   })
 
   it('says how long an appeal is overdue', () => {
-    render(
-      <CountdownChip appeal={{ ...appeal, urgent: true }} now={new Date('2026-03-10T09:30:00Z')} />,
-    )
+    render(<CountdownChip sla={sla} now={new Date('2026-03-10T16:30:00Z')} />)
     expect(screen.getByText('просрочено')).toBeTruthy()
     expect(screen.getByText(/просрочено на 2 ч 30 мин/)).toBeTruthy()
   })
 
   it('ticks: an appeal becomes at risk and then overdue without a reload', () => {
     vi.useFakeTimers({ now: new Date('2026-03-10T11:00:00Z') })
-    render(<CountdownChip appeal={appeal} />)
+    render(<CountdownChip sla={sla} />)
     expect(screen.getByText('в срок')).toBeTruthy()
     act(() => vi.advanceTimersByTime(2 * 3600 * 1000))
     expect(screen.getByText('срок на исходе')).toBeTruthy()
@@ -39,30 +40,19 @@ describe('CountdownChip', () => {
     expect(screen.getByText('просрочено')).toBeTruthy()
   })
 
-  it('shows server clocks without the estimate mark, and paused clocks as paused', () => {
-    const clock = {
-      dueAt: '2026-03-10T12:00:00Z',
-      state: 'AT_RISK' as const,
-      businessTimeLeft: '1 ч',
-      elapsedPercent: 80,
-    }
-    const { rerender } = render(
-      <CountdownChip
-        appeal={appeal}
-        sla={{ paused: false, firstResponse: clock, finalAnswer: null }}
-        now={new Date('2026-03-10T11:00:00Z')}
-      />,
-    )
-    expect(screen.getByText('срок на исходе')).toBeTruthy()
-    expect(screen.queryByLabelText('оценка')).toBeNull()
-    rerender(
-      <CountdownChip
-        appeal={appeal}
-        sla={{ paused: true, firstResponse: clock, finalAnswer: null }}
-        now={new Date('2026-03-10T11:00:00Z')}
-      />,
+  it('shows paused clocks as paused, met ones as met, and nothing without SLA', () => {
+    const at = new Date('2026-03-10T11:00:00Z')
+    const { rerender, container } = render(
+      <CountdownChip sla={{ ...sla, paused: true }} now={at} />,
     )
     expect(screen.getByText('на паузе')).toBeTruthy()
+    const met = { ...clock, state: 'MET' as const, metAt: '2026-03-10T10:00:00Z' }
+    rerender(
+      <CountdownChip sla={{ paused: false, firstResponse: met, finalAnswer: met }} now={at} />,
+    )
+    expect(screen.getByText('выполнено')).toBeTruthy()
+    rerender(<CountdownChip sla={null} now={at} />)
+    expect(container.textContent).toBe('')
   })
 })
 

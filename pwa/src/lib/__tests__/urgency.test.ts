@@ -1,131 +1,90 @@
 import { describe, expect, it } from 'vitest'
-import {
-  compareUrgency,
-  durationParts,
-  estimateUrgency,
-  urgencyOf,
-  type AppealTiming,
-} from '../sla/urgency'
+import { durationParts, stateAt, urgencyOf, type SlaClockLike } from '../sla/urgency'
 
 const now = new Date('2026-03-10T10:00:00Z')
-const appeal = (overrides: Partial<AppealTiming> = {}): AppealTiming => ({
-  status: 'ASSIGNED',
-  channel: 'VK',
-  urgent: false,
-  receivedAt: '2026-03-10T06:00:00Z',
+
+const clock = (overrides: Partial<SlaClockLike> = {}): SlaClockLike => ({
+  state: 'ON_TRACK',
+  dueAt: '2026-03-10T12:00:00Z',
+  businessTimeLeft: '2 ч',
+  atRiskAt: '2026-03-10T11:00:00Z',
+  breachAt: '2026-03-10T12:00:00Z',
+  metAt: null,
   ...overrides,
 })
 
-describe('estimateUrgency', () => {
-  it('gives a social-media appeal eight hours to the first response', () => {
-    const urgency = estimateUrgency(appeal(), now)
-    expect(urgency.source).toBe('estimate')
-    expect(urgency.clock).toBe('firstResponse')
-    expect(urgency.secondsLeft).toBe(4 * 3600)
-    expect(urgency.state).toBe('ON_TRACK')
+describe('urgencyOf', () => {
+  it('is null for an appeal stored before SLA tracking', () => {
+    expect(urgencyOf(null, now)).toBeNull()
   })
 
-  it('is at risk in the last quarter of the window', () => {
-    expect(estimateUrgency(appeal({ receivedAt: '2026-03-10T02:30:00Z' }), now).state).toBe(
-      'AT_RISK',
-    )
-  })
-
-  it('is breached once the window has passed, with negative time left', () => {
-    const urgency = estimateUrgency(appeal({ urgent: true }), now)
-    expect(urgency.state).toBe('BREACHED')
-    expect(urgency.secondsLeft).toBe(-3 * 3600)
-  })
-
-  it('moves to the final-answer clock after a first response', () => {
-    const urgency = estimateUrgency(
-      appeal({ firstRespondedAt: '2026-03-10T07:00:00Z', status: 'IN_PROGRESS' }),
-      now,
-    )
-    expect(urgency.clock).toBe('finalAnswer')
-  })
-
-  it('counts answered appeals as met', () => {
-    expect(estimateUrgency(appeal({ status: 'ANSWERED' }), now).state).toBe('MET')
-  })
-})
-
-const clock = (dueAt: string, state: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET' = 'ON_TRACK') => ({
-  dueAt,
-  state,
-  businessTimeLeft: '2 ч',
-  businessTimeLeftSeconds: 7200,
-  elapsedPercent: 50,
-})
-
-describe('urgencyOf with server clocks', () => {
-  it('prefers the server clock and its business-time figure', () => {
+  it('counts down the first response until it is met, with the server’s working time', () => {
     const urgency = urgencyOf(
-      appeal(),
-      { paused: false, firstResponse: clock('2026-03-10T12:00:00Z'), finalAnswer: null },
-      now,
-    )
-    expect(urgency.source).toBe('server')
-    expect(urgency.secondsLeft).toBe(7200)
-    expect(urgency.businessTimeLeft).toBe('2 ч')
-  })
-
-  it('turns a passed deadline into BREACHED even if the server said ON_TRACK earlier', () => {
-    const urgency = urgencyOf(
-      appeal(),
-      { paused: false, firstResponse: clock('2026-03-10T09:00:00Z'), finalAnswer: null },
-      now,
-    )
-    expect(urgency.state).toBe('BREACHED')
-  })
-
-  it('uses the final-answer clock once the first response is met', () => {
-    const urgency = urgencyOf(
-      appeal(),
       {
         paused: false,
-        firstResponse: clock('2026-03-10T09:00:00Z', 'MET'),
-        finalAnswer: clock('2026-03-12T09:00:00Z'),
+        firstResponse: clock(),
+        finalAnswer: clock({ dueAt: '2026-03-20T00:00:00Z' }),
       },
       now,
     )
-    expect(urgency.clock).toBe('finalAnswer')
-    expect(urgency.state).toBe('ON_TRACK')
+    expect(urgency).toMatchObject({
+      clock: 'firstResponse',
+      state: 'ON_TRACK',
+      secondsLeft: 7200,
+      businessTimeLeft: '2 ч',
+      done: false,
+    })
   })
 
-  it('does not breach a paused clock', () => {
+  it('moves to the final answer once the first response is met', () => {
     const urgency = urgencyOf(
-      appeal(),
-      { paused: true, firstResponse: clock('2026-03-10T09:00:00Z'), finalAnswer: null },
+      {
+        paused: false,
+        firstResponse: clock({ state: 'MET', metAt: '2026-03-10T09:00:00Z' }),
+        finalAnswer: clock({ dueAt: '2026-03-12T10:00:00Z', atRiskAt: null, breachAt: null }),
+      },
+      now,
+    )
+    expect(urgency).toMatchObject({ clock: 'finalAnswer', secondsLeft: 2 * 86400 })
+  })
+
+  it('is done when both clocks are met, on time or late', () => {
+    const late = clock({ state: 'BREACHED', metAt: '2026-03-10T09:00:00Z' })
+    const urgency = urgencyOf({ paused: false, firstResponse: late, finalAnswer: late }, now)
+    expect(urgency).toMatchObject({ done: true, state: 'BREACHED', secondsLeft: null })
+  })
+
+  it('keeps a paused clock paused', () => {
+    const urgency = urgencyOf(
+      {
+        paused: true,
+        firstResponse: clock({ breachAt: null, atRiskAt: null }),
+        finalAnswer: clock(),
+      },
       now,
     )
     expect(urgency).toMatchObject({ paused: true, state: 'ON_TRACK' })
   })
 })
 
-describe('compareUrgency', () => {
-  it('orders overdue (longest first), at risk, on track, then done', () => {
-    const rows = [
-      appeal({ receivedAt: '2026-03-10T09:00:00Z' }), // on track, 7 h left
-      appeal({ status: 'ANSWERED' }),
-      appeal({ receivedAt: '2026-03-09T20:00:00Z' }), // overdue 6 h
-      appeal({ receivedAt: '2026-03-10T01:00:00Z' }), // overdue 1 h
-      appeal({ receivedAt: '2026-03-10T03:00:00Z' }), // at risk, 1 h left
-    ].map((item) => ({
-      urgency: estimateUrgency(item, now),
-      urgent: item.urgent,
-      receivedAt: item.receivedAt,
-    }))
-    const sorted = rows
-      .toSorted(compareUrgency)
-      .map((row) => [row.urgency.state, row.urgency.secondsLeft])
-    expect(sorted).toEqual([
-      ['BREACHED', -6 * 3600],
-      ['BREACHED', -3600],
-      ['AT_RISK', 3600],
-      ['ON_TRACK', 7 * 3600],
-      ['MET', null],
-    ])
+describe('stateAt', () => {
+  it('moves on at the announced instants without a refetch, never back', () => {
+    const c = clock()
+    expect(stateAt(c, false, now)).toBe('ON_TRACK')
+    expect(stateAt(c, false, new Date('2026-03-10T11:00:00Z'))).toBe('AT_RISK')
+    expect(stateAt(c, false, new Date('2026-03-10T12:30:00Z'))).toBe('BREACHED')
+    expect(stateAt(clock({ state: 'BREACHED' }), false, now)).toBe('BREACHED')
+  })
+
+  it('trusts the server for met and paused clocks', () => {
+    expect(
+      stateAt(
+        clock({ state: 'MET', metAt: '2026-03-10T09:00:00Z' }),
+        false,
+        new Date('2026-03-11T00:00:00Z'),
+      ),
+    ).toBe('MET')
+    expect(stateAt(clock(), true, new Date('2026-03-11T00:00:00Z'))).toBe('ON_TRACK')
   })
 })
 

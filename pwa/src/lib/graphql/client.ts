@@ -67,6 +67,9 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
   const client = new Client({
     url: '/graphql',
     fetch: authFetch,
+    // urql sends short queries as GET by default; Spring for GraphQL answers GET with 405, and
+    // query texts with variables (appeal text, draft answers) do not belong in URLs and logs anyway.
+    preferGetMethod: false,
     // Show what the device has at once, then what the server says.
     requestPolicy: 'cache-and-network',
     exchanges: [

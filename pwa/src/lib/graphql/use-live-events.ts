@@ -5,10 +5,9 @@ import { onEnd, pipe, subscribe } from 'wonka'
 import { clearCursor, loadCursor, saveCursor } from '@/lib/offline/cursor-store'
 import { backoffDelay } from './backoff'
 
+/** What every live event has: its position in the stream. */
 export interface LiveEvent {
   cursor: string
-  type: string
-  at: string
 }
 
 interface Options<Data, Vars, Event extends LiveEvent> {

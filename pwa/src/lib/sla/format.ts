@@ -8,10 +8,9 @@ export function formatDuration(t: Translate, seconds: number): string {
   return parts.map(({ unit, n }) => t(`time.${unit}`, { n })).join(' ')
 }
 
-/** What a countdown chip says: time left, overdue by, paused or met. */
-export function urgencyLabel(t: Translate, urgency: Urgency): string {
-  if (urgency.paused) return t('sla.paused')
-  if (urgency.state === 'MET' || urgency.secondsLeft === null) return t('sla.met')
+/** What a countdown chip says after its state: time left or overdue by; nothing when met or paused. */
+export function urgencyLabel(t: Translate, urgency: Urgency): string | null {
+  if (urgency.paused || urgency.done || urgency.secondsLeft === null) return null
   if (urgency.secondsLeft < 0)
     return t('sla.overdueBy', { time: formatDuration(t, urgency.secondsLeft) })
   return t('sla.left', { time: formatDuration(t, urgency.secondsLeft) })

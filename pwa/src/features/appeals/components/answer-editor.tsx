@@ -1,15 +1,16 @@
-import { lazy, Suspense, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useIdentity } from '@/app/session-context'
 import { useOnline } from '@/hooks/use-online'
 import { formatDateTime, useT } from '@/lib/i18n'
 import { uuid } from '@/lib/uuid'
+import { findingAt, markSegments, type QualityFindingFieldsLike } from '../hooks/quality-marks'
+import { useAnswerQuality } from '../hooks/use-answer-quality'
 import { useDraft, type AnswerKind } from '../hooks/use-draft'
-import { useOutbox } from '../hooks/use-outbox'
+import { useOutbox, useOutboxEntries } from '../hooks/use-outbox'
+import { explainError } from '../hooks/use-user-error'
+import { QualityReport } from './quality-report'
 
 export const MAX_ANSWER_LENGTH = 10_000
-
-// Only bundled once quality.graphqls exists: the define is replaced by a literal, so the import is dropped.
-const QualityHints = __FEATURE_QUALITY__ ? lazy(() => import('./quality-hints')) : null
 
 /**
  * Writing an answer. The draft is kept on the device while typing; sending puts the answer in the
@@ -25,6 +26,56 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
   const [queuedNotice, setQueuedNotice] = useState(false)
   const textId = useId()
   const hintId = useId()
+  const activeId = useId()
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  const backdrop = useRef<HTMLDivElement>(null)
+  const [caret, setCaret] = useState<number | null>(null)
+  const quality = useAnswerQuality(draft.text, appealId, MAX_ANSWER_LENGTH)
+  const findings = quality.current && quality.report ? quality.report.findings : []
+  const segments = findings.length > 0 ? markSegments(draft.text, findings) : null
+  const active = caret === null ? null : findingAt(findings, caret)
+  // The server refuses an answer below the region's quality threshold (where the region blocks).
+  const refused = useOutboxEntries(appealId).find(
+    (entry) =>
+      entry.state === 'failed' &&
+      entry.action.kind === 'answer' &&
+      entry.error?.code === 'LOW_QUALITY',
+  )
+
+  const trackCaret = () => {
+    const element = textarea.current
+    setCaret(
+      element && element.selectionStart === element.selectionEnd ? element.selectionStart : null,
+    )
+  }
+  // Taps, arrow keys and programmatic moves all end in selectionchange; follow it while focused.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const element = textarea.current
+      if (element && document.activeElement === element)
+        setCaret(element.selectionStart === element.selectionEnd ? element.selectionStart : null)
+    }
+    document.addEventListener('selectionchange', onSelectionChange)
+    return () => document.removeEventListener('selectionchange', onSelectionChange)
+  }, [])
+  const syncScroll = () => {
+    if (backdrop.current && textarea.current)
+      backdrop.current.scrollTop = textarea.current.scrollTop
+  }
+  const showFinding = (finding: QualityFindingFieldsLike) => {
+    const element = textarea.current
+    if (!element || finding.start === null || finding.end === null) return
+    element.focus()
+    element.setSelectionRange(finding.start!, finding.end!)
+    setCaret(finding.start!)
+  }
+  const backToEditor = () => {
+    if (!refused || refused.action.kind !== 'answer') return
+    draft.setKind(refused.action.answerKind)
+    draft.setText(refused.action.text)
+    void outbox.discard(refused.id)
+    textarea.current?.focus()
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -63,17 +114,51 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
         ))}
       </fieldset>
       <label htmlFor={textId}>{t('editor.text')}</label>
-      <textarea
-        id={textId}
-        name="answer"
-        rows={7}
-        value={draft.text}
-        placeholder={t('editor.placeholder')}
-        onChange={(event) => draft.setText(event.target.value)}
-        aria-describedby={hintId}
-        aria-invalid={error ? true : undefined}
-        maxLength={MAX_ANSWER_LENGTH + 500}
-      />
+      <div className="editor__field">
+        {segments && (
+          <div ref={backdrop} className="editor__backdrop" aria-hidden="true">
+            {segments.map((segment, index) =>
+              segment.finding === null ? (
+                segment.text
+              ) : (
+                <mark
+                  key={index}
+                  className={
+                    findings[segment.finding] === active
+                      ? 'editor__mark editor__mark--active'
+                      : 'editor__mark'
+                  }
+                >
+                  {segment.text}
+                </mark>
+              ),
+            )}
+            {'\n'}
+          </div>
+        )}
+        <textarea
+          ref={textarea}
+          id={textId}
+          name="answer"
+          rows={7}
+          value={draft.text}
+          placeholder={t('editor.placeholder')}
+          className={segments ? 'editor__textarea editor__textarea--marked' : 'editor__textarea'}
+          onChange={(event) => {
+            draft.setText(event.target.value)
+            trackCaret()
+          }}
+          onFocus={trackCaret}
+          onBlur={() => setCaret(null)}
+          onScroll={syncScroll}
+          aria-describedby={`${hintId} ${activeId}`}
+          aria-invalid={error ? true : undefined}
+          maxLength={MAX_ANSWER_LENGTH + 500}
+        />
+      </div>
+      <p id={activeId} className="quality__active" role="status">
+        {active ? active.message : ''}
+      </p>
       <p id={hintId} className="editor__hint">
         <span>{t('editor.counter', { count: draft.text.length, max: MAX_ANSWER_LENGTH })}</span>
         <span role="status">
@@ -84,10 +169,23 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
             : ''}
         </span>
       </p>
-      {QualityHints && (
-        <Suspense fallback={null}>
-          <QualityHints text={draft.text} appealId={appealId} />
-        </Suspense>
+      {quality.report && (
+        <QualityReport
+          report={quality.report}
+          text={draft.text}
+          current={quality.current}
+          heading={t('quality.title')}
+          onSelect={showFinding}
+          busy={quality.checking}
+        />
+      )}
+      {refused && (
+        <div className="notice notice--error" role="alert">
+          <p>{refused.error ? explainError(t, refused.error) : t('error.code.LOW_QUALITY')}</p>
+          <button type="button" className="button" onClick={backToEditor}>
+            {t('editor.backToEditor')}
+          </button>
+        </div>
       )}
       {error && (
         <p className="notice notice--error" role="alert">

@@ -1,9 +1,8 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { useIdentity } from '@/app/session-context'
 import { useMe } from '@/features/auth/hooks/use-me'
 import type { AppealDetailFragment } from '@/gql/graphql'
 import { useOnline } from '@/hooks/use-online'
-import { features } from '@/lib/features'
 import { useT } from '@/lib/i18n'
 import { availableActions } from '../hooks/appeal-permissions'
 import { useAppealCommands } from '../hooks/use-appeal-commands'
@@ -12,9 +11,24 @@ import { AgencyDialog } from './agency-dialog'
 import { AnswerEditor } from './answer-editor'
 import { ReasonDialog } from './reason-dialog'
 
-const PauseAction = __FEATURE_SLA__ ? lazy(() => import('./pause-action')) : null
+type Open = null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen' | 'pause' | 'extend'
+type ReasonOpen = 'reject' | 'return' | 'reopen' | 'pause' | 'extend'
 
-type Open = null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen'
+const REASON_TITLE = {
+  reject: 'actions.reject',
+  return: 'actions.return',
+  reopen: 'actions.reopen',
+  pause: 'actions.pause',
+  extend: 'actions.extend',
+} as const
+
+const REASON_LABEL = {
+  reject: 'actions.reason',
+  return: 'actions.comment',
+  reopen: 'actions.reason',
+  pause: 'actions.pauseReason',
+  extend: 'actions.extendReason',
+} as const
 
 /** Buttons for what the viewer's role allows in the appeal's status, and the answer editor. */
 export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
@@ -37,10 +51,18 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
     ? { status: 'IN_PROGRESS' as const, executorId: identity.subject }
     : { status: appeal.status, executorId: appeal.executor?.id ?? null }
   const actions = availableActions(
-    { ...effective, agencyId: appeal.agency?.id ?? null },
+    {
+      ...effective,
+      agencyId: appeal.agency?.id ?? null,
+      paused: appeal.sla?.paused ?? false,
+      extendable:
+        Boolean(appeal.sla?.policy.extension) &&
+        !appeal.history.some((entry) => entry.type === 'EXTENDED'),
+    },
     { subject: identity.subject, roles: identity.roles, agencyId: me?.agency?.id ?? null },
-    features.sla,
   )
+  const reasonOpen: ReasonOpen | null =
+    open === 'redirect' || open === 'assign' || open === null ? null : open
   const reviewAnswer = appeal.answers.findLast(
     (answer) => answer.kind === 'FINAL' && answer.review === 'PENDING',
   )
@@ -141,10 +163,29 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
             {t('actions.reopen')}
           </button>
         )}
-        {actions.includes('pause') && PauseAction && (
-          <Suspense fallback={null}>
-            <PauseAction appealId={appeal.id} paused={false} />
-          </Suspense>
+        {actions.includes('pause') && (
+          <button type="button" className="button" onClick={() => setOpen('pause')}>
+            {t('actions.pause')}
+          </button>
+        )}
+        {actions.includes('resume') && (
+          <button
+            type="button"
+            className="button"
+            disabled={commands.busy}
+            onClick={() =>
+              void commands
+                .run('resume', { appealId: appeal.id, expectedVersion: appeal.version })
+                .then(finish)
+            }
+          >
+            {t('actions.resume')}
+          </button>
+        )}
+        {actions.includes('extend') && (
+          <button type="button" className="button" onClick={() => setOpen('extend')}>
+            {t('actions.extend')}
+          </button>
         )}
       </div>
       {error && !open && (
@@ -182,15 +223,14 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
         }
       />
       <ReasonDialog
-        open={open === 'reject' || open === 'return' || open === 'reopen'}
-        title={
-          open === 'reject'
-            ? t('actions.reject')
-            : open === 'return'
-              ? t('actions.return')
-              : t('actions.reopen')
+        open={reasonOpen !== null}
+        title={reasonOpen ? t(REASON_TITLE[reasonOpen]) : ''}
+        label={reasonOpen ? t(REASON_LABEL[reasonOpen]) : ''}
+        hint={
+          reasonOpen === 'extend' && appeal.sla?.policy.extension
+            ? t('actions.extendHint', { term: appeal.sla.policy.extension.label })
+            : undefined
         }
-        label={open === 'return' ? t('actions.comment') : t('actions.reason')}
         submitLabel={t('actions.confirm')}
         busy={commands.busy}
         error={error}
@@ -198,11 +238,15 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
         onSubmit={(text) => {
           const base = { appealId: appeal.id, expectedVersion: appeal.version }
           const run =
-            open === 'reject'
+            reasonOpen === 'reject'
               ? commands.run('reject', { ...base, reason: text })
-              : open === 'return' && reviewAnswer
+              : reasonOpen === 'return' && reviewAnswer
                 ? commands.run('return', { ...base, answerId: reviewAnswer.id, comment: text })
-                : commands.run('reopen', { ...base, reason: text })
+                : reasonOpen === 'pause'
+                  ? commands.run('pause', { ...base, reason: text })
+                  : reasonOpen === 'extend'
+                    ? commands.run('extend', { ...base, reason: text })
+                    : commands.run('reopen', { ...base, reason: text })
           void run.then(finish)
         }}
       />

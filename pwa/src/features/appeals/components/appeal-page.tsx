@@ -70,7 +70,12 @@ export function AppealPage() {
       <section aria-label={t('appeal.text')} className="card card--text">
         <AppealText text={appeal.text} />
       </section>
-      <OutboxList entries={pending} />
+      {/* A refusal for low quality is shown in the answer editor, with the way back to the text. */}
+      <OutboxList
+        entries={pending.filter(
+          (entry) => !(entry.state === 'failed' && entry.error?.code === 'LOW_QUALITY'),
+        )}
+      />
       <SlaClocks appeal={appeal} />
       <AppealActions appeal={appeal} />
       <AnswerList answers={appeal.answers} pending={pending} />

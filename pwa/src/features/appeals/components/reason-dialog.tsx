@@ -6,6 +6,8 @@ interface Props {
   open: boolean
   title: string
   label: string
+  /** A line under the field, for example what an extension grants. */
+  hint?: string
   submitLabel: string
   busy?: boolean
   error?: string | null
@@ -13,7 +15,7 @@ interface Props {
   onSubmit: (text: string) => void
 }
 
-/** A required free-text reason or comment (reject, return for rework, reopen, pause). */
+/** A required free-text reason or comment (reject, return for rework, reopen, pause, extend). */
 export function ReasonDialog(props: Props) {
   const t = useT()
   const [text, setText] = useState('')
@@ -39,8 +41,14 @@ export function ReasonDialog(props: Props) {
         rows={4}
         value={text}
         onChange={(event) => setText(event.target.value)}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
         required
       />
+      {props.hint && (
+        <p id={`${id}-hint`} className="muted small">
+          {props.hint}
+        </p>
+      )}
     </Dialog>
   )
 }

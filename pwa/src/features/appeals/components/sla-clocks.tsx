@@ -1,41 +1,62 @@
-import { useQuery } from 'urql'
 import { CountdownChip } from '@/components/countdown-chip'
+import type { AppealDetailFragment, SlaClockFieldsFragment } from '@/gql/graphql'
+import { formatDateTime, useT } from '@/lib/i18n'
 import { formatDuration } from '@/lib/sla/format'
-import type { AppealDetailFragment } from '@/gql/graphql'
-import { features } from '@/lib/features'
-import { useT } from '@/lib/i18n'
-import appealSlaQuery from '../api-pending/sla/appeal-sla.graphql?raw'
-import type { AppealSlaQuery, SlaClock } from '../api-pending/sla/types'
+
+/** «2026-03-17T10:00» (the calendar's local time) as «17.03 10:00». */
+function localDue(value: string): string {
+  const match = /^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(value)
+  return match ? `${match[2]}.${match[1]} ${match[3]}` : value
+}
 
 /**
- * Both SLA clocks (first response, final answer) from Appeal.sla. Until sla.graphqls ships, shows
- * the client-side estimate of the clock that matters next and says so.
+ * Both SLA clocks (first response, final answer) from Appeal.sla as the server computed them in
+ * working time, with the policy, any pauses, and the local time zone of the deadlines.
  */
 export function SlaClocks({ appeal }: { appeal: AppealDetailFragment }) {
   const t = useT()
-  const [{ data }] = useQuery<AppealSlaQuery>({
-    query: features.sla ? appealSlaQuery : 'query Disabled { __typename }',
-    variables: { id: appeal.id },
-    pause: !features.sla,
-  })
-  const sla = data?.appeal?.sla ?? null
+  const sla = appeal.sla
+  if (!sla) return null
   return (
     <section aria-labelledby="sla-heading" className="card">
       <h2 id="sla-heading">{t('sla.clocks')}</h2>
-      {sla ? (
-        <dl className="clocks">
+      <p className="muted small">
+        {t('sla.policy', { name: sla.policy.name })}
+        {sla.paused && (
+          <>
+            {' · '}
+            <strong>{t('sla.pausedNow')}</strong>
+          </>
+        )}
+      </p>
+      <dl className="clocks">
+        {(['firstResponse', 'finalAnswer'] as const).map((which) => (
           <Clock
-            which="firstResponse"
-            clock={sla.firstResponse}
+            key={which}
+            label={which === 'firstResponse' ? t('sla.firstResponse') : t('sla.finalAnswer')}
+            clock={sla[which]}
             paused={sla.paused}
-            appeal={appeal}
+            timeZone={sla.timeZone}
           />
-          <Clock which="finalAnswer" clock={sla.finalAnswer} paused={sla.paused} appeal={appeal} />
-        </dl>
-      ) : (
+        ))}
+      </dl>
+      {sla.pauses.length > 0 && (
         <>
-          <CountdownChip appeal={appeal} />
-          <p className="muted small">{t('sla.estimateHint')}</p>
+          <h3 className="small-heading">{t('sla.pauses')}</h3>
+          <ul className="pauses">
+            {sla.pauses.map((pause) => (
+              <li key={pause.from}>
+                <time dateTime={pause.from}>{formatDateTime(pause.from)}</time>
+                {' – '}
+                {pause.to ? (
+                  <time dateTime={pause.to}>{formatDateTime(pause.to)}</time>
+                ) : (
+                  t('sla.pauseOpen')
+                )}
+                {pause.reason && <span className="muted"> · {pause.reason}</span>}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>
@@ -43,32 +64,40 @@ export function SlaClocks({ appeal }: { appeal: AppealDetailFragment }) {
 }
 
 interface ClockProps {
-  which: 'firstResponse' | 'finalAnswer'
-  clock: SlaClock | null
+  label: string
+  clock: SlaClockFieldsFragment
   paused: boolean
-  appeal: AppealDetailFragment
+  timeZone: string
 }
 
-function Clock({ which, clock, paused, appeal }: ClockProps) {
+function Clock({ label, clock, paused, timeZone }: ClockProps) {
   const t = useT()
-  if (!clock) return null
-  const percent = Math.max(0, Math.min(100, Math.round(clock.elapsedPercent)))
-  const only = { paused, firstResponse: null, finalAnswer: null, [which]: clock }
+  const percent = Math.max(0, Math.min(100, clock.elapsedPercent ?? 0))
+  const solo = { paused, firstResponse: clock, finalAnswer: clock }
   return (
     <>
-      <dt>{which === 'firstResponse' ? t('sla.firstResponse') : t('sla.finalAnswer')}</dt>
+      <dt>{label}</dt>
       <dd>
-        <CountdownChip appeal={appeal} sla={only} />
+        <CountdownChip sla={solo} />
         <span className="muted small">
-          {t('sla.due', { date: clock.dueAtLocal ?? clock.dueAt })} ·{' '}
-          {t('sla.businessLeft', { time: clock.businessTimeLeft })}
+          {clock.metAt
+            ? t('sla.metAt', { date: formatDateTime(clock.metAt) })
+            : clock.dueAtLocal
+              ? t('sla.due', { date: localDue(clock.dueAtLocal), zone: timeZone })
+              : null}
+          {!clock.metAt && clock.businessTimeLeft && (
+            <> · {t('sla.businessLeft', { time: clock.businessTimeLeft })}</>
+          )}
+          {clock.provisional && <> · {t('sla.provisional')}</>}
         </span>
-        <progress max={100} value={percent} aria-label={t('sla.elapsed', { percent })} />
-        {clock.pausedSeconds ? (
+        {!clock.metAt && (
+          <progress max={100} value={percent} aria-label={t('sla.elapsed', { percent })} />
+        )}
+        {clock.pausedSeconds > 0 && (
           <span className="muted small">
             {t('sla.pausedFor', { time: formatDuration(t, clock.pausedSeconds) })}
           </span>
-        ) : null}
+        )}
       </dd>
     </>
   )

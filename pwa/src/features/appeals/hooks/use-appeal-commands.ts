@@ -5,16 +5,22 @@ import {
   ApproveAnswerDocument,
   AssignAppealDocument,
   CloseAppealDocument,
+  ExtendAppealDeadlineDocument,
+  PauseAppealDocument,
   RedirectAppealDocument,
   RejectAppealDocument,
   ReopenAppealDocument,
+  ResumeAppealDocument,
   ReturnAnswerDocument,
   type ApproveAnswerInput,
   type AssignAppealInput,
   type CloseAppealInput,
+  type ExtendAppealDeadlineInput,
+  type PauseAppealInput,
   type RedirectAppealInput,
   type RejectAppealInput,
   type ReopenAppealInput,
+  type ResumeAppealInput,
   type ReturnAnswerInput,
 } from '@/gql/graphql'
 import { useT } from '@/lib/i18n'
@@ -28,6 +34,9 @@ interface Inputs {
   return: ReturnAnswerInput
   close: CloseAppealInput
   reopen: ReopenAppealInput
+  pause: PauseAppealInput
+  resume: ResumeAppealInput
+  extend: ExtendAppealDeadlineInput
 }
 
 type Payload = { errors: { code: string; message: string }[] }
@@ -42,10 +51,13 @@ const DOCUMENTS: Record<keyof Inputs, AnyDocument> = {
   return: ReturnAnswerDocument as unknown as AnyDocument,
   close: CloseAppealDocument as unknown as AnyDocument,
   reopen: ReopenAppealDocument as unknown as AnyDocument,
+  pause: PauseAppealDocument as unknown as AnyDocument,
+  resume: ResumeAppealDocument as unknown as AnyDocument,
+  extend: ExtendAppealDeadlineDocument as unknown as AnyDocument,
 }
 
 /**
- * Online-only changes (curators' decisions, redirects): sent at once, refused with a clear message
+ * Online-only changes (curators' decisions, redirects, pauses and extensions): sent at once, refused with a clear message
  * when offline instead of being queued, because they depend on the appeal's current state.
  */
 export function useAppealCommands() {

@@ -11,6 +11,7 @@ const KNOWN = new Set([
   'STALE_VERSION',
   'FORBIDDEN',
   'NO_CHANGE',
+  'LOW_QUALITY',
 ])
 
 /** A user error as the user should read it: our explanation first, the server's detail after. */

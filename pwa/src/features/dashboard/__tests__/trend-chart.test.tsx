@@ -13,7 +13,7 @@ describe('TrendChart', () => {
     render(
       <TrendChart
         title="Динамика"
-        labels={{ received: 'Поступило', answered: 'Отвечено' }}
+        labels={{ date: 'Дата', received: 'Поступило', answered: 'Отвечено' }}
         points={[
           { date: '2026-03-09', received: 4, answered: 3 },
           { date: '2026-03-10', received: 6, answered: 5 },

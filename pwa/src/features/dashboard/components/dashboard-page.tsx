@@ -1,14 +1,12 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'wouter'
 import { RequireRole } from '@/app/require-role'
-import { EmptyState, LoadingState } from '@/components/page-states'
+import { EmptyState } from '@/components/page-states'
 import { useMe } from '@/features/auth/hooks/use-me'
 import { useT } from '@/lib/i18n'
-import type { StatsPeriod } from '../api-pending/stats/types'
-
-// Only bundled once the schema has agencyStats: the define is replaced by a literal, so the import is dropped.
-const StatsPanel = __FEATURE_STATS__ ? lazy(() => import('./stats-panel')) : null
-const PERIODS: StatsPeriod[] = ['TODAY', 'WEEK', 'MONTH']
+import { DASHBOARD_PERIODS, type DashboardPeriod } from '../hooks/periods'
+import { QualityZones } from './quality-zones'
+import { StatsPanel } from './stats-panel'
 
 export function DashboardPage() {
   return (
@@ -18,17 +16,18 @@ export function DashboardPage() {
   )
 }
 
+/** The head's figures: the agency's stats for today, the week or the month, and its growth zones. */
 function Dashboard() {
   const t = useT()
   const { me } = useMe()
-  const [period, setPeriod] = useState<StatsPeriod>('TODAY')
+  const [period, setPeriod] = useState<DashboardPeriod>('DAY')
   const agencyId = me?.agency?.id
   return (
     <section className="page">
       <h1 tabIndex={-1}>{t('dashboard.title')}</h1>
       {me?.agency && <p className="muted">{me.agency.name}</p>}
       <div className="filters" role="group" aria-label={t('dashboard.period')}>
-        {PERIODS.map((value) => (
+        {DASHBOARD_PERIODS.map((value) => (
           <button
             key={value}
             type="button"
@@ -40,16 +39,17 @@ function Dashboard() {
           </button>
         ))}
       </div>
-      {StatsPanel && agencyId ? (
-        <Suspense fallback={<LoadingState />}>
+      {agencyId ? (
+        <>
           <StatsPanel agencyId={agencyId} period={period} />
-        </Suspense>
+          <Link href="/dashboard/overdue" className="button button--wide">
+            {t('dashboard.showOverdue')}
+          </Link>
+          <QualityZones agencyId={agencyId} period={period} />
+        </>
       ) : (
-        <EmptyState text={t('dashboard.unavailable')} />
+        <EmptyState text={t('dashboard.noAgency')} />
       )}
-      <Link href="/dashboard/overdue" className="button button--wide">
-        {t('dashboard.showOverdue')}
-      </Link>
     </section>
   )
 }

@@ -4,12 +4,12 @@ import { useQueue } from '@/features/queue/hooks/use-queue'
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
 
-/** The agency's overdue appeals (tap on «Просрочено сейчас»), most overdue first. */
+/** The agency's overdue appeals (tap on «Просрочено сейчас»), most overdue first (the queue's DUE_ASC order). */
 export function OverduePage() {
   const t = useT()
   const now = useNow(30_000)
   const queue = useQueue('ACTIVE', now)
-  const overdue = queue.rows.filter((row) => row.urgency.state === 'BREACHED')
+  const overdue = queue.rows.filter((row) => row.urgency?.state === 'BREACHED')
   return (
     <section className="page">
       <h1 tabIndex={-1}>{t('dashboard.overdueTitle')}</h1>

@@ -1,75 +1,59 @@
+import { useMemo } from 'react'
 import { Link } from 'wouter'
 import { useQuery } from 'urql'
 import { ErrorState, LoadingState } from '@/components/page-states'
+import { AgencyDashboardDocument } from '@/gql/graphql'
+import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
-import { formatDuration } from '@/lib/sla/format'
-import agencyStatsQuery from '../api-pending/stats/agency-stats.graphql?raw'
-import type { AgencyStatsQuery, StatsPeriod } from '../api-pending/stats/types'
+import { figuresOf, rankText, TREND_DAYS } from '../hooks/dashboard-figures'
+import { lastDays, periodInput, regionDate, type DashboardPeriod } from '../hooks/periods'
 import { TrendChart } from './trend-chart'
 
-/** The agency's figures for a period (stats API announced with sla.graphqls). */
-export default function StatsPanel({
-  agencyId,
-  period,
-}: {
-  agencyId: string
-  period: StatsPeriod
-}) {
+/** The agency's figures for a period, its place in the ranking and the last two weeks' trend. */
+export function StatsPanel({ agencyId, period }: { agencyId: string; period: DashboardPeriod }) {
   const t = useT()
-  const [{ data, fetching, error }, reexecute] = useQuery<AgencyStatsQuery>({
-    query: agencyStatsQuery,
-    variables: { agencyId, period },
+  // The trend window moves on at the region's midnight.
+  const today = regionDate(useNow(600_000))
+  const variables = useMemo(
+    () => ({ agencyId, period: periodInput(period), trendPeriod: lastDays(today, TREND_DAYS) }),
+    [agencyId, period, today],
+  )
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AgencyDashboardDocument,
+    variables,
   })
   if (fetching && !data) return <LoadingState />
   if (error && !data)
     return <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-  const stats = data?.agencyStats
-  if (!stats) return null
-  const rank = data.agencyRanking.find((entry) => entry.agency.id === agencyId)
-  const figures: { key: string; label: string; value: string; href?: string }[] = [
-    { key: 'received', label: t('dashboard.received'), value: String(stats.received) },
-    { key: 'answered', label: t('dashboard.answered'), value: String(stats.answered) },
-    {
-      key: 'overdueNow',
-      label: t('dashboard.overdueNow'),
-      value: String(stats.overdueNow),
-      href: '/dashboard/overdue',
-    },
-    {
-      key: 'medianFirstResponse',
-      label: t('dashboard.medianFirstResponse'),
-      value:
-        stats.medianFirstResponseSeconds === null
-          ? '—'
-          : formatDuration(t, stats.medianFirstResponseSeconds),
-    },
-    {
-      key: 'withinSla',
-      label: t('dashboard.withinSla'),
-      value: stats.withinSlaShare === null ? '—' : `${Math.round(stats.withinSlaShare * 100)} %`,
-    },
-    { key: 'redirects', label: t('dashboard.redirects'), value: String(stats.redirects) },
-    { key: 'returned', label: t('dashboard.returned'), value: String(stats.returnedForRework) },
-  ]
+  if (!data) return null
+  const rank = rankText(t, data.agencyRanking, agencyId)
   return (
     <>
-      {rank && (
-        <p className="rank">
-          {t('dashboard.rank', { place: rank.place, total: data.agencyRanking.length })}
-        </p>
-      )}
-      <dl className="figures">
-        {figures.map((figure) => (
+      {rank && <p className="rank">{rank}</p>}
+      <dl className="figures" aria-busy={fetching || undefined}>
+        {figuresOf(t, data.agencyStats).map((figure) => (
           <div key={figure.key} className="figure" data-figure={figure.key}>
             <dt>{figure.label}</dt>
-            <dd>{figure.href ? <Link href={figure.href}>{figure.value}</Link> : figure.value}</dd>
+            <dd>
+              {figure.href ? (
+                <Link href={figure.href} aria-label={`${figure.label}: ${figure.value}`}>
+                  {figure.value}
+                </Link>
+              ) : (
+                figure.value
+              )}
+            </dd>
           </div>
         ))}
       </dl>
       <TrendChart
-        points={stats.trend}
-        title={t('dashboard.trend')}
-        labels={{ received: t('dashboard.received'), answered: t('dashboard.answered') }}
+        points={data.trendStats.trend}
+        title={t('dashboard.trend', { days: TREND_DAYS })}
+        labels={{
+          date: t('dashboard.date'),
+          received: t('dashboard.received'),
+          answered: t('dashboard.answered'),
+        }}
       />
     </>
   )

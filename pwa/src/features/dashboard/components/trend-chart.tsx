@@ -1,4 +1,9 @@
-import type { TrendPoint } from '../api-pending/stats/types'
+/** One local day of AgencyStats.trend. */
+export interface TrendPoint {
+  date: string
+  received: number
+  answered: number
+}
 import { HEIGHT, trendPath, WIDTH } from './trend-path'
 
 /** Received vs answered per day: two lines in hand-rolled SVG, with a text table for screen readers. */
@@ -9,7 +14,7 @@ export function TrendChart({
 }: {
   points: TrendPoint[]
   title: string
-  labels: { received: string; answered: string }
+  labels: { date: string; received: string; answered: string }
 }) {
   const max = Math.max(1, ...points.flatMap((point) => [point.received, point.answered]))
   return (
@@ -38,6 +43,7 @@ export function TrendChart({
         />
       </svg>
       <figcaption>
+        <span className="trend__title">{title}</span>
         <span className="legend legend--received">{labels.received}</span>
         <span className="legend legend--answered">{labels.answered}</span>
       </figcaption>
@@ -45,7 +51,7 @@ export function TrendChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Дата</th>
+            <th scope="col">{labels.date}</th>
             <th scope="col">{labels.received}</th>
             <th scope="col">{labels.answered}</th>
           </tr>

@@ -65,7 +65,7 @@ function ModerationItem({ appeal }: { appeal: Appeal }) {
   return (
     <li className="card" data-appeal-id={appeal.id}>
       <span className="card__row">
-        <CountdownChip appeal={appeal} />
+        <CountdownChip sla={appeal.sla} />
         {appeal.urgent && <span className="badge badge--urgent">{t('queue.urgent')}</span>}
         <span className="card__meta">{formatDateTime(appeal.receivedAt)}</span>
       </span>

@@ -23,6 +23,7 @@ function appeal(overrides: Partial<AppealSummaryFragment>): AppealSummaryFragmen
     redirectCount: 0,
     agency: { id: 'health', name: 'Минздрав' },
     executor: null,
+    sla: null,
     ...overrides,
   } as AppealSummaryFragment
 }
@@ -31,19 +32,18 @@ describe('buildRows', () => {
   const options = {
     agencyId: 'health',
     filter: 'ACTIVE' as const,
-    sla: new Map(),
     fresh: new Set<string>(),
     now,
   }
 
-  it('puts the most urgent first', () => {
-    const calm = appeal({ receivedAt: '2026-03-10T09:30:00Z' })
-    const late = appeal({ receivedAt: '2026-03-09T10:00:00Z' })
-    const urgent = appeal({ urgent: true, receivedAt: '2026-03-10T09:45:00Z' })
-    expect(buildRows([calm, late, urgent], options).map((row) => row.appeal.id)).toEqual([
-      late.id,
-      urgent.id,
-      calm.id,
+  it('keeps the server’s order (nearest deadline first, DUE_ASC)', () => {
+    const first = appeal({ receivedAt: '2026-03-10T09:30:00Z' })
+    const second = appeal({ receivedAt: '2026-03-09T10:00:00Z' })
+    const third = appeal({ urgent: true })
+    expect(buildRows([first, second, third], options).map((row) => row.appeal.id)).toEqual([
+      first.id,
+      second.id,
+      third.id,
     ])
   })
 
@@ -57,19 +57,28 @@ describe('buildRows', () => {
     expect(buildRows([taken], { ...options, filter: 'ASSIGNED' })).toEqual([])
   })
 
-  it('flags new arrivals and uses server SLA when it has it', () => {
-    const fresh = appeal({})
-    const sla = {
-      paused: false,
-      firstResponse: { dueAt: '2026-03-10T09:59:00Z', state: 'AT_RISK' as const },
-      finalAnswer: null,
+  it('flags new arrivals and reads urgency from the appeal’s own SLA', () => {
+    const clock = {
+      kind: 'FIRST_RESPONSE' as const,
+      state: 'AT_RISK' as const,
+      dueAt: '2026-03-10T09:59:00Z',
+      dueAtLocal: '2026-03-10T20:59',
+      businessTimeLeftSeconds: 60,
+      businessTimeLeft: '1 мин',
+      elapsedPercent: 99,
+      atRiskAt: '2026-03-10T09:00:00Z',
+      breachAt: '2026-03-10T09:59:00Z',
+      metAt: null,
+      pausedSeconds: 0,
+      provisional: false,
     }
-    const [row] = buildRows([fresh], {
-      ...options,
-      fresh: new Set([fresh.id]),
-      sla: new Map([[fresh.id, sla]]),
+    const fresh = appeal({
+      sla: { paused: false, firstResponse: clock, finalAnswer: clock },
     })
-    expect(row).toMatchObject({ isNew: true, urgency: { source: 'server', state: 'BREACHED' } })
+    const legacy = appeal({})
+    const rows = buildRows([fresh, legacy], { ...options, fresh: new Set([fresh.id]) })
+    expect(rows[0]).toMatchObject({ isNew: true, urgency: { state: 'BREACHED' } })
+    expect(rows[1]).toMatchObject({ isNew: false, urgency: null })
   })
 })
 

@@ -28,7 +28,7 @@ export function QueueItem({ row, pending, now, onOpen }: Props) {
         aria-describedby={textId}
       >
         <span className="card__row">
-          <CountdownChip appeal={appeal} sla={row.sla} now={now} />
+          <CountdownChip sla={appeal.sla} now={now} />
           <StatusBadge status={appeal.status} />
           {appeal.urgent && <span className="badge badge--urgent">{t('queue.urgent')}</span>}
           {row.isNew && <span className="badge badge--new">{t('queue.newBadge')}</span>}

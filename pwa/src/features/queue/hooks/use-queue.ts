@@ -6,54 +6,56 @@ import {
   MyQueueDocument,
   QueueAppealChangedDocument,
   QueueAppealReceivedDocument,
+  type AppealEventType,
   type AppealFilter,
   type AppealStatus,
   type AppealSummaryFragment,
 } from '@/gql/graphql'
 import { useLiveEvents } from '@/lib/graphql/use-live-events'
-import { compareUrgency, urgencyOf, type SlaLike, type Urgency } from '@/lib/sla/urgency'
-import { useQueueSla } from './use-queue-sla'
+import { urgencyOf, type Urgency } from '@/lib/sla/urgency'
 
 export const OPEN_STATUSES: AppealStatus[] = ['ASSIGNED', 'IN_PROGRESS', 'ON_REVIEW']
 export type StatusFilter = 'ACTIVE' | AppealStatus
 
 export interface QueueRow {
   appeal: AppealSummaryFragment
-  sla: SlaLike | null
-  urgency: Urgency
+  /** Null only for appeals stored before SLA tracking. */
+  urgency: Urgency | null
   isNew: boolean
 }
 
-/** Sorts by urgency and applies the status filter; rows that left the agency disappear at once. */
+/**
+ * Applies the status filter in the server's order (nearest deadline first, DUE_ASC); rows that left
+ * the agency or the filter through a live update disappear at once.
+ */
 export function buildRows(
   appeals: AppealSummaryFragment[],
-  options: {
-    agencyId: string
-    filter: StatusFilter
-    sla: Map<string, SlaLike>
-    fresh: Set<string>
-    now: Date
-  },
+  options: { agencyId: string; filter: StatusFilter; fresh: Set<string>; now: Date },
 ): QueueRow[] {
   const wanted = options.filter === 'ACTIVE' ? OPEN_STATUSES : [options.filter]
   return appeals
     .filter((appeal) => wanted.includes(appeal.status) && appeal.agency?.id === options.agencyId)
-    .map((appeal) => {
-      const sla = options.sla.get(appeal.id) ?? null
-      return {
-        appeal,
-        sla,
-        urgency: urgencyOf(appeal, sla, options.now),
-        isNew: options.fresh.has(appeal.id),
-      }
-    })
-    .toSorted((a, b) =>
-      compareUrgency(
-        { urgency: a.urgency, urgent: a.appeal.urgent, receivedAt: a.appeal.receivedAt },
-        { urgency: b.urgency, urgent: b.appeal.urgent, receivedAt: b.appeal.receivedAt },
-      ),
-    )
+    .map((appeal) => ({
+      appeal,
+      urgency: urgencyOf(appeal.sla, options.now),
+      isNew: options.fresh.has(appeal.id),
+    }))
 }
+
+/**
+ * Changes after which the list is fetched again: the appeal joined or left the agency, or its next
+ * deadline moved (a first response met, a pause, an extension), which changes its place in the order.
+ */
+export const REFETCH_ON: readonly AppealEventType[] = [
+  'ASSIGNED',
+  'REDIRECTED',
+  'REOPENED',
+  'ANSWER_RETURNED',
+  'INTERIM_ANSWERED',
+  'PAUSED',
+  'RESUMED',
+  'EXTENDED',
+]
 
 export interface Arrival {
   id: string
@@ -74,7 +76,6 @@ export function useQueue(statusFilter: StatusFilter, now: Date) {
     variables: { filter },
     pause: !agencyId,
   })
-  const sla = useQueueSla(filter, !agencyId)
   const [fresh, setFresh] = useState<Set<string>>(() => new Set())
   const [arrivals, setArrivals] = useState<Arrival[]>([])
   const refetchTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -112,17 +113,16 @@ export function useQueue(statusFilter: StatusFilter, now: Date) {
     owner: identity.subject,
     pause: !agencyId,
     select: (result) => result.appealChanged,
-    // The cache has already merged event.appeal into the row; membership changes need the list again.
+    // The cache has already merged event.appeal into the row; membership and order changes need the list again.
     onEvent: (event) => {
-      if (['ASSIGNED', 'REDIRECTED', 'REOPENED', 'ANSWER_RETURNED'].includes(event.type))
-        refreshSoon()
+      if (REFETCH_ON.includes(event.type)) refreshSoon()
     },
   })
 
   const appeals = useMemo(() => data?.appeals.edges.map((edge) => edge.node) ?? [], [data])
   const rows = useMemo(
-    () => (agencyId ? buildRows(appeals, { agencyId, filter: statusFilter, sla, fresh, now }) : []),
-    [appeals, agencyId, statusFilter, sla, fresh, now],
+    () => (agencyId ? buildRows(appeals, { agencyId, filter: statusFilter, fresh, now }) : []),
+    [appeals, agencyId, statusFilter, fresh, now],
   )
 
   return {

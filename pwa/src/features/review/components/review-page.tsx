@@ -5,11 +5,13 @@ import { AppealText } from '@/components/appeal-text'
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
 import { ReasonDialog } from '@/features/appeals/components/reason-dialog'
 import { useAppealCommands } from '@/features/appeals/hooks/use-appeal-commands'
-import type { AnswerFieldsFragment, ReviewQueueQuery } from '@/gql/graphql'
+import { QualityReport } from '@/features/appeals/components/quality-report'
+import type { ReviewQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useReviewQueue } from '../hooks/use-review-queue'
 
 type Appeal = ReviewQueueQuery['appeals']['edges'][number]['node']
+type ReviewAnswer = Appeal['answers'][number]
 
 export function ReviewPage() {
   return (
@@ -47,7 +49,7 @@ function Review() {
   )
 }
 
-function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: AnswerFieldsFragment | null }) {
+function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer | null }) {
   const t = useT()
   const commands = useAppealCommands()
   const [returning, setReturning] = useState(false)
@@ -69,6 +71,15 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: AnswerFieldsFr
             {t('review.answer')} · {answer.author.name} · {formatDateTime(answer.submittedAt)}
           </h2>
           <p className="appeal-text review-answer">{answer.text}</p>
+          {answer.quality ? (
+            <QualityReport
+              report={answer.quality}
+              text={answer.text}
+              heading={t('review.quality')}
+            />
+          ) : (
+            <p className="muted small">{t('review.noQuality')}</p>
+          )}
         </>
       )}
       {error && !returning && (

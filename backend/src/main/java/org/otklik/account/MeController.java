@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
+import org.otklik.appeal.AppealAccess;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Role;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,7 @@ public class MeController {
 	@QueryMapping
 	Mono<Me> me() {
 		return this.callers.current()
+			.doOnNext(caller -> AppealAccess.requireAny(caller, Role.values()))
 			.flatMap(caller -> this.agencies.byCode(caller.agencyCode())
 				.map(agency -> new Me(caller.id(), caller.name(), List.copyOf(caller.roles()), agency))
 				.defaultIfEmpty(new Me(caller.id(), caller.name(), List.copyOf(caller.roles()), null)));

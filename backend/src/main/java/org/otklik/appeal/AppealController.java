@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.otklik.agency.Agency;
+import org.otklik.audit.AuditAction;
+import org.otklik.audit.AuditService;
 import org.otklik.agency.AgencyService;
 import org.otklik.appeal.AppealInputs.AppealFilter;
 import org.otklik.appeal.AppealInputs.AppealOrder;
@@ -52,8 +54,11 @@ public class AppealController {
 
 	private final Clock clock;
 
+	private final AuditService audit;
+
 	public AppealController(AppealService appeals, AppealSearch search, AppealAccess access, AgencyService agencies,
-			CallerResolver callers, AppealSlaCalculator sla, Clock clock) {
+			CallerResolver callers, AppealSlaCalculator sla, Clock clock, AuditService audit) {
+		this.audit = audit;
 		this.appeals = appeals;
 		this.search = search;
 		this.access = access;
@@ -154,9 +159,13 @@ public class AppealController {
 		if (appeal.author() == null) {
 			return Mono.empty();
 		}
+		// The read is recorded before the data is shown: no access to personal data goes unrecorded.
 		return this.callers.current()
-			.flatMap(caller -> this.access.canSeePersonalData(caller, appeal))
-			.flatMap(allowed -> allowed ? Mono.just(appeal.author()) : Mono.empty());
+			.flatMap(caller -> this.access.canSeePersonalData(caller, appeal)
+				.flatMap(allowed -> allowed
+						? this.audit.record(caller, AuditAction.PERSONAL_DATA_READ, appeal.id(), "author")
+							.thenReturn(appeal.author())
+						: Mono.empty()));
 	}
 
 	@BatchMapping(typeName = "Appeal")

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
+import org.otklik.audit.AuditService;
 import org.otklik.appeal.AppealInputs.ApproveAnswerInput;
 import org.otklik.appeal.AppealInputs.AssignAppealInput;
 import org.otklik.appeal.AppealInputs.CloseAppealInput;
@@ -82,8 +83,11 @@ public class AppealService {
 
 	private final QualityService quality;
 
+	private final AuditService audit;
+
 	public AppealService(ReactiveMongoTemplate mongo, AppealRepository repository, AgencyService agencies,
-			AppealAccess access, Clock clock, AppealSlaCalculator sla, QualityService quality) {
+			AppealAccess access, Clock clock, AppealSlaCalculator sla, QualityService quality, AuditService audit) {
+		this.audit = audit;
 		this.quality = quality;
 		this.mongo = mongo;
 		this.repository = repository;
@@ -137,6 +141,7 @@ public class AppealService {
 		return this.sla.policyOf(appeal)
 			.map(policy -> appeal.withSla(this.sla.snapshot(policy, appeal, now, List.of())))
 			.flatMap(this.mongo::insert)
+			.flatMap(saved -> this.audit.recordChange(caller, saved.id(), "RECEIVED").thenReturn(saved))
 			.map(saved -> new IngestAppealPayload(saved, false, List.of()))
 			// The unique (channel, externalId) index decides races: exactly one insert wins.
 			.onErrorResume(DuplicateKeyException.class, ex -> this.repository
@@ -587,7 +592,11 @@ public class AppealService {
 					return Mono.just(AppealPayload.ok(appeal));
 				}
 				Outcome.Apply apply = (Outcome.Apply) outcome;
-				return write(caller, appeal, apply).map(AppealPayload::ok)
+				return write(caller, appeal, apply)
+					.flatMap(written -> this.audit.recordChange(caller, written.id(),
+							apply.type().name() + ((apply.reason() != null) ? ": " + apply.reason() : ""))
+						.thenReturn(written))
+					.map(AppealPayload::ok)
 					.switchIfEmpty(Mono.defer(() -> {
 						// Someone changed the appeal between our read and write.
 						if (expectedVersion != null || attempt >= MAX_ATTEMPTS) {

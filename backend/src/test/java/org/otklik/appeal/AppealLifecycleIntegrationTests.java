@@ -87,7 +87,7 @@ class AppealLifecycleIntegrationTests extends IntegrationTestSupport {
 		assertThat(entry.get("toAgency")).isEqualTo(Map.of("code", TENKA));
 
 		// The old agency no longer sees it; the new one does.
-		executor(HEALTH).documentName("appeal").variable("id", id).execute().path("appeal").valueIsNull();
+		executor(HEALTH).documentName("appeal").fragmentName("appealFields").variable("id", id).execute().path("appeal").valueIsNull();
 		ok(executor(TENKA), "takeAppeal", Map.of("appealId", id));
 	}
 
@@ -264,7 +264,7 @@ class AppealLifecycleIntegrationTests extends IntegrationTestSupport {
 	}
 
 	Map<String, Object> appeal(String id) {
-		return curator().documentName("appeal").variable("id", id).execute().path("appeal").entity(MAP).get();
+		return curator().documentName("appeal").fragmentName("appealFields").variable("id", id).execute().path("appeal").entity(MAP).get();
 	}
 
 	static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP = new org.springframework.core.ParameterizedTypeReference<>() {
@@ -274,13 +274,13 @@ class AppealLifecycleIntegrationTests extends IntegrationTestSupport {
 	};
 
 	static Map<String, Object> ok(HttpGraphQlTester tester, String mutation, Map<String, Object> input) {
-		var response = tester.documentName(mutation).variable("input", input).execute();
+		var response = tester.documentName(mutation).fragmentName("appealFields").variable("input", input).execute();
 		assertThat(response.path(mutation + ".errors").entity(LIST).get()).as(mutation + " errors").isEmpty();
 		return response.path(mutation + ".appeal").entity(MAP).get();
 	}
 
 	static List<Map<String, Object>> errors(HttpGraphQlTester tester, String mutation, Map<String, Object> input) {
-		return tester.documentName(mutation).variable("input", input).execute().path(mutation + ".errors").entity(LIST).get();
+		return tester.documentName(mutation).fragmentName("appealFields").variable("input", input).execute().path(mutation + ".errors").entity(LIST).get();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ public final class AppealLifecycleIntegrationTestsAccess {
 
 	/** The id of the newest answer of an appeal, read as the given caller. */
 	public static String lastAnswerId(HttpGraphQlTester tester, String appealId) {
-		Map<String, Object> appeal = tester.documentName("appeal").variable("id", appealId).execute().path("appeal")
+		Map<String, Object> appeal = tester.documentName("appeal").fragmentName("appealFields").variable("id", appealId).execute().path("appeal")
 			.entity(AppealLifecycleIntegrationTests.MAP).get();
 		return AppealLifecycleIntegrationTests.lastAnswerId(appeal);
 	}

@@ -1,0 +1,11 @@
+package org.otklik.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+
+	/** An author's name or profile link was shown to the caller (152-ФЗ). */
+	PERSONAL_DATA_READ,
+	/** The caller changed an appeal. */
+	STATE_CHANGE
+
+}

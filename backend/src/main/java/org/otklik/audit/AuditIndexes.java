@@ -1,0 +1,34 @@
+package org.otklik.audit;
+
+import java.time.Duration;
+
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.stereotype.Component;
+
+/** Indexes for searching the audit log by caller and by appeal, newest first. */
+@Component
+public class AuditIndexes implements InitializingBean {
+
+	private final ReactiveMongoTemplate mongo;
+
+	public AuditIndexes(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		var ops = this.mongo.indexOps(AuditEntry.class);
+		Flux.just(new CompoundIndexDefinition(new Document("actorId", 1).append("_id", -1)).named("actor"),
+				new CompoundIndexDefinition(new Document("appealId", 1).append("_id", -1)).named("appeal"))
+			.concatMap(ops::createIndex)
+			.then()
+			// Startup only, never on a request path.
+			.block(Duration.ofSeconds(60));
+	}
+
+}

@@ -1,0 +1,313 @@
+package org.otklik.security;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectTypeExtensionDefinition;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.otklik.appeal.AppealLifecycleIntegrationTestsAccess;
+import org.otklik.support.IntegrationTestSupport;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation of the API, as every kind of caller: allowed or refused as the roles say. The list of
+ * operations is read from the schema, so an operation added without a rule here fails the build.
+ */
+class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
+
+	/** Kinds of callers. */
+	enum Who {
+
+		CURATOR, HEAD, EXECUTOR, FOREIGN_EXECUTOR, INTEGRATOR, OTHER_INTEGRATOR, NO_ROLE, ANONYMOUS
+
+	}
+
+	static final Set<Who> ANY_ROLE = EnumSet.of(Who.CURATOR, Who.HEAD, Who.EXECUTOR, Who.FOREIGN_EXECUTOR, Who.INTEGRATOR,
+			Who.OTHER_INTEGRATOR);
+
+	static final Set<Who> STAFF = EnumSet.of(Who.CURATOR, Who.HEAD, Who.EXECUTOR, Who.FOREIGN_EXECUTOR);
+
+	static final Set<Who> OWN_AGENCY_READERS = EnumSet.of(Who.CURATOR, Who.HEAD, Who.EXECUTOR);
+
+	static final Set<Who> OWN_AGENCY_WORKERS = EnumSet.of(Who.CURATOR, Who.EXECUTOR);
+
+	static final Set<Who> APPEAL_READERS = EnumSet.of(Who.CURATOR, Who.HEAD, Who.EXECUTOR, Who.INTEGRATOR);
+
+	static final Set<Who> CURATOR = EnumSet.of(Who.CURATOR);
+
+	/** One operation: who may call it, and how to call it on a fixture appeal. */
+	record Rule(Set<Who> allowed, Function<Fixture, Call> call) {
+	}
+
+	/** A fresh appeal of the health ministry, ingested by the test integrator and taken by its executor. */
+	record Fixture(String appealId, String agencyId, String answerId, String otherAgencyId) {
+	}
+
+	/** A GraphQL call and where its result lies. */
+	record Call(String document, Map<String, Object> variables, String field) {
+
+		static Call of(String document, String field, Object... variables) {
+			Map<String, Object> map = new HashMap<>();
+			for (int i = 0; i < variables.length; i += 2) {
+				map.put((String) variables[i], variables[i + 1]);
+			}
+			return new Call(document, map, field);
+		}
+
+	}
+
+	static final String PERIOD = "{ kind: MONTH }";
+
+	static final Map<String, Rule> RULES = Map.ofEntries(
+			// queries
+			Map.entry("me", new Rule(ANY_ROLE, f -> Call.of("{ me { id roles } }", "me"))),
+			Map.entry("agencies", new Rule(ANY_ROLE, f -> Call.of("{ agencies { id code } }", "agencies"))),
+			Map.entry("agency", new Rule(ANY_ROLE, f -> Call.of("query($id: ID!) { agency(id: $id) { code } }", "agency", "id", f.agencyId()))),
+			Map.entry("appeal", new Rule(APPEAL_READERS, f -> Call.of("query($id: ID!) { appeal(id: $id) { id } }", "appeal", "id", f.appealId()))),
+			Map.entry("appeals", new Rule(APPEAL_READERS, f -> Call.of(
+					"{ appeals(first: 100) { edges { node { id } } } }", "appeals"))),
+			Map.entry("checkAnswerQuality", new Rule(ANY_ROLE, f -> Call.of(
+					"{ checkAnswerQuality(text: \"Здравствуйте! Спасибо.\") { score } }", "checkAnswerQuality"))),
+			Map.entry("slaForecast", new Rule(ANY_ROLE, f -> Call.of("{ slaForecast(channel: VK) { firstResponseDueAt } }", "slaForecast"))),
+			Map.entry("slaPolicies", new Rule(ANY_ROLE, f -> Call.of("{ slaPolicies { code } }", "slaPolicies"))),
+			Map.entry("calendarYear", new Rule(ANY_ROLE, f -> Call.of("{ calendarYear(year: 2026) { provisional } }", "calendarYear"))),
+			Map.entry("agencyStats", new Rule(OWN_AGENCY_READERS, f -> Call.of(
+					"query($a: ID!) { agencyStats(agencyId: $a, period: " + PERIOD + ") { figures { received } } }", "agencyStats", "a", f.agencyId()))),
+			Map.entry("regionStats", new Rule(CURATOR, f -> Call.of("{ regionStats(period: " + PERIOD + ") { figures { received } } }", "regionStats"))),
+			Map.entry("agencyRanking", new Rule(STAFF, f -> Call.of("{ agencyRanking(period: " + PERIOD + ") { minAppeals } }", "agencyRanking"))),
+			Map.entry("qualityStats", new Rule(OWN_AGENCY_READERS, f -> Call.of(
+					"query($a: ID) { qualityStats(agencyId: $a, period: " + PERIOD + ") { answers } }", "qualityStats", "a", f.agencyId()))),
+			Map.entry("auditLog", new Rule(CURATOR, f -> Call.of("{ auditLog(first: 5) { edges { node { id } } } }", "auditLog"))),
+			// mutations
+			Map.entry("ingestAppeal", new Rule(EnumSet.of(Who.CURATOR, Who.INTEGRATOR, Who.OTHER_INTEGRATOR), f -> mutation("ingestAppeal",
+					Map.of("channel", "VK", "externalId", uniqueId(), "text", "Матрица прав")))),
+			Map.entry("rejectAppeal", new Rule(CURATOR, f -> mutation("rejectAppeal", Map.of("appealId", f.appealId(), "reason", "x")))),
+			Map.entry("assignAppeal", new Rule(CURATOR, f -> mutation("assignAppeal", Map.of("appealId", f.appealId(), "agencyId", f.agencyId())))),
+			Map.entry("redirectAppeal", new Rule(OWN_AGENCY_WORKERS, f -> mutation("redirectAppeal",
+					Map.of("appealId", f.appealId(), "agencyId", f.otherAgencyId(), "reason", "x")))),
+			Map.entry("takeAppeal", new Rule(EnumSet.of(Who.EXECUTOR), f -> mutation("takeAppeal", Map.of("appealId", f.appealId())))),
+			Map.entry("submitAnswer", new Rule(EnumSet.of(Who.EXECUTOR), f -> mutation("submitAnswer",
+					Map.of("appealId", f.appealId(), "kind", "INTERIM", "text", "Здравствуйте! Выезжаем сегодня до 18:00.")))),
+			Map.entry("approveAnswer", new Rule(CURATOR, f -> mutation("approveAnswer", Map.of("appealId", f.appealId(), "answerId", f.answerId())))),
+			Map.entry("returnAnswer", new Rule(CURATOR, f -> mutation("returnAnswer",
+					Map.of("appealId", f.appealId(), "answerId", f.answerId(), "comment", "x")))),
+			Map.entry("closeAppeal", new Rule(CURATOR, f -> mutation("closeAppeal", Map.of("appealId", f.appealId())))),
+			Map.entry("reopenAppeal", new Rule(CURATOR, f -> mutation("reopenAppeal", Map.of("appealId", f.appealId(), "reason", "x")))),
+			Map.entry("pauseAppeal", new Rule(OWN_AGENCY_WORKERS, f -> mutation("pauseAppeal", Map.of("appealId", f.appealId(), "reason", "x")))),
+			Map.entry("resumeAppeal", new Rule(OWN_AGENCY_WORKERS, f -> mutation("resumeAppeal", Map.of("appealId", f.appealId())))),
+			Map.entry("extendAppealDeadline", new Rule(OWN_AGENCY_WORKERS, f -> mutation("extendAppealDeadline",
+					Map.of("appealId", f.appealId(), "reason", "x")))),
+			Map.entry("upsertSlaPolicy", new Rule(CURATOR, f -> Call.of("""
+					mutation { upsertSlaPolicy(input: { code: "MATRIX", name: "Матрица", category: ENVIRONMENT, urgent: false,
+					  channelGroup: FORMAL, calendar: BUSINESS, firstResponse: { amount: 3, unit: WORKING_DAYS },
+					  finalAnswer: { amount: 30, unit: CALENDAR_DAYS } }) { errors { code } } }""", "upsertSlaPolicy"))),
+			Map.entry("loadCalendarYear", new Rule(CURATOR, f -> Call.of("""
+					mutation { loadCalendarYear(input: { year: 2040, source: "матрица", days: [] }) { errors { code } } }""",
+					"loadCalendarYear"))),
+			// subscriptions (called over WebSocket)
+			Map.entry("appealReceived", new Rule(ANY_ROLE, f -> Call.of("subscription { appealReceived { cursor } }", "appealReceived"))),
+			Map.entry("appealChanged", new Rule(ANY_ROLE, f -> Call.of("subscription { appealChanged { cursor } }", "appealChanged"))),
+			Map.entry("slaAlerted", new Rule(ANY_ROLE, f -> Call.of("subscription { slaAlerted { cursor } }", "slaAlerted"))));
+
+	static Call mutation(String name, Map<String, Object> input) {
+		String type = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Input";
+		return Call.of("mutation($in: " + type + "!) { " + name + "(input: $in) { errors { code } } }", name, "in", input);
+	}
+
+	@Test
+	void everyOperationInTheSchemaHasARule() throws IOException {
+		assertThat(new TreeSet<>(RULES.keySet())).isEqualTo(new TreeSet<>(operations()));
+	}
+
+	static Set<String> operations() throws IOException {
+		TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls")) {
+			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+				registry.merge(new SchemaParser().parse(reader));
+			}
+		}
+		Set<String> names = new TreeSet<>();
+		for (String root : List.of("Query", "Mutation", "Subscription")) {
+			registry.getType(root, ObjectTypeDefinition.class)
+				.ifPresent(type -> type.getFieldDefinitions().forEach(f -> names.add(f.getName())));
+			for (ObjectTypeExtensionDefinition extension : registry.objectTypeExtensions().getOrDefault(root, List.of())) {
+				extension.getFieldDefinitions().stream().map(FieldDefinition::getName).forEach(names::add);
+			}
+		}
+		return names;
+	}
+
+	static Stream<Arguments> cases() {
+		List<Arguments> cases = new ArrayList<>();
+		RULES.keySet().stream().sorted().forEach(op -> {
+			for (Who who : Who.values()) {
+				cases.add(Arguments.of(op, who));
+			}
+		});
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("cases")
+	void operationIsAllowedOnlyForItsRoles(String operation, Who who) {
+		Rule rule = RULES.get(operation);
+		Fixture fixture = fixture();
+		Call call = rule.call().apply(fixture);
+		boolean allowed = call.document().startsWith("subscription") ? subscribe(call, who) : execute(call, who, fixture);
+		assertThat(allowed).as(operation + " as " + who).isEqualTo(rule.allowed().contains(who));
+	}
+
+	@Test
+	void personalDataIsShownOnlyToThoseWhoNeedIt() {
+		Fixture fixture = fixture();
+		String query = "query($id: ID!) { appeal(id: $id) { author { name profileUrl } } }";
+		Map<Who, Boolean> expected = Map.of(Who.CURATOR, true, Who.EXECUTOR, true, Who.INTEGRATOR, true, Who.HEAD, false);
+		expected.forEach((who, visible) -> {
+			Map<?, ?> body = post(token(who), query, Map.of("id", fixture.appealId()));
+			Map<?, ?> appeal = (Map<?, ?>) ((Map<?, ?>) body.get("data")).get("appeal");
+			assertThat(appeal).as(who + " sees the appeal").isNotNull();
+			assertThat(appeal.get("author") != null).as(who + " sees the author").isEqualTo(visible);
+		});
+		for (Who who : List.of(Who.FOREIGN_EXECUTOR, Who.OTHER_INTEGRATOR)) {
+			Map<?, ?> body = post(token(who), query, Map.of("id", fixture.appealId()));
+			assertThat(((Map<?, ?>) body.get("data")).get("appeal")).as(who + " sees nothing").isNull();
+		}
+		// Every read of personal data is in the audit log.
+		Map<?, ?> audit = post(token(Who.CURATOR),
+				"query($id: ID) { auditLog(filter: { appealId: $id, action: PERSONAL_DATA_READ }) { edges { node { actorId } } } }",
+				Map.of("id", fixture.appealId()));
+		List<?> edges = (List<?>) ((Map<?, ?>) ((Map<?, ?>) audit.get("data")).get("auditLog")).get("edges");
+		List<String> actors = edges.stream().map(e -> String.valueOf(((Map<?, ?>) ((Map<?, ?>) e).get("node")).get("actorId"))).toList();
+		assertThat(actors).contains("curator", "exec.minzdrav", "test-integrator");
+	}
+
+	Fixture fixture() {
+		String id = ingest("Матрица прав: нет врача", Map.of("authorName", "Иван П.", "authorProfileUrl", "https://vk.com/id1"));
+		String agencyId = agency(HEALTH).id();
+		AppealLifecycleIntegrationTestsAccess.ok(curator(), "assignAppeal", Map.of("appealId", id, "agencyId", agencyId));
+		AppealLifecycleIntegrationTestsAccess.ok(executor(HEALTH), "takeAppeal", Map.of("appealId", id));
+		Map<String, Object> answered = AppealLifecycleIntegrationTestsAccess.ok(executor(HEALTH), "submitAnswer",
+				Map.of("appealId", id, "kind", "INTERIM", "text", "Здравствуйте! Разбираемся."));
+		String answerId = (String) ((Map<?, ?>) ((List<?>) answered.get("answers")).get(0)).get("id");
+		return new Fixture(id, agencyId, answerId, agency(TENKA).id());
+	}
+
+	String token(Who who) {
+		return switch (who) {
+			case CURATOR -> this.tokens.curator();
+			case HEAD -> this.tokens.head(HEALTH);
+			case EXECUTOR -> this.tokens.executor(HEALTH);
+			case FOREIGN_EXECUTOR -> this.tokens.executor(TENKA);
+			case INTEGRATOR -> this.tokens.integrator("test-integrator");
+			case OTHER_INTEGRATOR -> this.tokens.integrator("other-integrator");
+			case NO_ROLE -> this.tokens.user("nobody", "Никто", HEALTH);
+			case ANONYMOUS -> null;
+		};
+	}
+
+	/** Allowed means: authenticated, no top-level refusal, and (for reads of the fixture) the object visible. */
+	boolean execute(Call call, Who who, Fixture fixture) {
+		WebTestClient client = WebTestClient.bindToServer().baseUrl(graphQlUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+		var spec = client.post().header("Content-Type", "application/json");
+		String token = token(who);
+		if (token != null) {
+			spec = spec.header("Authorization", "Bearer " + token);
+		}
+		var result = spec.bodyValue(Map.of("query", call.document(), "variables", call.variables())).exchange().returnResult(Map.class);
+		if (result.getStatus().value() == 401 || result.getStatus().value() == 403) {
+			return false;
+		}
+		Map<?, ?> body = result.getResponseBody().blockFirst(Duration.ofSeconds(30));
+		List<?> errors = (List<?>) body.get("errors");
+		if (errors != null && errors.stream().anyMatch(e -> refused((Map<?, ?>) e))) {
+			return false;
+		}
+		assertThat(errors).as("unexpected errors for " + call.field() + " as " + who).isNullOrEmpty();
+		Object data = ((Map<?, ?>) body.get("data")).get(call.field());
+		if (data instanceof Map<?, ?> payload && payload.containsKey("errors")) {
+			// Out of the caller's scope looks exactly like a missing appeal, so nothing leaks.
+			return ((List<?>) payload.get("errors")).stream()
+				.map(e -> ((Map<?, ?>) e).get("code"))
+				.noneMatch(code -> "NOT_FOUND".equals(code) || "FORBIDDEN".equals(code));
+		}
+		if (call.field().equals("appeal")) {
+			return data != null;
+		}
+		if (call.field().equals("appeals")) {
+			return String.valueOf(data).contains(fixture.appealId());
+		}
+		return data != null;
+	}
+
+	static boolean refused(Map<?, ?> error) {
+		Object extensions = error.get("extensions");
+		Object classification = (extensions instanceof Map<?, ?> map) ? map.get("classification") : null;
+		return "FORBIDDEN".equals(classification) || "UNAUTHORIZED".equals(classification);
+	}
+
+	/** Allowed means: the subscription stays open for a while without an error. */
+	boolean subscribe(Call call, Who who) {
+		String token = token(who);
+		WebSocketGraphQlClient client = WebSocketGraphQlClient
+			.builder(java.net.URI.create(webSocketUrl()), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return (token != null) ? Mono.just(Map.of("Authorization", "Bearer " + token)) : Mono.just(Map.of());
+				}
+			})
+			.build();
+		try {
+			return client.document(call.document())
+				.retrieveSubscription(call.field())
+				.toEntity(Map.class)
+				.take(Duration.ofMillis(1500))
+				.then(Mono.just(true))
+				.onErrorResume(ex -> Mono.just(false))
+				.block(Duration.ofSeconds(20));
+		}
+		finally {
+			client.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	Map<?, ?> post(String token, String query, Map<String, Object> variables) {
+		return WebTestClient.bindToServer().baseUrl(graphQlUrl()).build().post()
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.bodyValue(Map.of("query", query, "variables", variables))
+			.exchange()
+			.returnResult(Map.class)
+			.getResponseBody()
+			.blockFirst(Duration.ofSeconds(30));
+	}
+
+}

@@ -1,0 +1,77 @@
+import type { AgencyDashboardQuery, AgencyQualityQuery } from '@/gql/graphql'
+import type { Translate } from '@/lib/i18n'
+
+export const TREND_DAYS = 14
+
+interface Figure {
+  key: string
+  label: string
+  value: string
+  href?: string
+}
+
+function share(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`
+}
+
+/** The headline figures in display order; `data-figure` keys are what the e2e spec compares. */
+export function figuresOf(t: Translate, stats: AgencyDashboardQuery['agencyStats']): Figure[] {
+  const f = stats.figures
+  return [
+    { key: 'received', label: t('dashboard.received'), value: String(f.received) },
+    { key: 'answered', label: t('dashboard.answered'), value: String(f.answered) },
+    {
+      key: 'overdueNow',
+      label: t('dashboard.overdueNow'),
+      value: String(f.overdueNow),
+      href: '/dashboard/overdue',
+    },
+    {
+      key: 'medianFirstResponse',
+      label: t('dashboard.medianFirstResponse'),
+      value: f.firstResponse.medianBusiness ?? '—',
+    },
+    {
+      key: 'firstResponseWithinSla',
+      label: t('dashboard.firstResponseWithinSla'),
+      value: share(f.firstResponseWithinSla),
+    },
+    {
+      key: 'finalAnswerWithinSla',
+      label: t('dashboard.finalAnswerWithinSla'),
+      value: share(f.finalAnswerWithinSla),
+    },
+    { key: 'redirects', label: t('dashboard.redirects'), value: String(f.redirects) },
+    { key: 'returned', label: t('dashboard.returned'), value: String(f.returnedForRework) },
+  ]
+}
+
+/** Where the agency stands in agencyRanking: its place among rated agencies, or why it is unrated. */
+export function rankText(
+  t: Translate,
+  ranking: AgencyDashboardQuery['agencyRanking'],
+  agencyId: string,
+): string | null {
+  const rated = ranking.rated.find((entry) => entry.agency.id === agencyId)
+  if (rated?.place)
+    return t('dashboard.rank', {
+      place: rated.place,
+      total: ranking.rated.length,
+      score: rated.score === null || rated.score === undefined ? '—' : rated.score.toFixed(1),
+    })
+  const unrated = ranking.unrated.find((entry) => entry.agency.id === agencyId)
+  if (unrated?.unratedReason === 'TOO_FEW_APPEALS')
+    return t('dashboard.unratedFew', { min: ranking.minAppeals })
+  if (unrated) return t('dashboard.unratedNothing')
+  return null
+}
+
+type Executor = AgencyQualityQuery['qualityStats']['executors'][number]
+
+/** An executor's most frequent mistakes, most frequent first, at most `limit`. */
+export function topMistakes(executor: Executor, limit = 2): Executor['rules'] {
+  return executor.rules
+    .filter((rule) => rule.answers > 0)
+    .toSorted((a, b) => b.answers - a.answers)
+    .slice(0, limit)
+}
