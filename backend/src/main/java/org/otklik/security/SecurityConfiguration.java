@@ -23,6 +23,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
@@ -41,6 +43,12 @@ public class SecurityConfiguration {
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			// Stateless: nothing may touch the WebSession. Creating one hops to another thread, and a
+			// WebSocket upgrade completed off the event loop loses frames a fast client sends right after
+			// the handshake (Reactor Netty drops them), such as connection_init.
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.pathMatchers("/actuator/**").denyAll()

@@ -30,7 +30,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"otklik.storage.embedded.backend=memory", "otklik.storage.seed-demo=false",
-		"otklik.security.embedded-issuer-uri=http://localhost/idp-test" })
+		"otklik.security.embedded-issuer-uri=http://localhost/idp-test",
+		// Tests drive the API far faster than any integrator may; the limit has tests of its own.
+		"otklik.graphql.rate-limit.enabled=false" })
 public abstract class IntegrationTestSupport {
 
 	public static final String HEALTH = "MINZDRAV";
