@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.otklik.security.Caller;
 import org.otklik.security.CallerAuthentication;
 import org.otklik.security.Role;
+import org.otklik.security.WebSocketAuthInterceptor;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -65,22 +66,26 @@ public class GraphQlLimitsConfiguration {
 						+ request.getDocument().length() + " символов при допустимых " + maxLength, "documentLength",
 						maxLength, request.getDocument().length())));
 			}
-			return currentCaller().flatMap(caller -> {
-				if (caller.isEmpty()) {
-					// Defence in depth: HTTP and WebSocket both authenticate first, but should a path ever
-					// admit an anonymous request, the schema still stays private.
-					request.configureExecutionInput((input, builder) -> builder
-						.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true))
-						.build());
-				}
-				else if (rateLimited && request instanceof WebSocketGraphQlRequest && isIntegrator(caller.get())) {
-					long retryAfter = limiter.tryAcquire(caller.get().clientId());
-					if (retryAfter > 0) {
-						return Mono.just(reject(request, LimitErrors.rateLimited(retryAfter)));
-					}
-				}
+			if (!(request instanceof WebSocketGraphQlRequest webSocket)) {
+				// HTTP: Spring Security has already authenticated the caller (and rate-limited integrators in
+				// integratorRateLimitFilter), so there is nothing more to decide here.
 				return chain.next(request);
-			});
+			}
+			Caller caller = webSocketCaller(webSocket);
+			if (caller == null) {
+				// Defence in depth: the socket's connection_init is authenticated first, but should an
+				// operation ever arrive without a caller, the schema still stays private.
+				request.configureExecutionInput((input, builder) -> builder
+					.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true))
+					.build());
+			}
+			else if (rateLimited && isIntegrator(caller)) {
+				long retryAfter = limiter.tryAcquire(caller.clientId());
+				if (retryAfter > 0) {
+					return Mono.just(reject(request, LimitErrors.rateLimited(retryAfter)));
+				}
+			}
+			return chain.next(request);
 		};
 	}
 
@@ -116,6 +121,12 @@ public class GraphQlLimitsConfiguration {
 			.filter(CallerAuthentication.class::isInstance)
 			.map(authentication -> Optional.of(((CallerAuthentication) authentication).caller()))
 			.defaultIfEmpty(Optional.empty());
+	}
+
+	/** The caller a WebSocket was authenticated as in its connection_init, or null. */
+	private static Caller webSocketCaller(WebSocketGraphQlRequest request) {
+		Object authentication = request.getSessionInfo().getAttributes().get(WebSocketAuthInterceptor.AUTHENTICATION);
+		return (authentication instanceof CallerAuthentication callerAuthentication) ? callerAuthentication.caller() : null;
 	}
 
 	private static boolean isIntegrator(Caller caller) {
