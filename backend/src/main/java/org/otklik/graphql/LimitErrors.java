@@ -17,13 +17,13 @@ import org.springframework.graphql.execution.ErrorType;
 final class LimitErrors {
 
 	/** Must match {@code ErrorDetail.QUERY_TOO_COMPLEX}. */
-	static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+	static final String QUERY_TOO_COMPLEX = ErrorDetail.QUERY_TOO_COMPLEX.name();
 
 	/** Must match {@code ErrorDetail.RATE_LIMITED}. */
-	static final String RATE_LIMITED = "RATE_LIMITED";
+	static final String RATE_LIMITED = ErrorDetail.RATE_LIMITED.name();
 
 	/** Must match {@code ErrorDetail.UNAUTHENTICATED}. */
-	static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+	static final String UNAUTHENTICATED = ErrorDetail.UNAUTHENTICATED.name();
 
 	private LimitErrors() {
 	}

@@ -57,9 +57,14 @@ public class LiveController {
 	// A subscriber that cannot keep up has a full socket too, so an error message might never reach it:
 	// the socket itself is closed with the reason.
 	private static Flux<LiveEvent> closeWhenTooSlow(Flux<LiveEvent> events, GraphQLContext context) {
-		return events.onErrorResume(SlowSubscriberException.class, ex -> WebSocketSessions
-			.close(context, WebSocketSessions.SLOW_SUBSCRIBER, "Slow subscriber: buffer overflow, resubscribe with after")
-			.then(reactor.core.publisher.Mono.error(ex)));
+		return events.onErrorResume(SlowSubscriberException.class, ex -> {
+			// Subscribed on its own: the subscription's own teardown must not cancel the close half-way,
+			// which would drop the close frame and leave the client with a bare 1006.
+			WebSocketSessions
+				.close(context, WebSocketSessions.SLOW_SUBSCRIBER, "Slow subscriber: buffer overflow, resubscribe with after")
+				.subscribe();
+			return Flux.error(ex);
+		});
 	}
 
 }
