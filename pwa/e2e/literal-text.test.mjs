@@ -24,7 +24,8 @@ describe('appeal text', () => {
     await signIn(page, USERS.executor, /\/queue/)
     const agencyId = (await me(await tokenFromPage(page))).agency.id
     const payload = `Проверка ${Date.now()} <script>window.xss = 'script'</script> <img src=x onerror="window.xss = 'img'">`
-    const appeal = await ingestAppeal({ text: payload, url: 'javascript:window.xss = "link"' })
+    // A javascript: link is refused by the API itself (AppealIngestIntegrationTests); the text is not.
+    const appeal = await ingestAppeal({ text: payload })
     await assignAppeal(await tokenFromPage(curator.page), appeal.id, agencyId)
 
     await page.goto(`/appeals/${appeal.id}`)
@@ -32,11 +33,6 @@ describe('appeal text', () => {
     await text.waitFor()
     assert.equal(await text.innerText(), payload)
     assert.equal(await page.locator('.card--text script, .card--text img').count(), 0)
-    assert.equal(
-      await page.getByRole('link', { name: 'Открыть оригинал' }).count(),
-      0,
-      'javascript: URL is not a link',
-    )
     await page.waitForTimeout(500)
     assert.equal(await page.evaluate(() => window.xss), undefined)
     await screenshot(page, 'literal-text')

@@ -11,7 +11,7 @@ export async function signIn(
   await page.locator('input[name="username"]').fill(user.username)
   await page.locator('input[name="password"]').fill(user.password)
   await Promise.all([
-    page.waitForURL(landing, { timeout: 30_000 }),
+    page.waitForURL(landing, { timeout: 60_000 }),
     page.locator('input[name="password"]').press('Enter'),
   ])
 }

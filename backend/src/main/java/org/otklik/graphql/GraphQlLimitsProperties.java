@@ -25,7 +25,7 @@ public record GraphQlLimitsProperties(Integer maxDocumentLength, Integer maxDept
 		maxDocumentLength = (maxDocumentLength != null) ? maxDocumentLength : 20_000;
 		maxDepth = (maxDepth != null) ? maxDepth : 12;
 		maxFields = (maxFields != null) ? maxFields : 500;
-		maxComplexity = (maxComplexity != null) ? maxComplexity : 5_000;
+		maxComplexity = (maxComplexity != null) ? maxComplexity : 10_000;
 		rateLimit = (rateLimit != null) ? rateLimit : new RateLimit(null, null, null);
 	}
 
