@@ -108,10 +108,10 @@ class GraphQlLimitsIntegrationTests {
 	void listFieldsCountAsManyAsTheirFirstArgumentAsks() {
 		String shape = "{ securityProbes(first: %d) { id roles agency clientId } }";
 		int before = this.fetches.fetches();
-		String tooMany = post(shape.formatted(2000), this.tokens.curator()).body();
+		String tooMany = post(shape.formatted(3000), this.tokens.curator()).body();
 		assertThat(this.fetches.fetches()).isEqualTo(before);
 		assertThat((String) JsonPath.read(tooMany, "$.errors[0].extensions.limit")).isEqualTo("complexity");
-		assertThat((Integer) JsonPath.read(tooMany, "$.errors[0].extensions.actual")).isEqualTo(8001);
+		assertThat((Integer) JsonPath.read(tooMany, "$.errors[0].extensions.actual")).isEqualTo(12001);
 		String fewer = post(shape.formatted(3), this.tokens.curator()).body();
 		assertThat((List<?>) JsonPath.read(fewer, "$.data.securityProbes")).hasSize(3);
 	}
