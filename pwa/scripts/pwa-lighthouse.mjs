@@ -37,11 +37,15 @@ try {
   if (!url) {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(base + '/')
-    await page.getByRole('button', { name: /Войти|Sign in/ }).click()
-    await page.locator('input[name="username"]').fill(process.env.LH_USER ?? 'exec.health')
-    await page.locator('input[name="password"]').fill(process.env.LH_PASSWORD ?? 'demo')
-    await page.locator('input[name="password"]').press('Enter')
-    await page.waitForURL(/\/queue/, { timeout: 30_000 })
+    // The profile is kept between runs: a second run is already signed in and lands on the queue.
+    await page.waitForURL(/\/(sign-in|queue)/, { timeout: 30_000 })
+    if (page.url().includes('/sign-in')) {
+      await page.getByRole('button', { name: /Войти|Sign in/ }).click()
+      await page.locator('input[name="username"]').fill(process.env.LH_USER ?? 'exec.health')
+      await page.locator('input[name="password"]').fill(process.env.LH_PASSWORD ?? 'demo')
+      await page.locator('input[name="password"]').press('Enter')
+      await page.waitForURL(/\/queue/, { timeout: 30_000 })
+    }
     url = base + '/queue'
   }
   const result = await lighthouse(url, {
