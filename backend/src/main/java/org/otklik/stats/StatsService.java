@@ -103,21 +103,21 @@ public class StatsService {
 	// ---------------------------------------------------------------- breakdowns
 
 	static List<ChannelStats> byChannel(StatsTally tally) {
-		Map<Channel, StatsTally.Counts> sums = sum(tally, StatsTally.Bucket::channel);
-		List<ChannelStats> rows = new ArrayList<>();
-		for (Channel channel : Channel.values()) {
-			StatsTally.Counts c = sums.getOrDefault(channel, new StatsTally.Counts());
-			rows.add(new ChannelStats(channel, c.received, c.answered, c.overdueNow));
-		}
-		return rows;
+		return rows(Channel.values(), sum(tally, StatsTally.Bucket::channel),
+				(channel, c) -> new ChannelStats(channel, c.received, c.answered, c.overdueNow));
 	}
 
 	static List<CategoryStats> byCategory(StatsTally tally) {
-		Map<Category, StatsTally.Counts> sums = sum(tally, StatsTally.Bucket::category);
-		List<CategoryStats> rows = new ArrayList<>();
-		for (Category category : Category.values()) {
-			StatsTally.Counts c = sums.getOrDefault(category, new StatsTally.Counts());
-			rows.add(new CategoryStats(category, c.received, c.answered, c.overdueNow));
+		return rows(Category.values(), sum(tally, StatsTally.Bucket::category),
+				(category, c) -> new CategoryStats(category, c.received, c.answered, c.overdueNow));
+	}
+
+	/** One row for every value of a breakdown, in the enum's order, zeros where nothing happened. */
+	private static <K, R> List<R> rows(K[] keys, Map<K, StatsTally.Counts> sums,
+			java.util.function.BiFunction<K, StatsTally.Counts, R> row) {
+		List<R> rows = new ArrayList<>();
+		for (K key : keys) {
+			rows.add(row.apply(key, sums.getOrDefault(key, new StatsTally.Counts())));
 		}
 		return rows;
 	}
@@ -125,11 +125,8 @@ public class StatsService {
 	/** Every municipality in order, then appeals with no known municipality when there are any. */
 	static List<MunicipalityStats> byMunicipality(StatsTally tally) {
 		Map<Municipality, StatsTally.Counts> sums = sum(tally, StatsTally.Bucket::municipality);
-		List<MunicipalityStats> rows = new ArrayList<>();
-		for (Municipality municipality : Municipality.values()) {
-			StatsTally.Counts c = sums.getOrDefault(municipality, new StatsTally.Counts());
-			rows.add(new MunicipalityStats(municipality, c.received, c.answered, c.overdueNow));
-		}
+		List<MunicipalityStats> rows = new ArrayList<>(rows(Municipality.values(), sums,
+				(municipality, c) -> new MunicipalityStats(municipality, c.received, c.answered, c.overdueNow)));
 		StatsTally.Counts unknown = sums.get(null);
 		if (unknown != null) {
 			rows.add(new MunicipalityStats(null, unknown.received, unknown.answered, unknown.overdueNow));

@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaContractTests {
 
 	static Stream<Resource> schemaFiles() throws IOException {
-		return Stream.of(new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls"));
+		return Stream.of(SchemaFiles.files());
 	}
 
 	static Document parse(Resource file) throws IOException {

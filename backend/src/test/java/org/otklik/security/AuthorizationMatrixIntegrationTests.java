@@ -1,9 +1,6 @@
 package org.otklik.security;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,7 +15,6 @@ import java.util.stream.Stream;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +24,6 @@ import org.otklik.appeal.AppealLifecycleIntegrationTestsAccess;
 import org.otklik.support.IntegrationTestSupport;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -148,12 +142,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 	}
 
 	static Set<String> operations() throws IOException {
-		TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
-		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls")) {
-			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-				registry.merge(new SchemaParser().parse(reader));
-			}
-		}
+		TypeDefinitionRegistry registry = org.otklik.graphql.SchemaFiles.registry();
 		Set<String> names = new TreeSet<>();
 		for (String root : List.of("Query", "Mutation", "Subscription")) {
 			registry.getType(root, ObjectTypeDefinition.class)

@@ -1,30 +1,13 @@
 package org.otklik.sla;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import graphql.language.Definition;
-import graphql.language.Document;
-import graphql.language.EnumTypeDefinition;
-import graphql.language.EnumValueDefinition;
-import graphql.language.FieldDefinition;
-import graphql.language.InputValueDefinition;
-import graphql.language.ObjectTypeDefinition;
-import graphql.language.ObjectTypeExtensionDefinition;
-import graphql.parser.Parser;
-import graphql.schema.GraphQLEnumType;
-import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
+import org.otklik.graphql.SchemaFiles;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,23 +43,16 @@ class SlaSchemaTests {
 	}
 
 	private static GraphQLSchema schema() throws IOException {
-		TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
-		Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls");
-		assertThat(files).extracting(Resource::getFilename).contains("schema.graphqls", "sla.graphqls");
-		for (Resource file : files) {
-			registry.merge(new SchemaParser().parse(file.getContentAsString(StandardCharsets.UTF_8)));
-		}
-		return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+		assertThat(SchemaFiles.files()).extracting(Resource::getFilename).contains("schema.graphqls", "sla.graphqls");
+		return SchemaFiles.schema();
 	}
 
 	private static List<String> values(GraphQLSchema schema, String enumName) {
-		GraphQLEnumType type = (GraphQLEnumType) schema.getType(enumName);
-		assertThat(type).as(enumName).isNotNull();
-		return type.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
+		return SchemaFiles.values(schema, enumName);
 	}
 
 	private static List<String> names(Enum<?>[] values) {
-		return Arrays.stream(values).map(Enum::name).toList();
+		return SchemaFiles.names(values);
 	}
 
 }
