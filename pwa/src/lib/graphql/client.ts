@@ -1,6 +1,6 @@
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core'
 import { offlineExchange } from '@urql/exchange-graphcache'
-import { makeDefaultStorage } from '@urql/exchange-graphcache/default-storage'
+import { makeDefaultStorage, type DefaultStorage } from '@urql/exchange-graphcache/default-storage'
 import { createClient as createWsClient } from 'graphql-ws'
 import { waitToReconnect } from './backoff'
 import { keys } from './cache-config'
@@ -13,7 +13,17 @@ export interface GraphqlClientOptions {
   accessToken: () => Promise<string | null>
   /** The server answered 401: the token is no longer accepted. */
   onUnauthorized: () => void
+  /** The device storage of the offline cache; IndexedDB unless a test supplies its own. */
+  makeStorage?: (idbName: string, onCacheHydrated: () => void) => DefaultStorage
 }
+
+const indexedDbStorage = (idbName: string, onCacheHydrated: () => void): DefaultStorage =>
+  makeDefaultStorage({
+    idbName,
+    // Days to keep an unused cache: long enough for a fortnight in a district without signal.
+    maxAge: 14,
+    onCacheHydrated,
+  })
 
 export interface GraphqlClient {
   client: Client
@@ -29,11 +39,14 @@ function webSocketUrl(): string {
 }
 
 export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClient {
-  const storage = makeDefaultStorage({
-    idbName: `otklik-graphcache-${options.owner}`,
-    // Days to keep an unused cache: long enough for a fortnight in a district without signal.
-    maxAge: 14,
+  let markHydrated!: () => void
+  const hydrated = new Promise<void>((resolve) => {
+    markHydrated = resolve
   })
+  const storage = (options.makeStorage ?? indexedDbStorage)(
+    `otklik-graphcache-${options.owner}`,
+    () => markHydrated(),
+  )
 
   const ws = createWsClient({
     url: webSocketUrl(),
@@ -56,6 +69,10 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
   })
 
   const authFetch: typeof fetch = async (input, init) => {
+    // graphcache marks nothing for its offline storage while it is still reading that storage back,
+    // so an answer that arrived first (typically `me`, which the queue needs offline) would be kept in
+    // memory only. Requests leave once the device's cache is loaded, a matter of milliseconds.
+    await hydrated
     const token = await options.accessToken()
     const headers = new Headers(init?.headers)
     if (token) headers.set('Authorization', `Bearer ${token}`)
