@@ -19,13 +19,21 @@ const FLAGS = [
   '--disable-sync',
 ]
 
-export async function launchPhone(name) {
+/**
+ * `serviceWorker: false` blocks the PWA's service worker: only the offline test needs it, and a worker
+ * installing (precaching every asset) while the test drives the page is one more moving part in
+ * every other test.
+ */
+export async function launchPhone(name, { serviceWorker = false } = {}) {
   const profile = join(e2eDir, '.profiles', `${name}-${process.pid}`)
   rmSync(profile, { recursive: true, force: true })
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    // E2E_NETLOG=<dir> records Chromium's network log per phone, for diagnosing a stuck request.
+    args: process.env.E2E_NETLOG
+      ? [...FLAGS, `--log-net-log=${join(process.env.E2E_NETLOG, `${name}.json`)}`]
+      : FLAGS,
     baseURL: BASE_URL,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -33,6 +41,7 @@ export async function launchPhone(name) {
     hasTouch: true,
     locale: 'ru-RU',
     timezoneId: 'Asia/Magadan',
+    serviceWorkers: serviceWorker ? 'allow' : 'block',
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const problems = []
