@@ -11,7 +11,7 @@ describe('offline executor', () => {
   let executor
   let curator
   before(async () => {
-    executor = await launchPhone('offline-executor', { serviceWorker: true })
+    executor = await launchPhone('offline-executor')
     curator = await launchPhone('offline-curator')
   })
   after(async () => {

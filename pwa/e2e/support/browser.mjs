@@ -19,12 +19,7 @@ const FLAGS = [
   '--disable-sync',
 ]
 
-/**
- * `serviceWorker: false` blocks the PWA's service worker: only the offline test needs it, and a worker
- * installing (precaching every asset) while the test drives the page is one more moving part in
- * every other test.
- */
-export async function launchPhone(name, { serviceWorker = false } = {}) {
+export async function launchPhone(name) {
   const profile = join(e2eDir, '.profiles', `${name}-${process.pid}`)
   rmSync(profile, { recursive: true, force: true })
   const context = await chromium.launchPersistentContext(profile, {
@@ -41,7 +36,6 @@ export async function launchPhone(name, { serviceWorker = false } = {}) {
     hasTouch: true,
     locale: 'ru-RU',
     timezoneId: 'Asia/Magadan',
-    serviceWorkers: serviceWorker ? 'allow' : 'block',
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const problems = []
