@@ -4,6 +4,7 @@ import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,16 @@ public class GraphQlErrorHandler {
 	@GraphQlExceptionHandler
 	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment env) {
 		return error(env, ErrorType.FORBIDDEN, ErrorDetail.FORBIDDEN, "Недостаточно прав для этой операции");
+	}
+
+	/**
+	 * A client that closes the page or the socket mid-request makes graphql-java stop the execution;
+	 * nothing failed and nobody reads the answer, so it is not logged as an error.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError cancelled(AbortExecutionException ex, DataFetchingEnvironment env) {
+		log.debug("Execution of {} stopped: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+		return error(env, ErrorType.INTERNAL_ERROR, ErrorDetail.INTERNAL, "Запрос отменён");
 	}
 
 	@GraphQlExceptionHandler
