@@ -224,15 +224,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 
 	/** Allowed means: authenticated, no top-level refusal, and (for reads of the fixture) the object visible. */
 	boolean execute(Call call, Who who, Fixture fixture) {
-		// Each call on its own connection, closed afterwards: a request refused with 401 before its body is
-		// read must not leave a pooled keep-alive connection behind for the next test's requests (we saw
-		// the request after such a refusal stall; see the closing note of the identity issue).
-		WebTestClient client = WebTestClient
-			.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
-					reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection())))
-			.baseUrl(graphQlUrl())
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		WebTestClient client = WebTestClient.bindToServer().baseUrl(graphQlUrl()).responseTimeout(Duration.ofSeconds(30)).build();
 		var spec = client.post().header("Content-Type", "application/json");
 		String token = token(who);
 		if (token != null) {
