@@ -4,7 +4,7 @@ import { useMe } from '@/features/auth/hooks/use-me'
 import type { AppealDetailFragment } from '@/gql/graphql'
 import { useOnline } from '@/hooks/use-online'
 import { useT } from '@/lib/i18n'
-import { availableActions } from '../hooks/appeal-permissions'
+import { availableActions, type AppealAction } from '../hooks/appeal-permissions'
 import { useAppealCommands } from '../hooks/use-appeal-commands'
 import { useOutbox, useOutboxEntries } from '../hooks/use-outbox'
 import { AgencyDialog } from './agency-dialog'
@@ -29,6 +29,16 @@ const REASON_LABEL = {
   pause: 'actions.pauseReason',
   extend: 'actions.extendReason',
 } as const
+
+interface ActionButton {
+  action: Exclude<AppealAction, 'answer'>
+  variant?: 'primary' | 'danger'
+  /** Runs at once rather than opening a dialog, so it is disabled while another command runs. */
+  command?: boolean
+  /** False when the action is allowed but has nothing to act on (no answer awaiting review). */
+  shown?: boolean
+  onClick: () => void
+}
 
 /** Buttons for what the viewer's role allows in the appeal's status, and the answer editor. */
 export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
@@ -84,6 +94,38 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
     setNotice(online ? null : t('actions.queued'))
   }
 
+  const version = { appealId: appeal.id, expectedVersion: appeal.version }
+  const dialog = (which: NonNullable<Open>) => () => setOpen(which)
+  // In display order; `command` buttons act at once (and wait for a running command), the others open a dialog.
+  const buttons: ActionButton[] = [
+    { action: 'take', variant: 'primary', onClick: () => void take() },
+    { action: 'assign', variant: 'primary', onClick: dialog('assign') },
+    {
+      action: 'approve',
+      variant: 'primary',
+      command: true,
+      shown: Boolean(reviewAnswer),
+      onClick: () =>
+        void commands.run('approve', { ...version, answerId: reviewAnswer?.id ?? '' }).then(finish),
+    },
+    { action: 'return', shown: Boolean(reviewAnswer), onClick: dialog('return') },
+    { action: 'reject', variant: 'danger', onClick: dialog('reject') },
+    { action: 'redirect', onClick: dialog('redirect') },
+    {
+      action: 'close',
+      command: true,
+      onClick: () => void commands.run('close', version).then(finish),
+    },
+    { action: 'reopen', onClick: dialog('reopen') },
+    { action: 'pause', onClick: dialog('pause') },
+    {
+      action: 'resume',
+      command: true,
+      onClick: () => void commands.run('resume', version).then(finish),
+    },
+    { action: 'extend', onClick: dialog('extend') },
+  ]
+
   if (actions.length === 0) return null
   return (
     <section aria-labelledby="actions-heading" className="actions">
@@ -97,96 +139,19 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
       )}
       {pendingTake && <p className="notice notice--warning">{t('appeal.pendingTake')}</p>}
       <div className="actions__buttons">
-        {actions.includes('take') && (
-          <button type="button" className="button button--primary" onClick={() => void take()}>
-            {t('actions.take')}
-          </button>
-        )}
-        {actions.includes('assign') && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setOpen('assign')}
-          >
-            {t('actions.assign')}
-          </button>
-        )}
-        {actions.includes('approve') && reviewAnswer && (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={commands.busy}
-            onClick={() =>
-              void commands
-                .run('approve', {
-                  appealId: appeal.id,
-                  answerId: reviewAnswer.id,
-                  expectedVersion: appeal.version,
-                })
-                .then(finish)
-            }
-          >
-            {t('actions.approve')}
-          </button>
-        )}
-        {actions.includes('return') && reviewAnswer && (
-          <button type="button" className="button" onClick={() => setOpen('return')}>
-            {t('actions.return')}
-          </button>
-        )}
-        {actions.includes('reject') && (
-          <button type="button" className="button button--danger" onClick={() => setOpen('reject')}>
-            {t('actions.reject')}
-          </button>
-        )}
-        {actions.includes('redirect') && (
-          <button type="button" className="button" onClick={() => setOpen('redirect')}>
-            {t('actions.redirect')}
-          </button>
-        )}
-        {actions.includes('close') && (
-          <button
-            type="button"
-            className="button"
-            disabled={commands.busy}
-            onClick={() =>
-              void commands
-                .run('close', { appealId: appeal.id, expectedVersion: appeal.version })
-                .then(finish)
-            }
-          >
-            {t('actions.close')}
-          </button>
-        )}
-        {actions.includes('reopen') && (
-          <button type="button" className="button" onClick={() => setOpen('reopen')}>
-            {t('actions.reopen')}
-          </button>
-        )}
-        {actions.includes('pause') && (
-          <button type="button" className="button" onClick={() => setOpen('pause')}>
-            {t('actions.pause')}
-          </button>
-        )}
-        {actions.includes('resume') && (
-          <button
-            type="button"
-            className="button"
-            disabled={commands.busy}
-            onClick={() =>
-              void commands
-                .run('resume', { appealId: appeal.id, expectedVersion: appeal.version })
-                .then(finish)
-            }
-          >
-            {t('actions.resume')}
-          </button>
-        )}
-        {actions.includes('extend') && (
-          <button type="button" className="button" onClick={() => setOpen('extend')}>
-            {t('actions.extend')}
-          </button>
-        )}
+        {buttons
+          .filter((button) => actions.includes(button.action) && button.shown !== false)
+          .map((button) => (
+            <button
+              key={button.action}
+              type="button"
+              className={button.variant ? `button button--${button.variant}` : 'button'}
+              disabled={button.command ? commands.busy : undefined}
+              onClick={button.onClick}
+            >
+              {t(`actions.${button.action}`)}
+            </button>
+          ))}
       </div>
       {error && !open && (
         <p className="notice notice--error" role="alert">
