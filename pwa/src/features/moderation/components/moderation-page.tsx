@@ -4,7 +4,7 @@ import { RequireRole } from '@/app/require-role'
 import { AppealText } from '@/components/appeal-text'
 import { CountdownChip } from '@/components/countdown-chip'
 import { ExternalLink } from '@/components/external-link'
-import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
+import { QueueFrame } from '@/components/queue-frame'
 import { AgencyDialog } from '@/features/appeals/components/agency-dialog'
 import { ReasonDialog } from '@/features/appeals/components/reason-dialog'
 import { useAppealCommands } from '@/features/appeals/hooks/use-appeal-commands'
@@ -26,30 +26,17 @@ function Moderation() {
   const t = useT()
   const queue = useModerationQueue()
   return (
-    <section className="page">
-      <div className="page__header">
-        <h1 tabIndex={-1}>{t('moderation.title')}</h1>
-        <button type="button" className="button button--text" onClick={queue.refresh}>
-          {t('queue.refresh')}
-        </button>
-      </div>
-      {queue.loading ? (
-        <LoadingState />
-      ) : queue.error ? (
-        <ErrorState onRetry={queue.refresh} />
-      ) : queue.appeals.length === 0 ? (
-        <EmptyState text={t('moderation.empty')} />
-      ) : (
-        <>
-          <p className="page__count">{t('queue.count', { count: queue.appeals.length })}</p>
-          <ul className="list">
-            {queue.appeals.map((appeal) => (
-              <ModerationItem key={appeal.id} appeal={appeal} />
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    <QueueFrame
+      title={t('moderation.title')}
+      emptyText={t('moderation.empty')}
+      queue={queue}
+      size={queue.appeals.length}
+      showCount
+    >
+      {queue.appeals.map((appeal) => (
+        <ModerationItem key={appeal.id} appeal={appeal} />
+      ))}
+    </QueueFrame>
   )
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Link } from 'wouter'
 import { RequireRole } from '@/app/require-role'
 import { AppealText } from '@/components/appeal-text'
-import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
+import { QueueFrame } from '@/components/queue-frame'
 import { ReasonDialog } from '@/features/appeals/components/reason-dialog'
 import { useAppealCommands } from '@/features/appeals/hooks/use-appeal-commands'
 import { QualityReport } from '@/features/appeals/components/quality-report'
@@ -25,27 +25,16 @@ function Review() {
   const t = useT()
   const queue = useReviewQueue()
   return (
-    <section className="page">
-      <div className="page__header">
-        <h1 tabIndex={-1}>{t('review.title')}</h1>
-        <button type="button" className="button button--text" onClick={queue.refresh}>
-          {t('queue.refresh')}
-        </button>
-      </div>
-      {queue.loading ? (
-        <LoadingState />
-      ) : queue.error ? (
-        <ErrorState onRetry={queue.refresh} />
-      ) : queue.items.length === 0 ? (
-        <EmptyState text={t('review.empty')} />
-      ) : (
-        <ul className="list">
-          {queue.items.map(({ appeal, answer }) => (
-            <ReviewItem key={appeal.id} appeal={appeal} answer={answer} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <QueueFrame
+      title={t('review.title')}
+      emptyText={t('review.empty')}
+      queue={queue}
+      size={queue.items.length}
+    >
+      {queue.items.map(({ appeal, answer }) => (
+        <ReviewItem key={appeal.id} appeal={appeal} answer={answer} />
+      ))}
+    </QueueFrame>
   )
 }
 
