@@ -28,7 +28,7 @@ public class MeController {
 	@QueryMapping
 	Mono<Me> me() {
 		return this.callers.current()
-			.doOnNext(caller -> AppealAccess.requireAny(caller, Role.values()))
+			.doOnNext(caller -> caller.requireAny(Role.values()))
 			.flatMap(caller -> this.agencies.byCode(caller.agencyCode())
 				.map(agency -> new Me(caller.id(), caller.name(), List.copyOf(caller.roles()), agency))
 				.defaultIfEmpty(new Me(caller.id(), caller.name(), List.copyOf(caller.roles()), null)));

@@ -9,7 +9,7 @@ import java.time.Instant;
 public record Answer(String id, AnswerKind kind, String text, Person author, Instant submittedAt, ReviewState review,
 		Person reviewedBy, Instant reviewedAt, String reviewComment, String clientAnswerId, AnswerQuality quality) {
 
-	Answer reviewed(ReviewState state, Person reviewer, Instant at, String comment) {
+	public Answer reviewed(ReviewState state, Person reviewer, Instant at, String comment) {
 		return new Answer(this.id, this.kind, this.text, this.author, this.submittedAt, state, reviewer, at, comment,
 				this.clientAnswerId, this.quality);
 	}

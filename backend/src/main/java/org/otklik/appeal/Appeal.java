@@ -47,6 +47,15 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.ingestedBy, this.lastEvent, this.sla);
 	}
 
+	/** A copy at another version with the change that produced it, for appeals imported with their history. */
+	public Appeal withLastEvent(long newVersion, LastEvent event) {
+		return new Appeal(this.id, newVersion, this.status, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
+				event, this.sla);
+	}
+
 	public Appeal withSla(SlaSnapshot newSla) {
 		return withSlaFacts(this.status, this.firstRespondedAt, this.answeredAt, this.reopenedAt, newSla);
 	}

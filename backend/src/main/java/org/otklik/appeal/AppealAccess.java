@@ -5,7 +5,6 @@ import org.otklik.security.Caller;
 import org.otklik.security.Role;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +18,6 @@ public class AppealAccess {
 
 	public AppealAccess(AgencyService agencies) {
 		this.agencies = agencies;
-	}
-
-	/** Fails with a FORBIDDEN error unless the caller has one of the roles. */
-	public static void requireAny(Caller caller, Role... roles) {
-		for (Role role : roles) {
-			if (caller.has(role)) {
-				return;
-			}
-		}
-		throw new AccessDeniedException("Role required: " + java.util.Arrays.toString(roles));
 	}
 
 	/** The scope the caller reads appeals in. */

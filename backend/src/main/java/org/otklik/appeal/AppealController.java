@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.otklik.agency.Agency;
-import org.otklik.audit.AuditAction;
-import org.otklik.audit.AuditService;
 import org.otklik.agency.AgencyService;
 import org.otklik.appeal.AppealInputs.AppealFilter;
 import org.otklik.appeal.AppealInputs.AppealOrder;
@@ -24,6 +22,8 @@ import org.otklik.appeal.AppealInputs.SubmitAnswerInput;
 import org.otklik.appeal.AppealInputs.TakeAppealInput;
 import org.otklik.appeal.AppealPayloads.AppealPayload;
 import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
+import org.otklik.appeal.AppealPayloads.SubmitAnswerPayload;
+import org.otklik.appeal.internal.AppealSlaCalculator;
 import org.otklik.graphql.Connection;
 import org.otklik.security.CallerResolver;
 import org.otklik.sla.AppealSla;
@@ -54,11 +54,11 @@ public class AppealController {
 
 	private final Clock clock;
 
-	private final AuditService audit;
+	private final PersonalDataReads personalData;
 
 	public AppealController(AppealService appeals, AppealSearch search, AppealAccess access, AgencyService agencies,
-			CallerResolver callers, AppealSlaCalculator sla, Clock clock, AuditService audit) {
-		this.audit = audit;
+			CallerResolver callers, AppealSlaCalculator sla, Clock clock, PersonalDataReads personalData) {
+		this.personalData = personalData;
 		this.appeals = appeals;
 		this.search = search;
 		this.access = access;
@@ -105,7 +105,7 @@ public class AppealController {
 	}
 
 	@MutationMapping
-	Mono<AppealPayload> submitAnswer(@Argument SubmitAnswerInput input) {
+	Mono<SubmitAnswerPayload> submitAnswer(@Argument SubmitAnswerInput input) {
 		return this.callers.current().flatMap(caller -> this.appeals.submitAnswer(caller, input));
 	}
 
@@ -163,7 +163,7 @@ public class AppealController {
 		return this.callers.current()
 			.flatMap(caller -> this.access.canSeePersonalData(caller, appeal)
 				.flatMap(allowed -> allowed
-						? this.audit.record(caller, AuditAction.PERSONAL_DATA_READ, appeal.id(), "author")
+						? this.personalData.record(caller, appeal.id(), "author")
 							.thenReturn(appeal.author())
 						: Mono.empty()));
 	}

@@ -14,19 +14,23 @@ public final class AppealPayloads {
 	public record IngestAppealPayload(Appeal appeal, boolean duplicate, List<UserError> errors) {
 	}
 
-	/** Result of any change to an appeal. */
+	/**
+	 * Result of a change to an appeal: behind every {@code <Verb>AppealPayload} type of the schema, which
+	 * all implement the {@code AppealPayload} interface.
+	 */
 	public record AppealPayload(Appeal appeal, List<UserError> errors) {
 
-		public static AppealPayload ok(Appeal appeal) {
-			return new AppealPayload(appeal, List.of());
+		public AppealPayload {
+			errors = List.copyOf(errors);
 		}
 
-		public static AppealPayload failed(Appeal appeal, UserError... errors) {
-			return new AppealPayload(appeal, List.of(errors));
-		}
+	}
 
-		public static AppealPayload failed(Appeal appeal, List<UserError> errors) {
-			return new AppealPayload(appeal, List.copyOf(errors));
+	/** Result of {@code submitAnswer}: the answer it created, too. */
+	public record SubmitAnswerPayload(Appeal appeal, Answer answer, List<UserError> errors) {
+
+		public SubmitAnswerPayload {
+			errors = List.copyOf(errors);
 		}
 
 	}

@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import static org.otklik.appeal.AppealAccess.requireAny;
 
 /**
  * Lists appeals with keyset pagination on (receivedAt, id), so that no item is skipped or repeated
@@ -47,7 +46,7 @@ public class AppealSearch {
 
 	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
 			String after) {
-		requireAny(caller, Role.values());
+		caller.requireAny(Role.values());
 		int size = (first != null) ? first : 20;
 		if (size < 0 || size > MAX_PAGE_SIZE) {
 			return Mono.error(OtklikException.invalidArgument("first must be between 0 and " + MAX_PAGE_SIZE));

@@ -1,19 +1,68 @@
 package org.otklik.appeal;
 
 import java.time.Instant;
+import java.util.Set;
+
+import org.otklik.security.Role;
+import org.otklik.sla.SlaClockKind;
+import org.otklik.sla.SlaState;
 
 /**
- * The change that produced the current version, written in the same atomic update. The live change
- * stream reads it from the update itself, so every event is typed and routed without a second read.
+ * The change that produced the current version, written by the same atomic update. The event stream
+ * reads it from the change event's document, so every event is typed without a second read.
  *
- * @param appealId the appeal, repeated here because the embedded server's change events lack a usable
- *                 document key for updates
+ * @param appealId the appeal, repeated here because the embedded server's update events carry no usable
+ *                 document key
  * @param type what happened
  * @param at when
  * @param agencyId the responsible agency after the change
  * @param fromAgencyId the agency before a redirect
  * @param version the appeal version this change produced
- * @param detail extra routing detail: the SLA clock of an alert, for example {@code FIRST_RESPONSE}
+ * @param detail only in documents written before typed events: the SLA alert key, for example
+ *               {@code FIRST_RESPONSE:AT_RISK}; read by {@link #alertClock()} and {@link #alertState()}
+ * @param actor who made the change
+ * @param reason why, for rejections, redirects, returns, reopenings, pauses and extensions
+ * @param answerId the answer submitted, approved or returned
+ * @param clock the SLA clock of an alert
+ * @param state the SLA state an alert announces
  */
-public record LastEvent(String appealId, AppealEventType type, Instant at, String agencyId, String fromAgencyId, long version, String detail) {
+public record LastEvent(String appealId, AppealEventType type, Instant at, String agencyId, String fromAgencyId,
+		long version, String detail, Actor actor, String reason, String answerId, SlaClockKind clock, SlaState state) {
+
+	/** The clock of an SLA alert, also from documents written before typed events. */
+	public SlaClockKind alertClock() {
+		if (this.clock != null || this.detail == null || this.detail.indexOf(':') < 0) {
+			return this.clock;
+		}
+		return SlaClockKind.valueOf(this.detail.substring(0, this.detail.indexOf(':')));
+	}
+
+	/** The state an SLA alert announces, also from documents written before typed events. */
+	public SlaState alertState() {
+		if (this.state != null || this.detail == null || this.detail.indexOf(':') < 0) {
+			return this.state;
+		}
+		return SlaState.valueOf(this.detail.substring(this.detail.indexOf(':') + 1));
+	}
+
+	/**
+	 * Who made a change, with what the audit record and the consumers of events need.
+	 *
+	 * @param id subject or service account
+	 * @param name display name
+	 * @param roles roles at the time
+	 * @param clientId the OAuth client, for integrators
+	 */
+	public record Actor(String id, String name, Set<Role> roles, String clientId) {
+
+		public Actor {
+			roles = (roles != null) ? Set.copyOf(roles) : Set.of();
+		}
+
+		public Person person() {
+			return new Person(this.id, this.name);
+		}
+
+	}
+
 }

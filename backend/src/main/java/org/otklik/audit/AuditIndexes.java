@@ -24,7 +24,9 @@ public class AuditIndexes implements InitializingBean {
 	public void afterPropertiesSet() {
 		var ops = this.mongo.indexOps(AuditEntry.class);
 		Flux.just(new CompoundIndexDefinition(new Document("actorId", 1).append("_id", -1)).named("actor"),
-				new CompoundIndexDefinition(new Document("appealId", 1).append("_id", -1)).named("appeal"))
+				new CompoundIndexDefinition(new Document("appealId", 1).append("_id", -1)).named("appeal"),
+				// One entry per appeal event, however often the event is delivered.
+				new CompoundIndexDefinition(new Document("eventId", 1)).named("eventId").unique().sparse())
 			.concatMap(ops::createIndex)
 			.then()
 			// Startup only, never on a request path.

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.types.ObjectId;
+import org.otklik.appeal.AppealEvent;
+import org.otklik.appeal.LastEvent;
 import org.otklik.graphql.Connection;
 import org.otklik.graphql.Cursors;
 import org.otklik.graphql.ErrorDetail;
@@ -14,6 +16,7 @@ import org.otklik.security.Caller;
 import org.otklik.security.Role;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,8 +33,6 @@ public class AuditService {
 
 	static final int MAX_PAGE = 100;
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditService.class);
-
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
@@ -44,19 +45,45 @@ public class AuditService {
 	public Mono<Void> record(Caller caller, AuditAction action, String appealId, String detail) {
 		AuditEntry entry = new AuditEntry(null, this.clock.instant().truncatedTo(ChronoUnit.MILLIS), action, caller.id(),
 				caller.name(), caller.roles().stream().map(Role::name).sorted().toList(), caller.clientId(), appealId,
-				detail);
+				detail, null);
 		return this.mongo.insert(entry).then();
 	}
 
 	/**
-	 * Records a change. The appeal's own history is the authoritative record of changes, so a failure
-	 * here is logged rather than reported as a failed change that in fact happened.
+	 * Records a change from the appeal event stream. The event's id is unique in the log, so a delivery
+	 * repeated after a crash adds nothing.
 	 */
-	public Mono<Void> recordChange(Caller caller, String appealId, String detail) {
-		return record(caller, AuditAction.STATE_CHANGE, appealId, detail).onErrorResume(ex -> {
-			log.warn("Audit entry for a change of appeal {} was not stored: {}", appealId, ex.toString());
-			return Mono.empty();
-		});
+	public Mono<Void> recordChange(AppealEvent event) {
+		LastEvent.Actor actor = event.meta().actor();
+		String reason = reasonOf(event);
+		AuditEntry entry = new AuditEntry(null, event.at(), AuditAction.STATE_CHANGE, (actor != null) ? actor.id() : null,
+				(actor != null) ? actor.name() : null,
+				(actor != null) ? actor.roles().stream().map(Role::name).sorted().toList() : List.of(),
+				(actor != null) ? actor.clientId() : null, event.appeal().id(),
+				event.type().name() + ((reason != null) ? ": " + reason : ""), event.id());
+		return this.mongo.insert(entry).then().onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
+	}
+
+	private static String reasonOf(AppealEvent event) {
+		if (event instanceof AppealEvent.AppealRejected e) {
+			return e.reason();
+		}
+		if (event instanceof AppealEvent.AppealRedirected e) {
+			return e.reason();
+		}
+		if (event instanceof AppealEvent.AnswerReturned e) {
+			return e.comment();
+		}
+		if (event instanceof AppealEvent.AppealReopened e) {
+			return e.reason();
+		}
+		if (event instanceof AppealEvent.AppealPaused e) {
+			return e.reason();
+		}
+		if (event instanceof AppealEvent.DeadlineExtended e) {
+			return e.reason();
+		}
+		return null;
 	}
 
 	/** Newest first; curators only. */

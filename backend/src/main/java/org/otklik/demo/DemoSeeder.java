@@ -25,12 +25,12 @@ import org.otklik.appeal.AnswerQuality;
 import org.otklik.appeal.AnswerKind;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEventType;
-import org.otklik.appeal.AppealSlaCalculator;
+import org.otklik.appeal.AppealService;
+import org.otklik.security.Caller;
 import org.otklik.appeal.AppealStatus;
 import org.otklik.appeal.Author;
 import org.otklik.appeal.Channel;
 import org.otklik.appeal.HistoryEntry;
-import org.otklik.appeal.LastEvent;
 import org.otklik.appeal.Person;
 import org.otklik.appeal.Reach;
 import org.otklik.appeal.ReviewState;
@@ -78,19 +78,19 @@ public class DemoSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private final AppealSlaCalculator sla;
+	private final AppealService appealService;
 
 	private final QualityService quality;
 
 	public DemoSeeder(ReactiveMongoTemplate mongo, AgencyService agencies, StorageProperties properties,
-			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealSlaCalculator sla, QualityService quality) {
+			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealService appealService, QualityService quality) {
 		this.quality = quality;
 		this.mongo = mongo;
 		this.agencies = agencies;
 		this.properties = properties;
 		this.embedded = embedded.getIfAvailable() != null;
 		this.clock = clock;
-		this.sla = sla;
+		this.appealService = appealService;
 	}
 
 	boolean enabled() {
@@ -116,23 +116,11 @@ public class DemoSeeder implements ApplicationRunner {
 				.concatMap(this.agencies::save)
 				.collectList()
 				.flatMap(saved -> Flux.fromIterable(appeals(saved))
-					.concatMap(this::withSla)
-					.buffer(50)
-					.concatMap(this.mongo::insertAll)
+					.map(this::withQuality)
+					.collectList()
+					.flatMap(all -> this.appealService.importHistory(Caller.SYSTEM, all))
 					.then())
 				.doOnSuccess(v -> log.info("Demo region loaded: {} agencies, {} appeals", DemoAgencies.all().size(), APPEALS));
-		});
-	}
-
-	/**
-	 * Gives a demo appeal its SLA. Thresholds already past count as announced, so that the first start
-	 * does not replay a month of alerts.
-	 */
-	private Mono<Appeal> withSla(Appeal appeal) {
-		Instant now = this.clock.instant();
-		return this.sla.policyOf(appeal).map(policy -> {
-			List<String> past = AppealSlaCalculator.pastThresholds(this.sla.evaluate(policy, appeal, now), now);
-			return withQuality(appeal).withSla(this.sla.snapshot(policy, appeal, now, past));
 		});
 	}
 
@@ -292,7 +280,7 @@ public class DemoSeeder implements ApplicationRunner {
 				new Reach(50 + random.nextInt(5000), random.nextInt(200), random.nextInt(60)), agencyId, executor,
 				answers, history, redirects, 0, received, firstResponded, answered, closed, null,
 				RussianStems.distinct(text.text()), "demo-integrator",
-				new LastEvent(id, last, latest.at(), agencyId, latest.fromAgencyId(), history.size(), null), null);
+				null, null);
 	}
 
 	private static Instant minus(Instant instant, Duration shift) {

@@ -14,8 +14,10 @@ public enum ErrorDetail implements ErrorClassification {
 	FORBIDDEN,
 	/** An argument is out of range, for example a page larger than allowed. */
 	INVALID_ARGUMENT,
-	/** A subscription cursor that cannot be resumed from. */
+	/** A cursor that is malformed or not one of ours. */
 	INVALID_CURSOR,
+	/** A subscription cursor too old to resume from: reload the list and subscribe without one. */
+	CURSOR_EXPIRED,
 	/** The subscriber did not read events fast enough and was cut off. */
 	SLOW_SUBSCRIBER,
 	/** The query is too deep, too complex or too large. */

@@ -1,7 +1,11 @@
 package org.otklik.live;
 
 import graphql.GraphQLContext;
+import org.otklik.appeal.AppealEvent;
+import org.otklik.appeal.SlowSubscriberException;
 import org.otklik.graphql.WebSocketSessions;
+import org.otklik.sla.SlaClockKind;
+import org.otklik.sla.SlaState;
 import org.otklik.security.CallerResolver;
 import reactor.core.publisher.Flux;
 
@@ -24,39 +28,50 @@ public class LiveController {
 	}
 
 	@SubscriptionMapping
-	Flux<LiveEvent> appealReceived(@Argument String agencyId, @Argument String after, GraphQLContext context) {
+	Flux<AppealEvent> appealReceived(@Argument String agencyId, @Argument String after, GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.appealReceived(caller, agencyId, after)), context);
 	}
 
 	@SubscriptionMapping
-	Flux<LiveEvent> appealChanged(@Argument String appealId, @Argument String agencyId, @Argument String after,
+	Flux<AppealEvent> appealChanged(@Argument String appealId, @Argument String agencyId, @Argument String after,
 			GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.appealChanged(caller, appealId, agencyId, after)), context);
 	}
 
 	@SubscriptionMapping
-	Flux<LiveEvent> slaAlerted(@Argument String agencyId, @Argument String after, GraphQLContext context) {
+	Flux<AppealEvent> slaAlerted(@Argument String agencyId, @Argument String after, GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.slaAlerted(caller, agencyId, after)), context);
 	}
 
-	/** The alert's state, from the announced key such as {@code FIRST_RESPONSE:AT_RISK}. */
-	@SchemaMapping(typeName = "SlaAlert")
-	String state(LiveEvent event) {
-		return event.detail().substring(event.detail().indexOf(':') + 1);
+	@SchemaMapping(typeName = "AppealEvent")
+	String cursor(AppealEvent event) {
+		return event.cursor().encode();
 	}
 
-	/** The alert's clock. */
+	@SchemaMapping(typeName = "SlaAlert", field = "cursor")
+	String alertCursor(AppealEvent event) {
+		return event.cursor().encode();
+	}
+
 	@SchemaMapping(typeName = "SlaAlert")
-	String clock(LiveEvent event) {
-		return event.detail().substring(0, event.detail().indexOf(':'));
+	SlaState state(AppealEvent event) {
+		return (event instanceof AppealEvent.SlaBreached) ? SlaState.BREACHED : SlaState.AT_RISK;
+	}
+
+	@SchemaMapping(typeName = "SlaAlert")
+	SlaClockKind clock(AppealEvent event) {
+		if (event instanceof AppealEvent.SlaAtRisk atRisk) {
+			return atRisk.clock();
+		}
+		return ((AppealEvent.SlaBreached) event).clock();
 	}
 
 	// A subscriber that cannot keep up has a full socket too, so an error message might never reach it:
 	// the socket itself is closed with the reason.
-	private static Flux<LiveEvent> closeWhenTooSlow(Flux<LiveEvent> events, GraphQLContext context) {
+	private static Flux<AppealEvent> closeWhenTooSlow(Flux<AppealEvent> events, GraphQLContext context) {
 		return events.onErrorResume(SlowSubscriberException.class, ex -> {
 			// Subscribed on its own: the subscription's own teardown must not cancel the close half-way,
 			// which would drop the close frame and leave the client with a bare 1006.

@@ -21,6 +21,20 @@ public record Caller(String id, String name, Set<Role> roles, String agencyCode,
 		roles = (roles != null) ? Set.copyOf(roles) : Set.of();
 	}
 
+	/**
+	 * The one role check of every service method: fails with FORBIDDEN (a top-level error, mapped by
+	 * Spring Security's handling) unless the caller has one of the roles.
+	 */
+	public void requireAny(Role... required) {
+		for (Role role : required) {
+			if (has(role)) {
+				return;
+			}
+		}
+		throw new org.springframework.security.access.AccessDeniedException(
+				"Role required: " + java.util.Arrays.toString(required));
+	}
+
 	public boolean has(Role role) {
 		return this.roles.contains(role);
 	}

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 
+import org.otklik.appeal.AppealFigures;
 import org.otklik.graphql.OtklikException;
 
 /**
@@ -23,6 +24,11 @@ import org.otklik.graphql.OtklikException;
  */
 public record ResolvedPeriod(StatsPeriodKind kind, LocalDate fromDate, LocalDate toDate, Instant from, Instant to,
 		ZoneId zone) {
+
+	/** The period as the appeal figures take it. */
+	public AppealFigures.Period forFigures() {
+		return new AppealFigures.Period(this.from, this.to, this.fromDate, this.toDate, this.zone);
+	}
 
 	/** The longest CUSTOM period, in days: a year, a leap year included. */
 	public static final int MAX_DAYS = 366;

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
+import org.otklik.appeal.AppealFigures;
 import org.otklik.appeal.Channel;
 import org.otklik.graphql.OtklikException;
 import org.otklik.region.Category;
@@ -25,7 +26,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-import static org.otklik.appeal.AppealAccess.requireAny;
 
 /**
  * The figures agencies and their heads are rated on. Who may see what is decided here: curators see every
@@ -34,7 +34,7 @@ import static org.otklik.appeal.AppealAccess.requireAny;
 @Service
 public class StatsService {
 
-	private final StatsQueries queries;
+	private final AppealFigures figures;
 
 	private final AgencyService agencies;
 
@@ -44,9 +44,9 @@ public class StatsService {
 
 	private final Clock clock;
 
-	public StatsService(StatsQueries queries, AgencyService agencies, StatsProperties properties,
+	public StatsService(AppealFigures figures, AgencyService agencies, StatsProperties properties,
 			SlaProperties sla, Clock clock) {
-		this.queries = queries;
+		this.figures = figures;
 		this.agencies = agencies;
 		this.properties = properties;
 		this.zone = sla.zone();
@@ -56,7 +56,7 @@ public class StatsService {
 	/** One agency's figures: curators for any agency, heads and executors for their own only. */
 	public Mono<AgencyStats> agencyStats(Caller caller, String agencyId, StatsPeriodInput input) {
 		return Mono.defer(() -> {
-			requireAny(caller, Role.CURATOR, Role.HEAD, Role.EXECUTOR);
+			caller.requireAny(Role.CURATOR, Role.HEAD, Role.EXECUTOR);
 			Mono<Boolean> allowed = caller.isCurator() ? Mono.just(true)
 					: this.agencies.agencyIdOf(caller).map(own -> own.equals(agencyId)).defaultIfEmpty(false);
 			return allowed.flatMap(ok -> {
@@ -66,7 +66,7 @@ public class StatsService {
 				ResolvedPeriod period = resolve(input);
 				return this.agencies.byId(agencyId)
 					.switchIfEmpty(Mono.error(() -> OtklikException.invalidArgument("Ведомство не найдено")))
-					.flatMap(agency -> this.queries.tally(agency.id(), period, this.clock.instant(), false)
+					.flatMap(agency -> tally(agency.id(), period, this.clock.instant(), false)
 						.map(tally -> new AgencyStats(agency, period, tally.figures(), byChannel(tally),
 								byCategory(tally), byMunicipality(tally), trend(tally))));
 			});
@@ -76,9 +76,9 @@ public class StatsService {
 	/** The region's figures, for the ЦУР only. */
 	public Mono<RegionStats> regionStats(Caller caller, StatsPeriodInput input) {
 		return Mono.defer(() -> {
-			requireAny(caller, Role.CURATOR);
+			caller.requireAny(Role.CURATOR);
 			ResolvedPeriod period = resolve(input);
-			return this.queries.tally(null, period, this.clock.instant(), false)
+			return tally(null, period, this.clock.instant(), false)
 				.flatMap(tally -> byAgency(tally).map(byAgency -> new RegionStats(period, tally.figures(),
 						byChannel(tally), byCategory(tally), byMunicipality(tally), byAgency, trend(tally))));
 		});
@@ -87,13 +87,17 @@ public class StatsService {
 	/** The ranking of agencies: public within the staff (curators, heads, executors). */
 	public Mono<AgencyRanking> agencyRanking(Caller caller, StatsPeriodInput input) {
 		return Mono.defer(() -> {
-			requireAny(caller, Role.CURATOR, Role.HEAD, Role.EXECUTOR);
+			caller.requireAny(Role.CURATOR, Role.HEAD, Role.EXECUTOR);
 			ResolvedPeriod period = resolve(input);
 			Instant now = this.clock.instant();
-			return Mono.zip(this.queries.tally(null, period, now, true),
+			return Mono.zip(tally(null, period, now, true),
 					this.agencies.agencies(caller, true).collectList())
 				.map(both -> RankingFormula.rank(period, both.getT2(), both.getT1(), this.properties));
 		});
+	}
+
+	private Mono<StatsTally> tally(String agencyId, ResolvedPeriod period, Instant now, boolean perAgency) {
+		return this.figures.tally(agencyId, period.forFigures(), now, perAgency).map(StatsTally::of);
 	}
 
 	ResolvedPeriod resolve(StatsPeriodInput input) {

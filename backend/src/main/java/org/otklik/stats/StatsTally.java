@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.otklik.appeal.AppealFigures;
 import org.otklik.appeal.Channel;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
@@ -52,6 +53,16 @@ final class StatsTally {
 
 		int missed;
 
+		static Clock of(AppealFigures.ClockTally from) {
+			Clock clock = new Clock();
+			clock.business = new ArrayList<>(from.businessSeconds());
+			clock.calendar = new ArrayList<>(from.calendarSeconds());
+			clock.onTime = from.onTime();
+			clock.late = from.late();
+			clock.missed = from.missed();
+			return clock;
+		}
+
 		DurationStats durations() {
 			return DurationStats.of(this.business, this.calendar);
 		}
@@ -88,6 +99,37 @@ final class StatsTally {
 	final Map<String, Clock> finalAnswer = new HashMap<>();
 
 	final Map<String, Events> events = new HashMap<>();
+
+	/** The mutable tally the formulas work on, from the appeal figures' typed one. */
+	static StatsTally of(AppealFigures.Tally from) {
+		StatsTally tally = new StatsTally();
+		for (AppealFigures.Bucket b : from.buckets()) {
+			Counts counts = tally.bucket(new Bucket(b.channel(), b.category(), b.municipality(), b.agencyId()));
+			counts.received += b.received();
+			counts.answered += b.answered();
+			counts.overdueNow += b.overdueNow();
+		}
+		tally.open.putAll(from.openByAgency());
+		for (AppealFigures.Day day : from.days()) {
+			int[] counts = tally.day(day.date());
+			counts[0] += day.received();
+			counts[1] += day.answered();
+		}
+		from.firstResponse().forEach((agency, clock) -> tally.firstResponse.put(agency, Clock.of(clock)));
+		from.finalAnswer().forEach((agency, clock) -> tally.finalAnswer.put(agency, Clock.of(clock)));
+		for (AppealFigures.EventCount count : from.events()) {
+			Events events = tally.events(count.agencyId());
+			switch (count.type()) {
+				case REDIRECTED -> events.redirects += count.count();
+				case ANSWER_RETURNED -> events.returnedForRework += count.count();
+				case ANSWER_APPROVED -> events.approved += count.count();
+				case REJECTED -> events.rejected += count.count();
+				default -> {
+				}
+			}
+		}
+		return tally;
+	}
 
 	Counts bucket(Bucket key) {
 		return this.buckets.computeIfAbsent(key, k -> new Counts());

@@ -135,7 +135,7 @@ class AppealLifecycleIntegrationTests extends IntegrationTestSupport {
 				Map.of("appealId", id));
 		List<Map<String, Object>> errors = errors(executor(HEALTH), "takeAppeal", Map.of("appealId", id));
 		assertThat(errors).singleElement().satisfies(e -> {
-			assertThat(e).containsEntry("code", "ILLEGAL_TRANSITION");
+			assertThat(e).containsEntry("code", "TAKEN_BY_OTHER");
 			assertThat((String) e.get("message")).contains("Пётр");
 		});
 	}

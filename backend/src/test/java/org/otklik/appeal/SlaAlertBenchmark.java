@@ -39,7 +39,6 @@ public final class SlaAlertBenchmark {
 				"--otklik.sla.alerts.enabled=false", "--logging.level.root=warn");
 		try {
 			ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
-			SlaAlertScheduler scheduler = context.getBean(SlaAlertScheduler.class);
 			Instant now = Instant.now();
 			Random random = new Random(42);
 			long fill = System.nanoTime();
@@ -66,7 +65,7 @@ public final class SlaAlertBenchmark {
 			System.out.printf("filled %,d open appeals (%,d due now) in %.1f s%n", appeals, dueNow,
 					(System.nanoTime() - fill) / 1e9);
 
-			Query due = scheduler.dueQuery();
+			Query due = org.otklik.appeal.internal.AppealSlaAlerts.dueQuery(Instant.now(), 500);
 			Query allOpen = Query.query(Criteria.where("status").in("NEW", "ASSIGNED", "IN_PROGRESS", "ON_REVIEW"));
 			long[] dueTimes = new long[runs];
 			long[] scanTimes = new long[runs];

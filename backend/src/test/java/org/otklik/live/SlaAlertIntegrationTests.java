@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.otklik.appeal.AppealService;
-import org.otklik.appeal.SlaAlertProperties;
-import org.otklik.appeal.SlaAlertScheduler;
+import org.otklik.sla.SlaAlertProperties;
+import org.otklik.sla.SlaAlertScheduler;
+import org.otklik.sla.SlaAlertTargets;
 import org.otklik.support.MutableClock;
 import reactor.core.publisher.Mono;
 
@@ -47,7 +47,7 @@ class SlaAlertIntegrationTests extends LiveTestSupport {
 	SlaAlertScheduler scheduler;
 
 	@Autowired
-	AppealService appeals;
+	SlaAlertTargets targets;
 
 	@Autowired
 	SlaAlertProperties properties;
@@ -85,7 +85,7 @@ class SlaAlertIntegrationTests extends LiveTestSupport {
 		assertThat(announced(id)).containsExactly("FIRST_RESPONSE:AT_RISK");
 
 		// A restarted instance (a fresh scheduler over the same database) announces nothing again.
-		SlaAlertScheduler restarted = new SlaAlertScheduler(this.template, this.appeals, this.properties, this.clock);
+		SlaAlertScheduler restarted = new SlaAlertScheduler(this.targets, this.properties, this.clock);
 		restarted.checkOnce().block(Duration.ofSeconds(30));
 		assertThat(announced(id)).containsExactly("FIRST_RESPONSE:AT_RISK");
 

@@ -172,7 +172,8 @@ final class AppealSamples {
 				"Тестовое обращение " + this.id, null, this.municipality, this.category, false, null, this.agencyId, null,
 				List.of(), ordered, this.redirectCount, this.returnCount, this.receivedAt, this.firstRespondedAt,
 				this.answeredAt, null, null, List.of(), "stats-fixture",
-				new LastEvent(this.id, last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size(), null), sla);
+				new LastEvent(this.id, last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size(), null, null,
+						null, null, null, null), sla);
 	}
 
 	private static HistoryEntry entry(Instant at, AppealEventType type, String from, String to) {

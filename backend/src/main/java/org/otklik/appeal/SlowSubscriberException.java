@@ -1,4 +1,4 @@
-package org.otklik.live;
+package org.otklik.appeal;
 
 import org.otklik.graphql.ErrorDetail;
 import org.otklik.graphql.OtklikException;

@@ -1,8 +1,9 @@
-package org.otklik.appeal;
+package org.otklik.appeal.internal;
 
 import java.time.Duration;
 
 import org.bson.Document;
+import org.otklik.appeal.Appeal;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.InitializingBean;

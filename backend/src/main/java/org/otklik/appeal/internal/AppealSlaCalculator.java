@@ -1,10 +1,12 @@
-package org.otklik.appeal;
+package org.otklik.appeal.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.otklik.appeal.Appeal;
+import org.otklik.appeal.SlaSnapshot;
 import org.otklik.sla.AppealSla;
 import org.otklik.sla.SlaCalendarKind;
 import org.otklik.sla.SlaClock;
@@ -56,6 +58,28 @@ public class AppealSlaCalculator {
 			}
 		}
 		return matcher.require(appeal.channel().name(), appeal.urgent(), appeal.category().name());
+	}
+
+	/** The lifecycle's view of the SLA under one policy. */
+	public SlaRules rules(SlaPolicy policy) {
+		return new SlaRules() {
+
+			@Override
+			public boolean extensionAllowed() {
+				return policy.extensionAllowed();
+			}
+
+			@Override
+			public SlaSnapshot snapshot(Appeal appeal, Instant now, List<String> announced) {
+				return AppealSlaCalculator.this.snapshot(policy, appeal, now, announced);
+			}
+
+			@Override
+			public List<String> dueThresholds(Appeal appeal, Instant now, List<String> announced) {
+				return due(evaluate(policy, appeal, now), now, announced);
+			}
+
+		};
 	}
 
 	/** Both clocks of the appeal as they stand at {@code now}. */
@@ -115,7 +139,7 @@ public class AppealSlaCalculator {
 	}
 
 	public static String key(SlaClockKind kind, SlaState state) {
-		return kind.name() + ":" + state.name();
+		return SlaKeys.key(kind, state);
 	}
 
 	private static Instant pending(SlaClock clock, List<String> announced) {

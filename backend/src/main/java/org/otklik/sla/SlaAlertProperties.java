@@ -1,4 +1,4 @@
-package org.otklik.appeal;
+package org.otklik.sla;
 
 import java.time.Duration;
 

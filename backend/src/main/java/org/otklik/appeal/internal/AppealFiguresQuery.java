@@ -1,16 +1,21 @@
-package org.otklik.stats;
+package org.otklik.appeal.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.bson.Document;
-import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEventType;
+import org.otklik.appeal.AppealFigures;
 import org.otklik.appeal.AppealStatus;
 import org.otklik.appeal.Channel;
 import org.otklik.region.Category;
@@ -35,11 +40,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * An indexed {@code $match} first narrows the collection to appeals that can matter: received, responded
  * to or answered in the period, open now, or with a redirect, rejection or review in the period. Each
- * branch of that {@code $or} has an index (see {@link StatsIndexes}); the {@code $facet} branches then work
+ * branch of that {@code $or} has an index (see {@link FigureIndexes}); the {@code $facet} branches then work
  * on that small set only.
  */
 @Component
-class StatsQueries {
+public class AppealFiguresQuery implements AppealFigures {
 
 	static final List<String> OPEN = Arrays.stream(AppealStatus.values())
 		.filter(AppealStatus::isOpen)
@@ -57,7 +62,7 @@ class StatsQueries {
 
 	private final ReactiveMongoTemplate mongo;
 
-	StatsQueries(ReactiveMongoTemplate mongo) {
+	public AppealFiguresQuery(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
@@ -68,15 +73,16 @@ class StatsQueries {
 	 * @param now the moment «open now» and «overdue now» refer to
 	 * @param perAgency whether clocks, events and open counts are kept per agency (for the ranking)
 	 */
-	Mono<StatsTally> tally(String agencyId, ResolvedPeriod period, Instant now, boolean perAgency) {
+	@Override
+	public Mono<Tally> tally(String agencyId, Period period, Instant now, boolean perAgency) {
 		List<Document> pipeline = pipeline(agencyId, period, now, perAgency);
-		return this.mongo.getCollection(this.mongo.getCollectionName(Appeal.class))
+		return this.mongo.getCollection(AppealStore.COLLECTION)
 			.flatMap(collection -> Flux.from(collection.aggregate(pipeline)).next())
 			.defaultIfEmpty(new Document())
 			.map(result -> read(result, period, perAgency));
 	}
 
-	static List<Document> pipeline(String agencyId, ResolvedPeriod period, Instant now, boolean perAgency) {
+	static List<Document> pipeline(String agencyId, Period period, Instant now, boolean perAgency) {
 		Document range = range(period.from(), period.to());
 		Function<Document, Document> scoped = (agencyId != null)
 				? criteria -> new Document("agencyId", agencyId).append("$and", List.of(criteria))
@@ -99,6 +105,87 @@ class StatsQueries {
 		facets.append("events", events(agencyId, range));
 
 		return List.of(match(relevant(agencyId, range)), new Document("$facet", facets));
+	}
+
+	@Override
+	public Mono<AnswerTally> answers(String agencyId, Period period) {
+		Document inPeriod = range(period.from(), period.to());
+		Document first = new Document("answers.submittedAt", inPeriod);
+		if (agencyId != null) {
+			first.append("agencyId", agencyId);
+		}
+		String tz = period.zone().getId();
+		Document day = new Document("$dateToString",
+				new Document("format", "%Y-%m-%d").append("date", "$answers.submittedAt").append("timezone", tz));
+		Document findingFields = new Document("answerId", "$answers._id")
+			.append("author", "$answers.author")
+			.append("rule", "$answers.quality.findings.rule")
+			.append("fragment", "$answers.quality.findings.fragment")
+			.append("day", day);
+		List<Document> pipeline = List.of(match(first),
+				new Document("$project", new Document("answers", 1)),
+				new Document("$unwind", new Document("path", "$answers")),
+				match(new Document("answers.submittedAt", inPeriod)),
+				new Document("$facet", new Document()
+					.append("answers", List.of(new Document("$group",
+							new Document("_id", new Document("author", "$answers.author._id").append("day", day))
+								.append("name", new Document("$first", "$answers.author.name"))
+								.append("answers", count())
+								.append("scoreSum", new Document("$sum", new Document("$ifNull",
+										List.of("$answers.quality.score", 0))))
+								.append("scored", new Document("$sum", new Document("$cond",
+										List.of(new Document("$gt", Arrays.asList("$answers.quality.score", null)), 1, 0)))))))
+					.append("findings", List.of(
+							new Document("$unwind", new Document("path", "$answers.quality.findings")),
+							new Document("$project", findingFields),
+							// One count per answer and rule, however many fragments the rule marked.
+							new Document("$group", new Document("_id", new Document("answerId", "$answerId")
+								.append("rule", "$rule"))
+								.append("author", new Document("$first", "$author"))
+								.append("day", new Document("$first", "$day"))
+								.append("fragments", new Document("$push", "$fragment")))))));
+		return this.mongo.getCollection(AppealStore.COLLECTION)
+			.flatMap(collection -> Flux.from(collection.aggregate(pipeline)).next())
+			.defaultIfEmpty(new Document())
+			.map(AppealFiguresQuery::readAnswers);
+	}
+
+	@SuppressWarnings("unchecked")
+	static AnswerTally readAnswers(Document facets) {
+		List<AnswerGroup> answers = new ArrayList<>();
+		for (Document group : rows(facets, "answers")) {
+			Document id = (Document) group.get("_id");
+			String day = id.getString("day");
+			answers.add(new AnswerGroup(new org.otklik.appeal.Person(java.util.Objects.toString(id.get("author"), "?"),
+					group.getString("name")), (day != null) ? LocalDate.parse(day) : null, n(group, "answers"),
+					((Number) group.getOrDefault("scoreSum", 0)).longValue(), n(group, "scored")));
+		}
+		List<FindingGroup> findings = new ArrayList<>();
+		for (Document finding : rows(facets, "findings")) {
+			Document id = (Document) finding.get("_id");
+			org.otklik.quality.QualityRule rule = constant(org.otklik.quality.QualityRule.class, id.getString("rule"));
+			if (rule == null) {
+				continue;
+			}
+			Document author = (Document) finding.get("author");
+			String day = finding.getString("day");
+			List<String> fragments = new ArrayList<>();
+			for (Object fragment : (List<Object>) finding.getOrDefault("fragments", List.of())) {
+				if (fragment instanceof String text) {
+					fragments.add(text);
+				}
+			}
+			findings.add(new FindingGroup(id.getString("answerId"), rule,
+					new org.otklik.appeal.Person((author != null) ? java.util.Objects.toString(author.get("_id"), "?") : "?",
+							(author != null) ? author.getString("name") : null),
+					(day != null) ? LocalDate.parse(day) : null, fragments));
+		}
+		return new AnswerTally(answers, findings);
+	}
+
+	private static int n(Document row, String key) {
+		Object value = row.get(key);
+		return (value instanceof Number number) ? number.intValue() : 0;
 	}
 
 	/** The first, index-backed narrowing: every branch starts with an indexed field. */
@@ -173,7 +260,7 @@ class StatsQueries {
 			return "sla." + this.name + suffix;
 		}
 
-		void facets(Document facets, Function<Document, Document> scoped, Document range, ResolvedPeriod period,
+		void facets(Document facets, Function<Document, Document> scoped, Document range, Period period,
 				Instant now, Object key) {
 			// Clocks met within the period, measured by the seconds stored when they were met.
 			Document measured = new Document(this.metAt, range).append(sla("BusinessSeconds"), new Document("$ne", null))
@@ -195,10 +282,6 @@ class StatsQueries {
 			facets.append(this.name + "Missed", List.of(match(scoped.apply(new Document("status", new Document("$in", OPEN))
 				.append(this.metAt, null)
 				.append(sla("DueAt"), due))), new Document("$group", new Document("_id", key).append("n", count()))));
-		}
-
-		StatsTally.Clock of(StatsTally tally, String agencyId) {
-			return (this == FIRST_RESPONSE) ? tally.firstResponse(agencyId) : tally.finalAnswer(agencyId);
 		}
 
 	}
@@ -226,47 +309,52 @@ class StatsQueries {
 	 * {@code timezone} option (checked by StatsIntegrationTests across Magadan's midnight), so no fixed
 	 * offset is subtracted.
 	 */
-	static Document dayGroup(String field, ResolvedPeriod period) {
+	static Document dayGroup(String field, Period period) {
 		return new Document("$group", new Document("_id", new Document("$dateToString",
-				new Document("format", "%Y-%m-%d").append("date", field).append("timezone", period.timeZone())))
+				new Document("format", "%Y-%m-%d").append("date", field).append("timezone", period.zone().getId())))
 			.append("n", count()));
 	}
 
 	// ---------------------------------------------------------------- reading the result
 
-	static StatsTally read(Document result, ResolvedPeriod period, boolean perAgency) {
-		StatsTally tally = new StatsTally();
+	static Tally read(Document result, Period period, boolean perAgency) {
+		Map<BucketKey, int[]> buckets = new LinkedHashMap<>();
 		for (Document row : rows(result, "received")) {
-			tally.bucket(bucket(row)).received += n(row);
+			buckets.computeIfAbsent(bucket(row), k -> new int[3])[0] += n(row);
 		}
 		for (Document row : rows(result, "answered")) {
-			tally.bucket(bucket(row)).answered += n(row);
+			buckets.computeIfAbsent(bucket(row), k -> new int[3])[1] += n(row);
 		}
 		for (Document row : rows(result, "overdue")) {
-			tally.bucket(bucket(row)).overdueNow += n(row);
+			buckets.computeIfAbsent(bucket(row), k -> new int[3])[2] += n(row);
 		}
+		Map<String, Integer> open = new HashMap<>();
 		for (Document row : rows(result, "open")) {
-			tally.open.merge(row.getString("_id"), n(row), Integer::sum);
+			open.merge(row.getString("_id"), n(row), Integer::sum);
 		}
+		Map<LocalDate, int[]> days = new TreeMap<>();
 		for (LocalDate day = period.fromDate(); !day.isAfter(period.toDate()); day = day.plusDays(1)) {
-			tally.day(day);
+			days.put(day, new int[2]);
 		}
 		for (Document row : rows(result, "receivedDays")) {
-			tally.day(LocalDate.parse(row.getString("_id")))[0] += n(row);
+			days.computeIfAbsent(LocalDate.parse(row.getString("_id")), k -> new int[2])[0] += n(row);
 		}
 		for (Document row : rows(result, "answeredDays")) {
-			tally.day(LocalDate.parse(row.getString("_id")))[1] += n(row);
+			days.computeIfAbsent(LocalDate.parse(row.getString("_id")), k -> new int[2])[1] += n(row);
 		}
+		Map<Clock, Map<String, ClockBuilder>> clocks = new EnumMap<>(Clock.class);
 		for (Clock clock : Clock.values()) {
+			Map<String, ClockBuilder> byAgency = new HashMap<>();
+			clocks.put(clock, byAgency);
 			for (Document row : rows(result, clock.name + "BusinessSeconds")) {
-				clock.of(tally, row.getString("_id")).business = seconds(row);
+				byAgency.computeIfAbsent(row.getString("_id"), k -> new ClockBuilder()).business = seconds(row);
 			}
 			for (Document row : rows(result, clock.name + "CalendarSeconds")) {
-				clock.of(tally, row.getString("_id")).calendar = seconds(row);
+				byAgency.computeIfAbsent(row.getString("_id"), k -> new ClockBuilder()).calendar = seconds(row);
 			}
 			for (Document row : rows(result, clock.name + "Met")) {
 				Document id = row.get("_id", Document.class);
-				StatsTally.Clock counts = clock.of(tally, id.getString("agencyId"));
+				ClockBuilder counts = byAgency.computeIfAbsent(id.getString("agencyId"), k -> new ClockBuilder());
 				if (Boolean.TRUE.equals(id.getBoolean("met"))) {
 					counts.onTime += n(row);
 				}
@@ -275,29 +363,52 @@ class StatsQueries {
 				}
 			}
 			for (Document row : rows(result, clock.name + "Missed")) {
-				clock.of(tally, row.getString("_id")).missed += n(row);
+				byAgency.computeIfAbsent(row.getString("_id"), k -> new ClockBuilder()).missed += n(row);
 			}
 		}
+		Map<List<Object>, Integer> events = new LinkedHashMap<>();
 		for (Document row : rows(result, "events")) {
 			Document id = row.get("_id", Document.class);
-			String type = id.getString("type");
-			boolean redirect = REDIRECTED.equals(type);
-			String agency = perAgency ? id.getString(redirect ? "fromAgencyId" : "agencyId") : null;
-			StatsTally.Events events = tally.events(agency);
-			if (redirect) {
-				events.redirects += n(row);
+			AppealEventType type = constant(AppealEventType.class, id.getString("type"));
+			if (type == null) {
+				continue;
 			}
-			else if (AppealEventType.ANSWER_RETURNED.name().equals(type)) {
-				events.returnedForRework += n(row);
-			}
-			else if (AppealEventType.ANSWER_APPROVED.name().equals(type)) {
-				events.approved += n(row);
-			}
-			else if (AppealEventType.REJECTED.name().equals(type)) {
-				events.rejected += n(row);
-			}
+			String agency = perAgency
+					? id.getString((type == AppealEventType.REDIRECTED) ? "fromAgencyId" : "agencyId") : null;
+			events.merge(java.util.Arrays.asList(type, agency), n(row), Integer::sum);
 		}
-		return tally;
+		return new Tally(
+				buckets.entrySet().stream().map(e -> new Bucket(e.getKey().channel(), e.getKey().category(),
+						e.getKey().municipality(), e.getKey().agencyId(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+					.toList(),
+				open,
+				days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
+				built(clocks.get(Clock.FIRST_RESPONSE)), built(clocks.get(Clock.FINAL_ANSWER)),
+				events.entrySet().stream().map(e -> new EventCount((AppealEventType) e.getKey().get(0),
+						(String) e.getKey().get(1), e.getValue())).toList());
+	}
+
+	private static Map<String, ClockTally> built(Map<String, ClockBuilder> byAgency) {
+		Map<String, ClockTally> built = new HashMap<>();
+		byAgency.forEach((agency, b) -> built.put(agency, new ClockTally(b.business, b.calendar, b.onTime, b.late, b.missed)));
+		return built;
+	}
+
+	private record BucketKey(Channel channel, Category category, Municipality municipality, String agencyId) {
+	}
+
+	private static final class ClockBuilder {
+
+		List<Long> business = List.of();
+
+		List<Long> calendar = List.of();
+
+		int onTime;
+
+		int late;
+
+		int missed;
+
 	}
 
 	private static List<Document> rows(Document result, String facet) {
@@ -318,9 +429,9 @@ class StatsQueries {
 		return seconds;
 	}
 
-	private static StatsTally.Bucket bucket(Document row) {
+	private static BucketKey bucket(Document row) {
 		Document id = row.get("_id", Document.class);
-		return new StatsTally.Bucket(constant(Channel.class, id.getString("channel")),
+		return new BucketKey(constant(Channel.class, id.getString("channel")),
 				constant(Category.class, id.getString("category")),
 				constant(Municipality.class, id.getString("municipality")), id.getString("agencyId"));
 	}

@@ -1,4 +1,4 @@
-package org.otklik.stats;
+package org.otklik.appeal.internal;
 
 import java.time.Duration;
 
@@ -12,17 +12,17 @@ import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes real MongoDB needs for the statistics' first {@code $match} (see {@link StatsQueries}): each
+ * Indexes real MongoDB needs for the figures' first {@code $match} (see {@link AppealFiguresQuery}): each
  * branch of its {@code $or} must be indexed, or MongoDB scans the whole collection. The branches on
  * {@code receivedAt} and {@code status} use the appeal feature's {@code received_id}, {@code status_received}
  * and {@code queue} indexes; these add the rest. The embedded server accepts and ignores them.
  */
 @Component
-class StatsIndexes implements InitializingBean {
+class FigureIndexes implements InitializingBean {
 
 	private final ReactiveMongoTemplate mongo;
 
-	StatsIndexes(ReactiveMongoTemplate mongo) {
+	FigureIndexes(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
@@ -37,7 +37,10 @@ class StatsIndexes implements InitializingBean {
 				index("stats_answered", new Document("answeredAt", 1)),
 				index("stats_responded", new Document("firstRespondedAt", 1)),
 				// Redirects, returns, approvals and rejections in a period (multikey over history entries).
-				index("stats_history", new Document("history.type", 1).append("history.at", 1)))
+				index("stats_history", new Document("history.type", 1).append("history.at", 1)),
+				// Answers submitted in a period, for the coach's growth zones (multikey over answers).
+				index("answers_submitted", new Document("answers.submittedAt", 1)),
+				index("agency_answers_submitted", new Document("agencyId", 1).append("answers.submittedAt", 1)))
 			.concatMap(ops::createIndex)
 			.then()
 			// Startup only, never on a request path.

@@ -1,0 +1,182 @@
+package org.otklik.appeal;
+
+import java.time.Instant;
+
+import org.otklik.sla.SlaClockKind;
+import org.otklik.sla.SlaState;
+
+/**
+ * Something that happened to an appeal, in the past tense, as the one event stream delivers it: built
+ * once per change from the change stream, with the appeal exactly as that change left it. {@code live}
+ * fans it out to subscribers, {@code audit} records it, and every other consumer (channel delivery, push,
+ * webhooks, incident grouping) reads the same events.
+ */
+public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEvent.AppealRejected,
+		AppealEvent.AppealAssigned, AppealEvent.AppealRedirected, AppealEvent.AppealTaken,
+		AppealEvent.InterimAnswerPublished, AppealEvent.AnswerSubmitted, AppealEvent.AnswerApproved,
+		AppealEvent.AnswerReturned, AppealEvent.AppealClosed, AppealEvent.AppealReopened, AppealEvent.AppealPaused,
+		AppealEvent.AppealResumed, AppealEvent.DeadlineExtended, AppealEvent.SlaAtRisk, AppealEvent.SlaBreached {
+
+	/** What every event carries. */
+	Meta meta();
+
+	/** The kind of change, as recorded in the appeal's history. */
+	AppealEventType type();
+
+	/** Where the event stands in the stream; pass it back to resume after it. */
+	default AppealEventCursor cursor() {
+		return meta().cursor();
+	}
+
+	/** The appeal as this change left it. */
+	default Appeal appeal() {
+		return meta().appeal();
+	}
+
+	default Instant at() {
+		return meta().at();
+	}
+
+	/**
+	 * A stable identity of the event, the same on every instance and after every replay: consumers use it
+	 * as the idempotency key of their effects.
+	 */
+	default String id() {
+		return meta().appeal().id() + ":" + meta().appeal().version();
+	}
+
+	/** The agency responsible after the change. */
+	default String agencyId() {
+		return meta().appeal().agencyId();
+	}
+
+	/**
+	 * @param cursor the event's position in the stream
+	 * @param at when the change happened
+	 * @param actor who made it
+	 * @param appeal the appeal after the change (its version is the version this change produced)
+	 */
+	record Meta(AppealEventCursor cursor, Instant at, LastEvent.Actor actor, Appeal appeal) {
+	}
+
+	/** A new appeal arrived. */
+	record AppealReceived(Meta meta) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.RECEIVED;
+		}
+	}
+
+	/** The ЦУР rejected it as not an appeal. */
+	record AppealRejected(Meta meta, String reason) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.REJECTED;
+		}
+	}
+
+	/** The ЦУР routed it to an agency. */
+	record AppealAssigned(Meta meta, String toAgencyId) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.ASSIGNED;
+		}
+	}
+
+	/** It moved from one agency to another. */
+	record AppealRedirected(Meta meta, String fromAgencyId, String toAgencyId, String reason) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.REDIRECTED;
+		}
+	}
+
+	/** An executor took it into work. */
+	record AppealTaken(Meta meta, Person executor) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.TAKEN;
+		}
+	}
+
+	/** An interim answer was published (no review). */
+	record InterimAnswerPublished(Meta meta, Answer answer) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.INTERIM_ANSWERED;
+		}
+	}
+
+	/** A final answer was submitted and waits for review. */
+	record AnswerSubmitted(Meta meta, Answer answer) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.FINAL_SUBMITTED;
+		}
+	}
+
+	/** The final answer was approved: it may now be published to the citizen. */
+	record AnswerApproved(Meta meta, Answer answer) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.ANSWER_APPROVED;
+		}
+	}
+
+	/** The final answer was returned for rework. */
+	record AnswerReturned(Meta meta, Answer answer, String comment) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.ANSWER_RETURNED;
+		}
+	}
+
+	/** The appeal was closed. */
+	record AppealClosed(Meta meta) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.CLOSED;
+		}
+	}
+
+	/** The appeal was reopened. */
+	record AppealReopened(Meta meta, String reason) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.REOPENED;
+		}
+	}
+
+	/** Both clocks stopped while waiting for the citizen. */
+	record AppealPaused(Meta meta, String reason) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.PAUSED;
+		}
+	}
+
+	/** The clocks run again. */
+	record AppealResumed(Meta meta) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.RESUMED;
+		}
+	}
+
+	/** The final-answer term was extended once. */
+	record DeadlineExtended(Meta meta, String reason) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.EXTENDED;
+		}
+	}
+
+	/** A clock reached its at-risk threshold. */
+	record SlaAtRisk(Meta meta, SlaClockKind clock) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.SLA_AT_RISK;
+		}
+
+		public SlaState state() {
+			return SlaState.AT_RISK;
+		}
+	}
+
+	/** A clock passed its deadline. */
+	record SlaBreached(Meta meta, SlaClockKind clock) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.SLA_BREACHED;
+		}
+
+		public SlaState state() {
+			return SlaState.BREACHED;
+		}
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.otklik.appeal.internal;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.otklik.appeal.AppealStatus;
+import org.otklik.security.Role;
+
+import static org.otklik.appeal.AppealStatus.ANSWERED;
+import static org.otklik.appeal.AppealStatus.ASSIGNED;
+import static org.otklik.appeal.AppealStatus.CLOSED;
+import static org.otklik.appeal.AppealStatus.IN_PROGRESS;
+import static org.otklik.appeal.AppealStatus.NEW;
+import static org.otklik.appeal.AppealStatus.ON_REVIEW;
+import static org.otklik.appeal.AppealStatus.REJECTED;
+import static org.otklik.security.Role.CURATOR;
+import static org.otklik.security.Role.EXECUTOR;
+
+/**
+ * The lifecycle table: for each action, the roles that may ask for it at all (checked at the service
+ * boundary, before anything is read), who may do it to a given appeal, the statuses it is allowed from,
+ * and what the caller is told otherwise. {@link AppealLifecycle} applies it to changes, and
+ * {@code Appeal.viewerCan} is computed from it, so the PWA and the server cannot disagree.
+ */
+public enum AppealAction {
+
+	// roles asking | who, on this appeal | from | refusal (and refusals in particular statuses)
+	REJECT(Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW, ASSIGNED),
+			"Отклонить можно только новое или ещё не взятое в работу обращение"),
+	ASSIGN(Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW), "Назначить можно только новое обращение",
+			Map.of(ASSIGNED, "Обращение уже направлено в ведомство; используйте переадресацию",
+					IN_PROGRESS, "Обращение уже направлено в ведомство; используйте переадресацию")),
+	REDIRECT(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+			"Переадресовать можно только назначенное обращение, пока ответ не отправлен"),
+	TAKE(Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED), "Взять в работу можно только назначенное обращение"),
+	ANSWER(Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+			"Ответить на обращение в этом статусе нельзя", Map.of(ON_REVIEW, "Окончательный ответ уже на проверке в ЦУР")),
+	APPROVE(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
+	RETURN(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
+	CLOSE(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED), "Закрыть можно только обращение с одобренным ответом"),
+	REOPEN(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED, CLOSED, REJECTED), "Обращение ещё не закрыто"),
+	PAUSE(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+			"Приостановить срок можно только у обращения в работе"),
+	// A pause may outlive the status it began in (a final answer approved while waiting), so resuming is
+	// allowed from any status; the guard is the open pause itself.
+	RESUME(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.allOf(AppealStatus.class),
+			"Срок не приостановлен"),
+	EXTEND(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
+			"Продлить срок можно только у обращения в работе"),
+	// Only the system's SLA check announces thresholds; nothing is announced for a finished appeal.
+	ANNOUNCE_SLA(Set.of(CURATOR), Who.SYSTEM, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW), "Обращение завершено");
+
+	private final Set<Role> roles;
+
+	private final Who who;
+
+	private final Set<AppealStatus> from;
+
+	private final String refusal;
+
+	private final Map<AppealStatus, String> refusalIn;
+
+	AppealAction(Set<Role> roles, Who who, Set<AppealStatus> from, String refusal) {
+		this(roles, who, from, refusal, Map.of());
+	}
+
+	AppealAction(Set<Role> roles, Who who, Set<AppealStatus> from, String refusal, Map<AppealStatus, String> refusalIn) {
+		this.roles = Set.copyOf(roles);
+		this.who = who;
+		this.from = Set.copyOf(from);
+		this.refusal = refusal;
+		this.refusalIn = Map.copyOf(refusalIn);
+	}
+
+	/** Roles of which the caller needs one to ask for this action at all. */
+	public Set<Role> roles() {
+		return this.roles;
+	}
+
+	public Who who() {
+		return this.who;
+	}
+
+	/** Statuses the action is allowed from. */
+	public Set<AppealStatus> from() {
+		return this.from;
+	}
+
+	/** What the caller is told when the appeal's status does not allow the action. */
+	public String refusal(AppealStatus status) {
+		return this.refusalIn.getOrDefault(status, this.refusal);
+	}
+
+	/** Who may perform an action on a particular appeal. */
+	public enum Who {
+
+		/** ЦУР staff. */
+		CURATOR,
+		/** An executor of the agency now responsible for the appeal. */
+		AGENCY_EXECUTOR,
+		/** Either of the above. */
+		CURATOR_OR_AGENCY_EXECUTOR,
+		/** The system itself (it acts as a curator). */
+		SYSTEM;
+
+		boolean admits(Actor actor, org.otklik.appeal.Appeal appeal) {
+			return switch (this) {
+				case CURATOR, SYSTEM -> actor.isCurator();
+				case AGENCY_EXECUTOR -> actor.isExecutorOf(appeal);
+				case CURATOR_OR_AGENCY_EXECUTOR -> actor.isCurator() || actor.isExecutorOf(appeal);
+			};
+		}
+
+		/** What the caller is told when it is not the one who may. */
+		String refusal(AppealAction action) {
+			return switch (action) {
+				case TAKE -> "Взять в работу может только исполнитель ответственного ведомства";
+				case ANSWER -> "Ответить может только исполнитель ответственного ведомства";
+				case REDIRECT -> "Переадресовать может исполнитель ответственного ведомства или куратор ЦУР";
+				default -> (this == CURATOR_OR_AGENCY_EXECUTOR)
+						? "Это может сделать исполнитель ответственного ведомства или куратор ЦУР"
+						: "Это может сделать только куратор ЦУР";
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.otklik.appeal.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+import org.otklik.agency.Agency;
+import org.otklik.agency.AgencyService;
+import org.otklik.appeal.Appeal;
+import org.otklik.appeal.AppealAccess;
+import org.otklik.graphql.UserError;
+import org.otklik.graphql.UserErrorCode;
+import org.otklik.security.Caller;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a command against an appeal: reads it once, resolves what the rules need, lets
+ * {@link AppealLifecycle} decide, and stores the result through {@link AppealStore}. A lost race (someone
+ * changed the appeal between the read and the write) re-reads and decides again, a bounded number of
+ * times, so the rules always hold against what is stored; a caller that passed {@code expectedVersion}
+ * gets {@code STALE_VERSION} instead.
+ */
+@Component
+public class AppealChanges {
+
+	private static final int MAX_ATTEMPTS = 8;
+
+	private final AppealStore store;
+
+	private final AppealAccess access;
+
+	private final AgencyService agencies;
+
+	private final AppealSlaCalculator sla;
+
+	private final Clock clock;
+
+	public AppealChanges(AppealStore store, AppealAccess access, AgencyService agencies, AppealSlaCalculator sla,
+			Clock clock) {
+		this.store = store;
+		this.access = access;
+		this.agencies = agencies;
+		this.sla = sla;
+		this.clock = clock;
+	}
+
+	/**
+	 * The outcome of a command: the appeal after it (or as it is, when refused and visible) and the errors.
+	 *
+	 * @param changed whether a new version was stored
+	 */
+	public record Result(Appeal appeal, List<UserError> errors, boolean changed) {
+
+		static Result refused(Appeal appeal, List<UserError> errors) {
+			return new Result(appeal, errors, false);
+		}
+
+	}
+
+	/** The caller as the rules see it. */
+	public Mono<Actor> actor(Caller caller) {
+		return this.agencies.agencyIdOf(caller).map(id -> Actor.of(caller, id)).defaultIfEmpty(Actor.of(caller, null));
+	}
+
+	/**
+	 * Applies a command built from the appeal as read.
+	 *
+	 * @param agencyId the agency the command names, if any: it is looked up before the rules run
+	 */
+	public Mono<Result> apply(Caller caller, String appealId, Integer expectedVersion, String agencyId,
+			Function<Appeal, AppealCommand> command) {
+		return actor(caller).flatMap(actor -> activeAgency(agencyId).flatMap(
+				active -> attempt(caller, actor, appealId, expectedVersion, active, command, 1)));
+	}
+
+	/** Stores a new appeal, or returns the existing one for a repeat of (channel, externalId). */
+	public Mono<Ingested> receive(Caller caller, Appeal fresh) {
+		return actor(caller).flatMap(actor -> this.sla.policyOf(fresh)
+			.map(policy -> AppealLifecycle.receive(fresh, actor, now(), this.sla.rules(policy)))
+			.flatMap(this.store::insert)
+			.map(saved -> new Ingested(saved, false))
+			// The unique (channel, externalId) index decides races: exactly one insert wins.
+			.onErrorResume(DuplicateKeyException.class, ex -> this.store
+				.findByChannelAndExternalId(fresh.channel(), fresh.externalId())
+				.map(existing -> new Ingested(existing, true))));
+	}
+
+	/** A stored new appeal, and whether it already existed. */
+	public record Ingested(Appeal appeal, boolean duplicate) {
+	}
+
+	private Mono<Result> attempt(Caller caller, Actor actor, String appealId, Integer expectedVersion,
+			Agency active, Function<Appeal, AppealCommand> command, int attempt) {
+		return visible(caller, appealId).flatMap(appeal -> {
+			if (expectedVersion != null && appeal.version() != expectedVersion) {
+				return Mono.just(stale(appeal));
+			}
+			return this.sla.policyOf(appeal).flatMap(policy -> {
+				AppealLifecycle.Context context = new AppealLifecycle.Context(now(),
+						id -> id != null && id.equals(active.id()), this.sla.rules(policy));
+				Decision decision = AppealLifecycle.decide(appeal, command.apply(appeal), actor, context);
+				if (decision instanceof Decision.Refused refused) {
+					return Mono.just(Result.refused(appeal, refused.errors()));
+				}
+				if (!(decision instanceof Decision.Changed changed)) {
+					return Mono.just(new Result(appeal, List.of(), false));
+				}
+				return this.store.replace(appeal, changed.after())
+					.map(after -> new Result(after, List.of(), true))
+					.switchIfEmpty(Mono.defer(() -> {
+						// Someone changed the appeal between our read and our write.
+						if (expectedVersion != null || attempt >= MAX_ATTEMPTS) {
+							return this.store.findById(appeal.id()).map(this::stale);
+						}
+						return attempt(caller, actor, appealId, null, active, command, attempt + 1);
+					}));
+			});
+		}).switchIfEmpty(Mono.fromSupplier(() -> Result.refused(null, List.of(UserError.notFound("appealId")))));
+	}
+
+	/** An appeal the caller may see; the system sees everything. */
+	public Mono<Appeal> visible(Caller caller, String id) {
+		return this.store.findById(id).filterWhen(appeal -> this.access.canRead(caller, appeal));
+	}
+
+	private Mono<Agency> activeAgency(String agencyId) {
+		if (agencyId == null) {
+			return Mono.just(NO_AGENCY);
+		}
+		return this.agencies.byId(agencyId).filter(Agency::active).defaultIfEmpty(NO_AGENCY);
+	}
+
+	/** Stands for "no active agency" inside a Mono, which cannot hold null. */
+	private static final Agency NO_AGENCY = new Agency(null, "", "", null, List.of(), null, false);
+
+	private Result stale(Appeal current) {
+		return Result.refused(current, List.of(UserError.of(UserErrorCode.STALE_VERSION, "expectedVersion",
+				"Обращение изменено другим пользователем; обновите его и повторите")));
+	}
+
+	/** Millisecond precision: what MongoDB stores, so cursors and comparisons round-trip exactly. */
+	public Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

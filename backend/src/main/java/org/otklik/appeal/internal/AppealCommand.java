@@ -1,0 +1,111 @@
+package org.otklik.appeal.internal;
+
+import org.otklik.appeal.AnswerKind;
+import org.otklik.appeal.AnswerQuality;
+
+/**
+ * A requested change to an existing appeal, already validated for shape (required fields, lengths);
+ * whether it is allowed now is decided by {@link AppealLifecycle}.
+ */
+public sealed interface AppealCommand {
+
+	AppealAction action();
+
+	/** Not an appeal: spam, ads, thanks, a duplicate. */
+	record Reject(String reason) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.REJECT;
+		}
+	}
+
+	/** Route a new appeal to an agency. */
+	record Assign(String agencyId) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.ASSIGN;
+		}
+	}
+
+	/** Move an assigned appeal to another agency. */
+	record Redirect(String agencyId, String reason) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.REDIRECT;
+		}
+	}
+
+	/** The executor takes the appeal into work. */
+	record Take() implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.TAKE;
+		}
+	}
+
+	/**
+	 * An interim or final answer with the coach's report.
+	 *
+	 * @param answerId the id the new answer gets
+	 * @param blocked whether the region's threshold refuses an answer with this report
+	 */
+	record SubmitAnswer(String answerId, AnswerKind kind, String text, String clientAnswerId, AnswerQuality quality,
+			boolean blocked) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.ANSWER;
+		}
+	}
+
+	/** Approve the final answer under review. */
+	record ApproveAnswer(String answerId) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.APPROVE;
+		}
+	}
+
+	/** Return the final answer under review for rework. */
+	record ReturnAnswer(String answerId, String comment) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.RETURN;
+		}
+	}
+
+	/** Close an answered appeal. */
+	record Close() implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.CLOSE;
+		}
+	}
+
+	/** Reopen an answered, closed or rejected appeal. */
+	record Reopen(String reason) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.REOPEN;
+		}
+	}
+
+	/** Stop the clocks while waiting for the citizen. */
+	record Pause(String reason) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.PAUSE;
+		}
+	}
+
+	/** Restart the clocks after a pause. */
+	record Resume() implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.RESUME;
+		}
+	}
+
+	/** Extend the final-answer term once. */
+	record Extend(String reason) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.EXTEND;
+		}
+	}
+
+	/** Announce the oldest SLA threshold the appeal has reached and not announced yet (the SLA check). */
+	record AnnounceSla() implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.ANNOUNCE_SLA;
+		}
+	}
+
+}

@@ -1,0 +1,357 @@
+package org.otklik.appeal.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.otklik.appeal.Answer;
+import org.otklik.appeal.AnswerKind;
+import org.otklik.appeal.Appeal;
+import org.otklik.appeal.AppealEventType;
+import org.otklik.appeal.AppealStatus;
+import org.otklik.appeal.HistoryEntry;
+import org.otklik.appeal.LastEvent;
+import org.otklik.appeal.ReviewState;
+import org.otklik.appeal.SlaSnapshot;
+import org.otklik.appeal.internal.AppealCommand.AnnounceSla;
+import org.otklik.appeal.internal.AppealCommand.ApproveAnswer;
+import org.otklik.appeal.internal.AppealCommand.Assign;
+import org.otklik.appeal.internal.AppealCommand.Close;
+import org.otklik.appeal.internal.AppealCommand.Extend;
+import org.otklik.appeal.internal.AppealCommand.Pause;
+import org.otklik.appeal.internal.AppealCommand.Redirect;
+import org.otklik.appeal.internal.AppealCommand.Reject;
+import org.otklik.appeal.internal.AppealCommand.Reopen;
+import org.otklik.appeal.internal.AppealCommand.Resume;
+import org.otklik.appeal.internal.AppealCommand.ReturnAnswer;
+import org.otklik.appeal.internal.AppealCommand.SubmitAnswer;
+import org.otklik.appeal.internal.AppealCommand.Take;
+import org.otklik.graphql.UserError;
+import org.otklik.graphql.UserErrorCode;
+import org.otklik.sla.SlaClockKind;
+import org.otklik.sla.SlaState;
+
+/**
+ * The appeal's rules as one pure function: (appeal, command, actor, context) → the appeal after the
+ * change, or a refusal, or "already done". It reads nothing and writes nothing; the service resolves
+ * what the rules need (the actor's agency, the SLA policy, which agencies are active) beforehand, and
+ * the writer stores the result. Who may do what from which status is the {@link AppealAction} table.
+ */
+public final class AppealLifecycle {
+
+	private AppealLifecycle() {
+	}
+
+	/**
+	 * What the rules need besides the appeal and the actor.
+	 *
+	 * @param now the moment of the change, in milliseconds (what MongoDB stores)
+	 * @param activeAgency whether an agency id names an active agency
+	 * @param sla the SLA rules of the appeal's policy
+	 */
+	public record Context(Instant now, Predicate<String> activeAgency, SlaRules sla) {
+	}
+
+	/**
+	 * Whether the table lets the actor perform the action on the appeal as it stands, ignoring the
+	 * command's own arguments: the refusal, or empty when allowed. This is what {@code viewerCan} shows.
+	 */
+	public static Optional<UserError> check(AppealAction action, Appeal appeal, Actor actor, SlaRules sla) {
+		if (!action.roles().stream().anyMatch(actor::has) || !action.who().admits(actor, appeal)) {
+			return Optional.of(UserError.of(UserErrorCode.FORBIDDEN, "appealId", action.who().refusal(action)));
+		}
+		if (action == AppealAction.TAKE && appeal.status() == AppealStatus.IN_PROGRESS && appeal.executor() != null
+				&& !appeal.executor().id().equals(actor.id())) {
+			return Optional.of(UserError.of(UserErrorCode.TAKEN_BY_OTHER, "appealId",
+					"Обращение уже взял в работу " + appeal.executor().name()));
+		}
+		if (!action.from().contains(appeal.status())) {
+			return Optional.of(illegal(appeal, action.refusal(appeal.status())));
+		}
+		return switch (action) {
+			case PAUSE -> appeal.openPause().isPresent() ? Optional.of(illegal(appeal, "Срок уже приостановлен"))
+					: Optional.empty();
+			case RESUME -> appeal.openPause().isEmpty() ? Optional.of(illegal(appeal, action.refusal(appeal.status())))
+					: Optional.empty();
+			case EXTEND -> {
+				if (!sla.extensionAllowed()) {
+					yield Optional.of(UserError.of(UserErrorCode.INVALID, null,
+							"Для обращений этого вида продление срока не предусмотрено"));
+				}
+				yield (appeal.sla() != null && appeal.sla().extendedAt() != null)
+						? Optional.of(illegal(appeal, "Срок уже продлевался; продлить можно только один раз"))
+						: Optional.empty();
+			}
+			default -> Optional.empty();
+		};
+	}
+
+	/** Applies a command to an appeal. */
+	public static Decision decide(Appeal appeal, AppealCommand command, Actor actor, Context context) {
+		AppealAction action = command.action();
+		if (!action.roles().stream().anyMatch(actor::has) || !action.who().admits(actor, appeal)) {
+			return Decision.refuse(UserError.of(UserErrorCode.FORBIDDEN, "appealId", action.who().refusal(action)));
+		}
+		// Repeats of what is already done, before the status check: the status has moved on since.
+		if (command instanceof Take && appeal.status() == AppealStatus.IN_PROGRESS && appeal.executor() != null
+				&& appeal.executor().id().equals(actor.id())) {
+			return Decision.unchanged();
+		}
+		if (command instanceof SubmitAnswer submit && submit.clientAnswerId() != null
+				&& appeal.answers().stream().anyMatch(a -> submit.clientAnswerId().equals(a.clientAnswerId()))) {
+			// A retried submission from an offline queue: the answer is already stored.
+			return Decision.unchanged();
+		}
+		if (command instanceof AnnounceSla && !action.from().contains(appeal.status())) {
+			return Decision.unchanged();
+		}
+		Optional<UserError> refusal = check(action, appeal, actor, context.sla());
+		if (refusal.isPresent()) {
+			return Decision.refuse(refusal.get());
+		}
+		AppealDraft draft = new AppealDraft(appeal);
+		Instant now = context.now();
+		if (command instanceof Reject reject) {
+			draft.status = AppealStatus.REJECTED;
+			draft.closedAt = now;
+			return changed(appeal, draft, actor, context, AppealEventType.REJECTED, event().reason(reject.reason()));
+		}
+		if (command instanceof Assign assign) {
+			if (!context.activeAgency().test(assign.agencyId())) {
+				return Decision.refuse(UserError.notFound("agencyId"));
+			}
+			draft.status = AppealStatus.ASSIGNED;
+			draft.agencyId = assign.agencyId();
+			return changed(appeal, draft, actor, context, AppealEventType.ASSIGNED, event().toAgency(assign.agencyId()));
+		}
+		if (command instanceof Redirect redirect) {
+			if (redirect.agencyId() != null && redirect.agencyId().equals(appeal.agencyId())) {
+				return Decision.refuse(UserError.of(UserErrorCode.NO_CHANGE, "agencyId",
+						"Обращение уже находится в этом ведомстве"));
+			}
+			if (!context.activeAgency().test(redirect.agencyId())) {
+				return Decision.refuse(UserError.notFound("agencyId"));
+			}
+			draft.status = AppealStatus.ASSIGNED;
+			draft.agencyId = redirect.agencyId();
+			draft.executor = null;
+			draft.redirectCount++;
+			return changed(appeal, draft, actor, context, AppealEventType.REDIRECTED,
+					event().fromAgency(appeal.agencyId()).toAgency(redirect.agencyId()).reason(redirect.reason()));
+		}
+		if (command instanceof Take) {
+			draft.status = AppealStatus.IN_PROGRESS;
+			draft.executor = actor.person();
+			return changed(appeal, draft, actor, context, AppealEventType.TAKEN, event());
+		}
+		if (command instanceof SubmitAnswer submit) {
+			return submit(appeal, submit, draft, actor, context);
+		}
+		if (command instanceof ApproveAnswer approve) {
+			return review(appeal, approve.answerId(), ReviewState.APPROVED, null, draft, actor, context);
+		}
+		if (command instanceof ReturnAnswer returned) {
+			return review(appeal, returned.answerId(), ReviewState.RETURNED, returned.comment(), draft, actor, context);
+		}
+		if (command instanceof Close) {
+			draft.status = AppealStatus.CLOSED;
+			draft.closedAt = now;
+			return changed(appeal, draft, actor, context, AppealEventType.CLOSED, event());
+		}
+		if (command instanceof Reopen reopen) {
+			if (appeal.status() == AppealStatus.REJECTED) {
+				// A mistaken rejection goes back to moderation.
+				draft.status = AppealStatus.NEW;
+				draft.agencyId = null;
+				draft.executor = null;
+			}
+			else {
+				draft.status = (appeal.executor() != null) ? AppealStatus.IN_PROGRESS : AppealStatus.ASSIGNED;
+				draft.reopenedAt = now;
+				draft.answeredAt = null;
+			}
+			draft.closedAt = null;
+			return changed(appeal, draft, actor, context, AppealEventType.REOPENED, event().reason(reopen.reason()));
+		}
+		if (command instanceof Pause pause) {
+			List<SlaSnapshot.Pause> pauses = new ArrayList<>(pausesOf(appeal));
+			pauses.add(new SlaSnapshot.Pause(now, null, pause.reason(), actor.person()));
+			draft.sla = baseSla(appeal).withPauses(pauses);
+			return changed(appeal, draft, actor, context, AppealEventType.PAUSED, event().reason(pause.reason()));
+		}
+		if (command instanceof Resume) {
+			draft.sla = baseSla(appeal).withPauses(pausesOf(appeal).stream()
+				.map(p -> (p.to() == null) ? new SlaSnapshot.Pause(p.from(), now, p.reason(), p.by()) : p)
+				.toList());
+			return changed(appeal, draft, actor, context, AppealEventType.RESUMED, event());
+		}
+		if (command instanceof Extend extend) {
+			draft.sla = baseSla(appeal).withExtension(extend.reason(), now);
+			return changed(appeal, draft, actor, context, AppealEventType.EXTENDED, event().reason(extend.reason()));
+		}
+		if (command instanceof AnnounceSla) {
+			return announce(appeal, draft, actor, context);
+		}
+		throw new IllegalArgumentException("Unknown command " + command);
+	}
+
+	/**
+	 * A new appeal as received: version 1, status NEW, its RECEIVED history entry and last event, and its
+	 * first SLA snapshot.
+	 */
+	public static Appeal receive(Appeal fresh, Actor actor, Instant now, SlaRules sla) {
+		HistoryEntry received = new HistoryEntry(now, AppealEventType.RECEIVED, actor.person(), null, AppealStatus.NEW,
+				null, null, null);
+		Appeal appeal = new Appeal(fresh.id(), 1, AppealStatus.NEW, fresh.channel(), fresh.externalId(), fresh.url(),
+				fresh.postedAt(), fresh.text(), fresh.author(), fresh.municipality(), fresh.category(), fresh.urgent(),
+				fresh.reach(), null, null, List.of(), List.of(received), 0, 0, now, null, null, null, null,
+				fresh.searchTerms(), fresh.ingestedBy(), new LastEvent(fresh.id(), AppealEventType.RECEIVED, now, null,
+						null, 1, null, actor.recorded(), null, null, null, null),
+				null);
+		return appeal.withSla(sla.snapshot(appeal, now, List.of()));
+	}
+
+	private static Decision submit(Appeal appeal, SubmitAnswer submit, AppealDraft draft, Actor actor, Context context) {
+		if (submit.blocked()) {
+			return Decision.refuse(UserError.of(UserErrorCode.LOW_QUALITY, "text", "Ответ не отправлен: оценка "
+					+ submit.quality().score() + " ниже порога региона. Исправьте замечания помощника и отправьте снова"));
+		}
+		Instant now = context.now();
+		boolean last = submit.kind() == AnswerKind.FINAL;
+		draft.answers.add(new Answer(submit.answerId(), submit.kind(), submit.text(), actor.person(), now,
+				last ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null, submit.clientAnswerId(),
+				submit.quality()));
+		draft.status = last ? AppealStatus.ON_REVIEW : AppealStatus.IN_PROGRESS;
+		if (appeal.executor() == null) {
+			draft.executor = actor.person();
+		}
+		if (!last && appeal.firstRespondedAt() == null) {
+			draft.firstRespondedAt = now;
+		}
+		return changed(appeal, draft, actor, context,
+				last ? AppealEventType.FINAL_SUBMITTED : AppealEventType.INTERIM_ANSWERED, event().answer(submit.answerId()));
+	}
+
+	private static Decision review(Appeal appeal, String answerId, ReviewState verdict, String comment,
+			AppealDraft draft, Actor actor, Context context) {
+		Optional<Answer> pending = appeal.pendingFinalAnswer();
+		if (pending.isEmpty() || !pending.get().id().equals(answerId)) {
+			return Decision.refuse(UserError.of(UserErrorCode.NOT_FOUND, "answerId", "Этот ответ не ожидает проверки"));
+		}
+		Instant now = context.now();
+		draft.answers.replaceAll(a -> a.id().equals(answerId) ? a.reviewed(verdict, actor.person(), now, comment) : a);
+		if (verdict == ReviewState.APPROVED) {
+			draft.status = AppealStatus.ANSWERED;
+			draft.answeredAt = now;
+			if (appeal.firstRespondedAt() == null) {
+				draft.firstRespondedAt = now;
+			}
+			return changed(appeal, draft, actor, context, AppealEventType.ANSWER_APPROVED, event().answer(answerId));
+		}
+		draft.status = AppealStatus.IN_PROGRESS;
+		draft.returnCount++;
+		return changed(appeal, draft, actor, context, AppealEventType.ANSWER_RETURNED,
+				event().answer(answerId).reason(comment));
+	}
+
+	private static Decision announce(Appeal appeal, AppealDraft draft, Actor actor, Context context) {
+		List<String> announced = (appeal.sla() != null) ? appeal.sla().announced() : List.of();
+		List<String> due = context.sla().dueThresholds(appeal, context.now(), announced);
+		if (due.isEmpty()) {
+			return Decision.unchanged();
+		}
+		String key = due.get(0);
+		SlaClockKind clock = SlaClockKind.valueOf(key.substring(0, key.indexOf(':')));
+		SlaState state = SlaState.valueOf(key.substring(key.indexOf(':') + 1));
+		return changed(appeal, draft, actor, context,
+				(state == SlaState.BREACHED) ? AppealEventType.SLA_BREACHED : AppealEventType.SLA_AT_RISK,
+				event().alert(clock, state).reason(key));
+	}
+
+	/** Finishes a change: history entry, last event, version and a fresh SLA snapshot. */
+	private static Decision changed(Appeal appeal, AppealDraft draft, Actor actor, Context context,
+			AppealEventType type, EventDetail detail) {
+		Instant now = context.now();
+		long version = appeal.version() + 1;
+		draft.version = version;
+		draft.history.add(new HistoryEntry(now, type, actor.person(), appeal.status(), draft.status, detail.fromAgencyId,
+				detail.toAgencyId, detail.reason));
+		draft.lastEvent = new LastEvent(appeal.id(), type, now, draft.agencyId, detail.fromAgencyId, version, null,
+				actor.recorded(), detail.reason, detail.answerId, detail.clock, detail.state);
+		List<String> announced = new ArrayList<>((appeal.sla() != null) ? appeal.sla().announced() : List.of());
+		if (detail.clock != null) {
+			announced.add(SlaKeys.key(detail.clock, detail.state));
+		}
+		if (type == AppealEventType.REOPENED) {
+			// A reopening starts a new final-answer clock, whose thresholds are announced anew.
+			announced.removeIf(key -> key.startsWith(SlaClockKind.FINAL_ANSWER.name() + ":"));
+		}
+		Appeal projected = draft.build();
+		draft.sla = context.sla().snapshot(projected, now, announced);
+		return new Decision.Changed(appeal, draft.build());
+	}
+
+	private static UserError illegal(Appeal appeal, String message) {
+		return UserError.of(UserErrorCode.ILLEGAL_TRANSITION, null, message + " (текущий статус: " + appeal.status() + ")");
+	}
+
+	private static List<SlaSnapshot.Pause> pausesOf(Appeal appeal) {
+		return (appeal.sla() != null) ? appeal.sla().pauses() : List.of();
+	}
+
+	private static SlaSnapshot baseSla(Appeal appeal) {
+		return (appeal.sla() != null) ? appeal.sla()
+				: new SlaSnapshot(null, null, null, null, null, null, null, null, null, null, List.of(), null, List.of(),
+						null, null, SlaSnapshot.NOTHING_DUE);
+	}
+
+	private static EventDetail event() {
+		return new EventDetail();
+	}
+
+	/** The particulars of a change that go into its history entry and last event. */
+	private static final class EventDetail {
+
+		String fromAgencyId;
+
+		String toAgencyId;
+
+		String reason;
+
+		String answerId;
+
+		SlaClockKind clock;
+
+		SlaState state;
+
+		EventDetail fromAgency(String id) {
+			this.fromAgencyId = id;
+			return this;
+		}
+
+		EventDetail toAgency(String id) {
+			this.toAgencyId = id;
+			return this;
+		}
+
+		EventDetail reason(String why) {
+			this.reason = why;
+			return this;
+		}
+
+		EventDetail answer(String id) {
+			this.answerId = id;
+			return this;
+		}
+
+		EventDetail alert(SlaClockKind kind, SlaState reached) {
+			this.clock = kind;
+			this.state = reached;
+			return this;
+		}
+
+	}
+
+}

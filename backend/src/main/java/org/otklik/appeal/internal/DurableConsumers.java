@@ -1,0 +1,306 @@
+package org.otklik.appeal.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.otklik.appeal.Appeal;
+import org.otklik.appeal.AppealEvent;
+import org.otklik.appeal.AppealEventConsumer;
+import org.otklik.appeal.AppealEventCursor;
+import org.otklik.appeal.AppealEventStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link AppealEventConsumer} durably and exactly once across instances (ADR 0007).
+ * <p>
+ * Each instance follows the stream from the consumer's stored position. For every event the consumer
+ * wants, it first inserts a work item whose id is the consumer's name and the event's id; the unique id
+ * decides which instance performs the effect, because only one insert succeeds. The winner performs it
+ * and marks the item done; a failure leaves it pending with a later attempt time, and an instance that
+ * died holding one leaves a lease that expires. A sweep on every instance claims such items with a
+ * guarded update and retries them. The position (the newest event all of whose predecessors have their
+ * work item) is stored every second and on stop; events seen again after a restart find their work item
+ * and are passed over.
+ */
+@Component
+public class DurableConsumers implements SmartLifecycle {
+
+	static final String CHECKPOINTS = "appeal_event_checkpoints";
+
+	static final String WORK = "appeal_event_work";
+
+	private static final Logger log = LoggerFactory.getLogger(DurableConsumers.class);
+
+	/** After this many attempts an item is given up and logged as failed. */
+	static final int MAX_ATTEMPTS = 20;
+
+	private final AppealEventStream stream;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ObjectProvider<AppealEventConsumer> consumers;
+
+	private final EventStreamProperties properties;
+
+	private final Clock clock;
+
+	/** Identifies this instance as the owner of the work it claims. */
+	private final String instance = UUID.randomUUID().toString();
+
+	private final Map<String, Runner> runners = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	public DurableConsumers(AppealEventStream stream, ReactiveMongoTemplate mongo,
+			ObjectProvider<AppealEventConsumer> consumers, EventStreamProperties properties, Clock clock) {
+		this.stream = stream;
+		this.mongo = mongo;
+		this.consumers = consumers;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	// ---------------------------------------------------------------- lifecycle
+
+	@Override
+	public void start() {
+		this.consumers.orderedStream().forEach(this::start);
+		this.running = true;
+	}
+
+	/** Starts one consumer; for tests that stop and start a consumer mid-stream. */
+	public void start(AppealEventConsumer consumer) {
+		Runner runner = new Runner(consumer);
+		if (this.runners.putIfAbsent(consumer.name(), runner) != null) {
+			throw new IllegalStateException("Two consumers named " + consumer.name());
+		}
+		runner.start();
+	}
+
+	/** Stops one consumer, storing its position first. */
+	public void stop(String name) {
+		Runner runner = this.runners.remove(name);
+		if (runner != null) {
+			runner.stop();
+		}
+	}
+
+	@Override
+	public void stop() {
+		List.copyOf(this.runners.keySet()).forEach(this::stop);
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** After the event stream (phase 0) is up. */
+	@Override
+	public int getPhase() {
+		return 1;
+	}
+
+	/** Work items of a consumer still pending or running, for tests and health. */
+	public Mono<Long> unfinished(String name) {
+		return this.mongo.count(Query.query(Criteria.where("consumer").is(name).and("state").ne(State.DONE)), WORK);
+	}
+
+	/** Retries due work of every running consumer now, instead of at the next sweep. */
+	public Mono<Void> sweepNow() {
+		return Flux.fromIterable(this.runners.values()).concatMap(Runner::sweep).then();
+	}
+
+	// ---------------------------------------------------------------- one consumer
+
+	/** A work item's state. */
+	enum State {
+		RUNNING, PENDING, DONE, FAILED
+	}
+
+	/**
+	 * The stored record of one effect.
+	 *
+	 * @param id consumer name and event id
+	 * @param appeal the appeal as the event left it, so that a retry sees exactly the same event
+	 */
+	record WorkItem(@Id String id, String consumer, String eventId, long position, String token, State state,
+			String owner, Instant leaseUntil, Instant nextAttemptAt, int attempts, String lastError, Instant createdAt,
+			Instant doneAt, Appeal appeal) {
+	}
+
+	/** A consumer's position: every event up to it has its work item (or was not wanted). */
+	record Checkpoint(@Id String id, long position, String token, Instant storedAt) {
+	}
+
+	private final class Runner {
+
+		private final AppealEventConsumer consumer;
+
+		private final AtomicReference<AppealEventCursor> handedOff = new AtomicReference<>();
+
+		private volatile AppealEventCursor stored;
+
+		private final Disposable.Composite tasks = Disposables.composite();
+
+		Runner(AppealEventConsumer consumer) {
+			this.consumer = consumer;
+		}
+
+		void start() {
+			Flux<AppealEvent> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
+					this.consumer::wants, properties.consumerBuffer())))
+				.concatMap(event -> handOff(event).thenReturn(event))
+				// A lost connection or a buffer overflow: resume after the last event handed off.
+				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
+					.doBeforeRetry(s -> log.warn("Consumer {} resumes after: {}", this.consumer.name(), s.failure().toString())));
+			this.tasks.add(follow.subscribe());
+			this.tasks.add(Flux.interval(properties.checkpointEvery())
+				.onBackpressureDrop()
+				.concatMap(tick -> flush().onErrorResume(ex -> Mono.empty()))
+				.subscribe());
+			this.tasks.add(Flux.interval(properties.retryEvery())
+				.onBackpressureDrop()
+				.concatMap(tick -> sweep().onErrorResume(ex -> {
+					log.warn("Consumer {}: retry sweep failed: {}", this.consumer.name(), ex.toString());
+					return Mono.empty();
+				}))
+				.subscribe());
+		}
+
+		void stop() {
+			this.tasks.dispose();
+			flush().onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(10));
+		}
+
+		/** Where to resume: after the last hand-off of this run, else the stored checkpoint, else now. */
+		private Mono<AppealEventCursor> position() {
+			AppealEventCursor last = this.handedOff.get();
+			if (last != null) {
+				return Mono.just(last);
+			}
+			return mongo.findById(this.consumer.name(), Checkpoint.class, CHECKPOINTS)
+				.map(c -> new AppealEventCursor(c.position(), c.token()))
+				.switchIfEmpty(Mono.defer(() -> {
+					// A new consumer begins now; its first position is stored at once, so a crash before its
+					// first event loses nothing.
+					AppealEventCursor start = AppealEventCursor.before(clock.instant());
+					return mongo.insert(new Checkpoint(this.consumer.name(), start.position(), null, clock.instant()),
+							CHECKPOINTS)
+						.thenReturn(start)
+						.onErrorResume(DuplicateKeyException.class, ex -> mongo
+							.findById(this.consumer.name(), Checkpoint.class, CHECKPOINTS)
+							.map(c -> new AppealEventCursor(c.position(), c.token())));
+				}))
+				.doOnNext(this.handedOff::set);
+		}
+
+		/** Records the event's work item; if this instance created it, performs the effect. */
+		private Mono<Void> handOff(AppealEvent event) {
+			Instant now = clock.instant();
+			WorkItem item = new WorkItem(this.consumer.name() + ":" + event.id(), this.consumer.name(), event.id(),
+					event.cursor().position(), event.cursor().token(), State.RUNNING, instance,
+					now.plus(properties.lease()), null, 1, null, now, null, event.appeal());
+			return mongo.insert(item, WORK)
+				.flatMap(created -> perform(created, event))
+				// Another instance (or this one before a restart) has it: not ours to perform.
+				.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+				.doOnSuccess(done -> this.handedOff.set(event.cursor()))
+				.then();
+		}
+
+		private Mono<Void> perform(WorkItem item, AppealEvent event) {
+			return Mono.defer(() -> this.consumer.handle(event))
+				.then(mongo.updateFirst(owned(item), new Update().set("state", State.DONE).set("doneAt", clock.instant())
+					.unset("appeal"), WORK))
+				.then()
+				.onErrorResume(ex -> failed(item, ex));
+		}
+
+		private Mono<Void> failed(WorkItem item, Throwable ex) {
+			boolean last = item.attempts() >= MAX_ATTEMPTS;
+			log.warn("Consumer {}: event {} failed (attempt {}{}): {}", this.consumer.name(), item.eventId(),
+					item.attempts(), last ? ", giving up" : "", ex.toString());
+			Duration wait = Duration.ofSeconds(Math.min(3600, 1L << Math.min(item.attempts(), 12)));
+			return mongo.updateFirst(owned(item), new Update().set("state", last ? State.FAILED : State.PENDING)
+				.set("owner", null)
+				.set("nextAttemptAt", clock.instant().plus(wait))
+				.set("lastError", String.valueOf(ex.getMessage())), WORK).then();
+		}
+
+		private Query owned(WorkItem item) {
+			return Query.query(Criteria.where("_id").is(item.id()).and("owner").is(instance).and("state").is(State.RUNNING));
+		}
+
+		/** Claims and retries failed work whose time has come and work whose owner's lease expired. */
+		Mono<Void> sweep() {
+			Instant now = clock.instant();
+			Query due = Query.query(Criteria.where("consumer").is(this.consumer.name()).orOperator(
+					Criteria.where("state").is(State.PENDING).and("nextAttemptAt").lte(now),
+					Criteria.where("state").is(State.RUNNING).and("leaseUntil").lt(now)));
+			return mongo.find(due.limit(100), WorkItem.class, WORK)
+				.concatMap(item -> claim(item, now))
+				.concatMap(item -> (item.appeal() != null)
+						? perform(item, AppealEventReader.toEvent(new AppealEventCursor(item.position(), item.token()),
+								item.appeal()))
+						: failed(item, new IllegalStateException("the work item holds no event")))
+				.then(removeOldDone(now));
+		}
+
+		private Mono<WorkItem> claim(WorkItem item, Instant now) {
+			// Guarded by what was read: of two instances sweeping at once, one claims it.
+			Query guard = Query.query(Criteria.where("_id").is(item.id()).and("state").is(item.state())
+				.and("attempts").is(item.attempts()));
+			WorkItem claimed = new WorkItem(item.id(), item.consumer(), item.eventId(), item.position(), item.token(),
+					State.RUNNING, instance, now.plus(properties.lease()), null, item.attempts() + 1, item.lastError(),
+					item.createdAt(), null, item.appeal());
+			return mongo.updateFirst(guard, new Update().set("state", State.RUNNING).set("owner", instance)
+				.set("leaseUntil", claimed.leaseUntil()).set("attempts", claimed.attempts()), WORK)
+				.filter(result -> result.getModifiedCount() == 1)
+				.map(result -> claimed);
+		}
+
+		private Mono<Void> removeOldDone(Instant now) {
+			return mongo.remove(Query.query(Criteria.where("consumer").is(this.consumer.name()).and("state").is(State.DONE)
+				.and("doneAt").lt(now.minus(properties.keepDone()))), WORK).then();
+		}
+
+		/** Stores the position if it moved, never backwards (another instance may be ahead). */
+		Mono<Void> flush() {
+			AppealEventCursor position = this.handedOff.get();
+			if (position == null || position.equals(this.stored)) {
+				return Mono.empty();
+			}
+			Query behind = Query.query(Criteria.where("_id").is(this.consumer.name()).and("position").lt(position.position()));
+			return mongo.updateFirst(behind, new Update().set("position", position.position()).set("token", position.token())
+				.set("storedAt", clock.instant()), CHECKPOINTS)
+				.doOnSuccess(result -> this.stored = position)
+				.then();
+		}
+
+	}
+
+}
