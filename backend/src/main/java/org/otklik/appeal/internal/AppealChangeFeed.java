@@ -2,6 +2,7 @@ package org.otklik.appeal.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,25 +54,30 @@ public class AppealChangeFeed {
 	 * carries the appeal as that change left it. The embedded server has no such option and needs none.
 	 */
 	public Mono<Void> enablePostImages() {
-		Document command = new Document("collMod", AppealStore.COLLECTION).append("changeStreamPreAndPostImages",
-				new Document("enabled", true));
-		return this.mongo.collectionExists(AppealStore.COLLECTION)
-			.flatMap(exists -> exists ? Mono.empty() : this.mongo.createCollection(AppealStore.COLLECTION).then())
-			.then(this.mongo.executeCommand(command))
-			.doOnSuccess(result -> log.info("Change-stream post-images are on for appeals"))
-			.onErrorResume(ex -> commandError(ex) != null, failure -> {
-				MongoCommandException ex = commandError(failure);
-				if (ex.getErrorCode() == 59) {
-					// CommandNotFound: the embedded server, whose update events carry the whole $set anyway.
-					log.debug("No post-images on this server; change events carry the update itself");
-				}
-				else {
-					log.error("Could not switch on change-stream post-images for appeals ({}); Otklik needs MongoDB 6.0 "
-							+ "or later, or events of updates are built from a read-back appeal", ex.getErrorMessage());
-				}
+		// Asked only of servers that can have them: the embedded server reports an older version, and an
+		// unknown command would be logged as an error there.
+		return this.mongo.executeCommand(new Document("buildInfo", 1)).flatMap(info -> {
+			List<?> version = info.getList("versionArray", Object.class, List.of());
+			int major = (!version.isEmpty() && version.get(0) instanceof Number n) ? n.intValue() : 0;
+			if (major < 6) {
+				log.info("The database reports version {}: no change-stream post-images before 6.0, so update events "
+						+ "carry the update itself (complete on the embedded server, read back on an older MongoDB)",
+						info.getString("version"));
 				return Mono.empty();
-			})
-			.then();
+			}
+			Document command = new Document("collMod", AppealStore.COLLECTION).append("changeStreamPreAndPostImages",
+					new Document("enabled", true));
+			return this.mongo.collectionExists(AppealStore.COLLECTION)
+				.flatMap(exists -> exists ? Mono.empty() : this.mongo.createCollection(AppealStore.COLLECTION).then())
+				.then(this.mongo.executeCommand(command))
+				.doOnSuccess(result -> log.info("Change-stream post-images are on for appeals"))
+				.onErrorResume(ex -> commandError(ex) != null, failure -> {
+					log.error("Could not switch on change-stream post-images for appeals ({}); events of updates are "
+							+ "read back instead", commandError(failure).getErrorMessage());
+					return Mono.empty();
+				})
+				.then();
+		});
 	}
 
 	/** The server's refusal behind Spring's translation of it, if that is what failed. */
