@@ -69,6 +69,17 @@ public class AppealController {
 	}
 
 	@QueryMapping
+	Mono<Map<String, Integer>> limits() {
+		return this.callers.current().map(this.appeals::limits);
+	}
+
+	/** What the caller may do with each appeal of the page, from the lifecycle table (one lookup per page). */
+	@BatchMapping(typeName = "Appeal")
+	Mono<Map<Appeal, Map<String, Boolean>>> viewerCan(List<Appeal> appeals) {
+		return this.callers.current().flatMap(caller -> this.appeals.permissions(caller, appeals));
+	}
+
+	@QueryMapping
 	Mono<Appeal> appeal(@Argument String id) {
 		return this.callers.current().flatMap(caller -> this.appeals.appeal(caller, id));
 	}

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 public class AppealSearch {
 
 	/** The largest page a client may ask for. */
-	public static final int MAX_PAGE_SIZE = 100;
+	public static final int MAX_PAGE_SIZE = AppealLimits.PAGE_SIZE;
 
 	private final ReactiveMongoTemplate mongo;
 

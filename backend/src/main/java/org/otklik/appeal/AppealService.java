@@ -1,6 +1,8 @@
 package org.otklik.appeal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -25,6 +27,7 @@ import org.otklik.appeal.internal.AppealAction;
 import org.otklik.appeal.internal.AppealChanges;
 import org.otklik.appeal.internal.AppealCommand;
 import org.otklik.appeal.internal.AppealImporter;
+import org.otklik.appeal.internal.AppealLifecycle;
 import org.otklik.appeal.internal.AppealValidation;
 import org.otklik.graphql.UserError;
 import org.otklik.quality.QualityReport;
@@ -67,6 +70,35 @@ public class AppealService {
 	public Mono<Long> importHistory(Caller caller, List<Appeal> appeals) {
 		caller.requireAny(Role.CURATOR);
 		return this.importer.importAll(appeals);
+	}
+
+	/**
+	 * What the caller may do with each appeal now, by the lifecycle table: keys are the fields of the
+	 * schema's {@code AppealPermissions}.
+	 */
+	public Mono<Map<Appeal, Map<String, Boolean>>> permissions(Caller caller, List<Appeal> appeals) {
+		return this.changes.actor(caller).flatMap(actor -> this.changes.rules(appeals).map(rules -> {
+			Map<Appeal, Map<String, Boolean>> all = new LinkedHashMap<>();
+			for (Appeal appeal : appeals) {
+				Map<String, Boolean> can = new LinkedHashMap<>();
+				for (AppealAction action : AppealAction.values()) {
+					if (action.permission() != null) {
+						can.put(action.permission(),
+								AppealLifecycle.check(action, appeal, actor, rules.get(appeal)).isEmpty());
+					}
+				}
+				all.put(appeal, can);
+			}
+			return all;
+		}));
+	}
+
+	/** The sizes texts and pages may have, keyed by the fields of the schema's {@code Limits}. */
+	public Map<String, Integer> limits(Caller caller) {
+		caller.requireAny(Role.values());
+		return Map.of("appealText", AppealLimits.APPEAL_TEXT, "answerText", AppealLimits.ANSWER_TEXT, "reason",
+				AppealLimits.REASON, "shortText", AppealLimits.SHORT_TEXT, "url", AppealLimits.URL, "clientAnswerId",
+				AppealLimits.CLIENT_ID, "pageSize", AppealLimits.PAGE_SIZE);
 	}
 
 	/** One appeal, or empty when it does not exist or the caller may not see it. */

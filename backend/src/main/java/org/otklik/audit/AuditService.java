@@ -21,7 +21,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -88,9 +87,7 @@ public class AuditService {
 
 	/** Newest first; curators only. */
 	public Mono<Connection<AuditEntry>> search(Caller caller, AuditFilter filter, Integer first, String after) {
-		if (!caller.isCurator()) {
-			return Mono.error(new AccessDeniedException("Curators only"));
-		}
+		caller.requireAny(Role.CURATOR);
 		int size = (first != null) ? first : 50;
 		if (size < 0 || size > MAX_PAGE) {
 			return Mono.error(OtklikException.invalidArgument("first must be between 0 and " + MAX_PAGE));

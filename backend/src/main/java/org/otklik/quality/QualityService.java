@@ -30,6 +30,16 @@ public class QualityService {
 	 *                   not counted as specifics of the answer
 	 * @throws AnswerTooLongException when the answer is longer than {@code max-text-length}
 	 */
+	/**
+	 * A live hint for the answer being written: staff and integrators alike may check a text, a caller
+	 * without any role may not.
+	 */
+	public reactor.core.publisher.Mono<QualityReport> hint(org.otklik.security.Caller caller, String answerText,
+			reactor.core.publisher.Mono<java.util.Optional<String>> appealText) {
+		caller.requireAny(org.otklik.security.Role.values());
+		return appealText.map(appeal -> check(answerText, appeal.orElse(null)));
+	}
+
 	public QualityReport check(String answerText, String appealText) {
 		String text = (answerText != null) ? answerText : "";
 		if (text.length() > this.properties.maxTextLength()) {

@@ -19,7 +19,7 @@ public record SlaClockInput(Instant receivedAt, List<SlaPause> pauses, Instant f
 		Instant reopenedAt, SlaExtension extension) {
 
 	public SlaClockInput {
-		Objects.requireNonNull(receivedAt, "receivedAt");
+		Objects.requireNonNull(receivedAt, "the time of receipt");
 		pauses = (pauses != null) ? List.copyOf(pauses) : List.of();
 	}
 

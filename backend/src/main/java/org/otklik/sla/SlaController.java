@@ -19,77 +19,43 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
-/** GraphQL entry points of the SLA feature: forecasts, policies and the production calendar. */
+/** GraphQL entry points of the SLA feature: forecasts, policies and the production calendar; the rules are in {@link SlaService}. */
 @Controller
 public class SlaController {
 
-	private final SlaEngine engine;
-
-	private final SlaPolicyStore policies;
-
-	private final CalendarYearStore years;
+	private final SlaService sla;
 
 	private final CallerResolver callers;
 
-	private final Clock clock;
-
-	public SlaController(SlaEngine engine, SlaPolicyStore policies, CalendarYearStore years, CallerResolver callers,
-			Clock clock) {
-		this.engine = engine;
-		this.policies = policies;
-		this.years = years;
+	public SlaController(SlaService sla, CallerResolver callers) {
+		this.sla = sla;
 		this.callers = callers;
-		this.clock = clock;
 	}
 
 	@QueryMapping
 	Mono<SlaForecast> slaForecast(@Argument String channel, @Argument Boolean urgent, @Argument String category,
 			@Argument Instant receivedAt) {
-		return this.callers.current().doOnNext(SlaController::anyRole).then(this.policies.matcher()).map(matcher -> {
-			SlaPolicy policy = matcher.require(channel, Boolean.TRUE.equals(urgent), (category != null) ? category : "OTHER");
-			return this.engine.forecast(policy, (receivedAt != null) ? receivedAt : this.clock.instant(), null);
-		});
+		return this.callers.current().flatMap(caller -> this.sla.forecast(caller, channel, urgent, category, receivedAt));
 	}
 
 	@QueryMapping
 	Mono<List<SlaPolicy>> slaPolicies() {
-		return this.callers.current().doOnNext(SlaController::anyRole).then(this.policies.policies());
+		return this.callers.current().flatMap(this.sla::policies);
 	}
 
 	@QueryMapping
 	Mono<CalendarYearInfo> calendarYear(@Argument int year) {
-		return this.callers.current().doOnNext(SlaController::anyRole).map(caller -> this.engine.calendars().info(year));
+		return this.callers.current().map(caller -> this.sla.calendarYear(caller, year));
 	}
 
 	@MutationMapping
-	Mono<PolicyPayload> upsertSlaPolicy(@Argument PolicyInput input) {
-		return this.callers.current().doOnNext(SlaController::curator).then(Mono.defer(() -> {
-			SlaPolicy policy;
-			try {
-				policy = input.toPolicy();
-			}
-			catch (IllegalArgumentException | NullPointerException ex) {
-				return Mono.just(new PolicyPayload(null,
-						List.of(UserError.of(UserErrorCode.INVALID, null, "Политика не принята: " + ex.getMessage()))));
-			}
-			return this.policies.save(policy).map(saved -> new PolicyPayload(saved, List.of()));
-		}));
+	Mono<SlaService.UpsertSlaPolicyPayload> upsertSlaPolicy(@Argument SlaService.UpsertSlaPolicyInput input) {
+		return this.callers.current().flatMap(caller -> this.sla.upsertPolicy(caller, input));
 	}
 
 	@MutationMapping
-	Mono<YearPayload> loadCalendarYear(@Argument YearInput input) {
-		return this.callers.current().doOnNext(SlaController::curator).then(Mono.defer(() -> {
-			CalendarYear year = new CalendarYear(input.year(), input.days().stream()
-				.map(d -> new CalendarDay(d.date(), d.type(), d.movedFrom(), d.comment()))
-				.toList(), input.source(), input.comment());
-			List<CalendarYearProblem> problems = year.problems();
-			if (!problems.isEmpty()) {
-				return Mono.just(new YearPayload(null, problems.stream()
-					.map(p -> new UserError(UserErrorCode.INVALID, List.of("input", p.field()), p.message()))
-					.toList()));
-			}
-			return this.years.load(year).map(loaded -> new YearPayload(this.engine.calendars().info(loaded.year()), List.of()));
-		}));
+	Mono<SlaService.LoadCalendarYearPayload> loadCalendarYear(@Argument SlaService.LoadCalendarYearInput input) {
+		return this.callers.current().flatMap(caller -> this.sla.loadCalendarYear(caller, input));
 	}
 
 	@SchemaMapping(typeName = "AppealSla")
@@ -115,59 +81,6 @@ public class SlaController {
 	@SchemaMapping(typeName = "SlaClock")
 	long pausedSeconds(SlaClock clock) {
 		return (clock.pausedTotal() != null) ? clock.pausedTotal().toSeconds() : 0;
-	}
-
-	private static void anyRole(Caller caller) {
-		if (caller.roles().isEmpty()) {
-			throw new AccessDeniedException("A role is required");
-		}
-	}
-
-	private static void curator(Caller caller) {
-		if (!caller.has(Role.CURATOR)) {
-			throw new AccessDeniedException("Curators only");
-		}
-	}
-
-	/** Input of {@code upsertSlaPolicy}. */
-	record PolicyInput(String code, String name, ChannelGroup channelGroup, Boolean urgent, String category,
-			Integer priority, SlaCalendarKind calendar, TargetInput firstResponse, TargetInput finalAnswer,
-			TargetInput extension) {
-
-		SlaPolicy toPolicy() {
-			return new SlaPolicy(code, name, channelGroup, urgent, category, (priority != null) ? priority : 0,
-					firstResponse.toTarget(), finalAnswer.toTarget(), calendar,
-					(extension != null) ? extension.toTarget() : null);
-		}
-
-	}
-
-	/** A term in the input. */
-	record TargetInput(int amount, SlaTimeUnit unit) {
-
-		SlaTarget toTarget() {
-			if (amount < 1) {
-				throw new IllegalArgumentException("срок должен быть не меньше 1");
-			}
-			return new SlaTarget(amount, unit);
-		}
-
-	}
-
-	/** Result of {@code upsertSlaPolicy}. */
-	record PolicyPayload(SlaPolicy policy, List<UserError> errors) {
-	}
-
-	/** Input of {@code loadCalendarYear}. */
-	record YearInput(int year, List<DayInput> days, String source, String comment) {
-	}
-
-	/** A day in the input. */
-	record DayInput(LocalDate date, CalendarDayType type, LocalDate movedFrom, String comment) {
-	}
-
-	/** Result of {@code loadCalendarYear}. */
-	record YearPayload(CalendarYearInfo year, List<UserError> errors) {
 	}
 
 }

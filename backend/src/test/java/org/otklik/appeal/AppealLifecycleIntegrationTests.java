@@ -173,6 +173,69 @@ class AppealLifecycleIntegrationTests extends IntegrationTestSupport {
 			.extracting(e -> e.get("code")).containsExactly("NOT_FOUND");
 	}
 
+	@Test
+	void submitAnswerReturnsTheAnswerItCreated() {
+		String id = inProgress();
+		String clientId = "offline-" + uniqueId();
+		String document = "mutation($in: SubmitAnswerInput!) { submitAnswer(input: $in) { errors { code } "
+				+ "answer { id kind text } appeal { answers { id } } } }";
+		Map<String, Object> input = Map.of("appealId", id, "kind", "INTERIM", "text", "Здравствуйте! Выезжаем сегодня.",
+				"clientAnswerId", clientId);
+		Map<String, Object> first = executor(HEALTH).document(document).variable("in", input).execute()
+			.path("submitAnswer").entity(MAP).get();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> answer = (Map<String, Object>) first.get("answer");
+		assertThat(answer).containsEntry("kind", "INTERIM").containsEntry("text", "Здравствуйте! Выезжаем сегодня.");
+		assertThat(answers(castMap(first.get("appeal")))).extracting(a -> a.get("id")).containsExactly(answer.get("id"));
+		// A retry from the offline queue names the same answer.
+		Map<String, Object> again = executor(HEALTH).document(document).variable("in", input).execute()
+			.path("submitAnswer").entity(MAP).get();
+		assertThat(castMap(again.get("answer"))).containsEntry("id", answer.get("id"));
+	}
+
+	@Test
+	void viewerCanShowsExactlyWhatEachCallerMayDoNow() {
+		String id = assignedTo(HEALTH);
+		String document = "query($id: ID!) { appeal(id: $id) { viewerCan { assign reject redirect take answer approve "
+				+ "return close reopen pause resume extend } } }";
+		Map<String, Object> executorCan = castMap(executor(HEALTH).document(document).variable("id", id).execute()
+			.path("appeal.viewerCan").entity(MAP).get());
+		assertThat(trueKeys(executorCan)).containsExactlyInAnyOrder("redirect", "take", "answer", "pause");
+		Map<String, Object> curatorCan = castMap(curator().document(document).variable("id", id).execute()
+			.path("appeal.viewerCan").entity(MAP).get());
+		assertThat(trueKeys(curatorCan)).containsExactlyInAnyOrder("reject", "redirect", "pause");
+		Map<String, Object> headCan = castMap(head(HEALTH).document(document).variable("id", id).execute()
+			.path("appeal.viewerCan").entity(MAP).get());
+		assertThat(trueKeys(headCan)).isEmpty();
+
+		// What it offers, the server accepts; what it withholds, the server refuses.
+		ok(executor(HEALTH), "takeAppeal", Map.of("appealId", id));
+		assertThat(errors(curator(), "closeAppeal", Map.of("appealId", id))).extracting(e -> e.get("code"))
+			.containsExactly("ILLEGAL_TRANSITION");
+		Map<String, Object> afterTake = castMap(executor(HEALTH).document(document).variable("id", id).execute()
+			.path("appeal.viewerCan").entity(MAP).get());
+		assertThat(trueKeys(afterTake)).containsExactlyInAnyOrder("redirect", "answer", "pause");
+	}
+
+	@Test
+	void limitsArePublishedAndEnforced() {
+		Map<String, Object> limits = curator().document("{ limits { appealText answerText reason pageSize } }").execute()
+			.path("limits").entity(MAP).get();
+		assertThat(limits).containsEntry("answerText", 10_000).containsEntry("reason", 2_000).containsEntry("pageSize", 100);
+		String id = inProgress();
+		assertThat(errors(executor(HEALTH), "submitAnswer", Map.of("appealId", id, "kind", "FINAL", "text",
+				"а".repeat((Integer) limits.get("answerText") + 1)))).extracting(e -> e.get("code")).containsExactly("TOO_LONG");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> castMap(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	static List<String> trueKeys(Map<String, Object> can) {
+		return can.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
+	}
+
 	// ------------------------------------------------------------ every illegal transition
 
 	static final Map<String, Set<String>> LEGAL = Map.of(

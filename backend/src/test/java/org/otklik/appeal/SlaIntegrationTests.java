@@ -152,7 +152,7 @@ class SlaIntegrationTests extends IntegrationTestSupport {
 		String info = "query { calendarYear(year: 2031) { year provisional } }";
 		curator().document(info).execute().path("calendarYear.provisional").entity(Boolean.class).isEqualTo(true);
 		String load = """
-				mutation($in: CalendarYearInput!) { loadCalendarYear(input: $in) { errors { code field message } year { year provisional days { date type } } } }""";
+				mutation($in: LoadCalendarYearInput!) { loadCalendarYear(input: $in) { errors { code field message } year { year provisional days { date type } } } }""";
 		curator().document(load).variable("in", Map.of("year", 2031, "source", "Постановление (тест)", "days",
 				List.of(Map.of("date", "2031-01-01", "type", "DAY_OFF"), Map.of("date", "2030-05-05", "type", "DAY_OFF"))))
 			.execute().path("loadCalendarYear.errors").entityList(Map.class).satisfies(errors ->
@@ -161,6 +161,14 @@ class SlaIntegrationTests extends IntegrationTestSupport {
 				List.of(Map.of("date", "2031-01-01", "type", "DAY_OFF"), Map.of("date", "2031-01-02", "type", "DAY_OFF"))))
 			.execute().path("loadCalendarYear.errors").entityList(Object.class).hasSize(0);
 		curator().document(info).execute().path("calendarYear.provisional").entity(Boolean.class).isEqualTo(false);
+		// Another instance on the same database (its own registry) has the year in force after its refresh.
+		org.otklik.sla.ProductionCalendarRegistry other = org.otklik.sla.ProductionCalendarRegistry.withBuiltInYears();
+		assertThat(other.isProvisional(2031)).isTrue();
+		org.otklik.sla.CalendarYearStore otherStore = new org.otklik.sla.CalendarYearStore(this.mongo, other,
+				java.time.Duration.ofSeconds(10));
+		assertThat(otherStore.refresh().block(java.time.Duration.ofSeconds(10))).isEqualTo(1);
+		assertThat(other.isProvisional(2031)).isFalse();
+		assertThat(otherStore.refresh().block(java.time.Duration.ofSeconds(10))).as("nothing new the second time").isZero();
 		// Only curators load calendars.
 		executor(HEALTH).document(load).variable("in", Map.of("year", 2032, "source", "x", "days", List.of())).execute()
 			.errors().satisfy(errors -> assertThat(errors).singleElement()
@@ -170,7 +178,7 @@ class SlaIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void curatorsEditPolicies() {
 		String upsert = """
-				mutation($in: SlaPolicyInput!) { upsertSlaPolicy(input: $in) { errors { code message } policy { code name category firstResponse { amount unit label } } } }""";
+				mutation($in: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $in) { errors { code message } policy { code name category firstResponse { amount unit label } } } }""";
 		curator().document(upsert).variable("in", Map.of("code", "TEST_CULTURE", "name", "Культура (тест)", "category",
 				"CULTURE", "channelGroup", "SOCIAL", "urgent", false, "calendar", "BUSINESS",
 				"firstResponse", Map.of("amount", 4, "unit", "BUSINESS_HOURS"),

@@ -104,6 +104,14 @@ class SchemaContractTests {
 				for (FieldDefinition field : type.getFieldDefinitions()) {
 					assertThat(field.getInputValueDefinitions()).as(field.getName() + " arguments")
 						.extracting(InputValueDefinition::getName).containsExactly("input");
+					String capitalised = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+					assertThat(name(field.getInputValueDefinitions().get(0).getType())).as(field.getName() + " input type")
+						.isEqualTo(capitalised + "Input");
+					assertThat(name(field.getType())).as(field.getName() + " payload type").isEqualTo(capitalised + "Payload");
+					var described = field.getInputValueDefinitions().get(0).getDescription();
+					assertThat(described).as(field.getName() + " input is described").isNotNull();
+					assertThat(described.getContent()).as(field.getName() + " input description says what it carries")
+						.isNotEqualTo("What to change.").hasSizeGreaterThan(12);
 					String payload = name(field.getType());
 					ObjectTypeDefinition payloadType = all.stream()
 						.flatMap(d -> d.getDefinitionsOfType(ObjectTypeDefinition.class).stream())
@@ -122,6 +130,14 @@ class SchemaContractTests {
 				}
 			}
 		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void errorDetailIsPublishedAsASchemaEnum() throws IOException {
+		assertThat(SchemaFiles.values(SchemaFiles.schema(), "ErrorDetail"))
+			.containsExactlyInAnyOrderElementsOf(SchemaFiles.names(ErrorDetail.values()));
+		assertThat(SchemaFiles.values(SchemaFiles.schema(), "UserErrorCode"))
+			.containsExactlyInAnyOrderElementsOf(SchemaFiles.names(UserErrorCode.values()));
 	}
 
 	static String name(Type<?> type) {

@@ -84,6 +84,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			// queries
 			Map.entry("me", new Rule(ANY_ROLE, f -> Call.of("{ me { id roles } }", "me"))),
 			Map.entry("agencies", new Rule(ANY_ROLE, f -> Call.of("{ agencies { id code } }", "agencies"))),
+			Map.entry("limits", new Rule(ANY_ROLE, f -> Call.of("{ limits { answerText pageSize } }", "limits"))),
 			Map.entry("agency", new Rule(ANY_ROLE, f -> Call.of("query($id: ID!) { agency(id: $id) { code } }", "agency", "id", f.agencyId()))),
 			Map.entry("appeal", new Rule(APPEAL_READERS, f -> Call.of("query($id: ID!) { appeal(id: $id) { id } }", "appeal", "id", f.appealId()))),
 			Map.entry("appeals", new Rule(APPEAL_READERS, f -> Call.of(

@@ -25,31 +25,33 @@ import static org.otklik.security.Role.EXECUTOR;
  */
 public enum AppealAction {
 
-	// roles asking | who, on this appeal | from | refusal (and refusals in particular statuses)
-	REJECT(Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW, ASSIGNED),
+	// field of viewerCan | roles asking | who, on this appeal | from | refusal (and refusals in particular statuses)
+	REJECT("reject", Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW, ASSIGNED),
 			"Отклонить можно только новое или ещё не взятое в работу обращение"),
-	ASSIGN(Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW), "Назначить можно только новое обращение",
+	ASSIGN("assign", Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW), "Назначить можно только новое обращение",
 			Map.of(ASSIGNED, "Обращение уже направлено в ведомство; используйте переадресацию",
 					IN_PROGRESS, "Обращение уже направлено в ведомство; используйте переадресацию")),
-	REDIRECT(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+	REDIRECT("redirect", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
 			"Переадресовать можно только назначенное обращение, пока ответ не отправлен"),
-	TAKE(Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED), "Взять в работу можно только назначенное обращение"),
-	ANSWER(Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+	TAKE("take", Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED), "Взять в работу можно только назначенное обращение"),
+	ANSWER("answer", Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
 			"Ответить на обращение в этом статусе нельзя", Map.of(ON_REVIEW, "Окончательный ответ уже на проверке в ЦУР")),
-	APPROVE(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
-	RETURN(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
-	CLOSE(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED), "Закрыть можно только обращение с одобренным ответом"),
-	REOPEN(Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED, CLOSED, REJECTED), "Обращение ещё не закрыто"),
-	PAUSE(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+	APPROVE("approve", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
+	RETURN("return", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
+	CLOSE("close", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED), "Закрыть можно только обращение с одобренным ответом"),
+	REOPEN("reopen", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED, CLOSED, REJECTED), "Обращение ещё не закрыто"),
+	PAUSE("pause", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
 			"Приостановить срок можно только у обращения в работе"),
 	// A pause may outlive the status it began in (a final answer approved while waiting), so resuming is
 	// allowed from any status; the guard is the open pause itself.
-	RESUME(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.allOf(AppealStatus.class),
+	RESUME("resume", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.allOf(AppealStatus.class),
 			"Срок не приостановлен"),
-	EXTEND(Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
+	EXTEND("extend", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
 			"Продлить срок можно только у обращения в работе"),
 	// Only the system's SLA check announces thresholds; nothing is announced for a finished appeal.
-	ANNOUNCE_SLA(Set.of(CURATOR), Who.SYSTEM, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW), "Обращение завершено");
+	ANNOUNCE_SLA(null, Set.of(CURATOR), Who.SYSTEM, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW), "Обращение завершено");
+
+	private final String permission;
 
 	private final Set<Role> roles;
 
@@ -61,16 +63,23 @@ public enum AppealAction {
 
 	private final Map<AppealStatus, String> refusalIn;
 
-	AppealAction(Set<Role> roles, Who who, Set<AppealStatus> from, String refusal) {
-		this(roles, who, from, refusal, Map.of());
+	AppealAction(String permission, Set<Role> roles, Who who, Set<AppealStatus> from, String refusal) {
+		this(permission, roles, who, from, refusal, Map.of());
 	}
 
-	AppealAction(Set<Role> roles, Who who, Set<AppealStatus> from, String refusal, Map<AppealStatus, String> refusalIn) {
+	AppealAction(String permission, Set<Role> roles, Who who, Set<AppealStatus> from, String refusal,
+			Map<AppealStatus, String> refusalIn) {
+		this.permission = permission;
 		this.roles = Set.copyOf(roles);
 		this.who = who;
 		this.from = Set.copyOf(from);
 		this.refusal = refusal;
 		this.refusalIn = Map.copyOf(refusalIn);
+	}
+
+	/** The field of {@code AppealPermissions} that shows this action, or null for the system's own. */
+	public String permission() {
+		return this.permission;
 	}
 
 	/** Roles of which the caller needs one to ask for this action at all. */

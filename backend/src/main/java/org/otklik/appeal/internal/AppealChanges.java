@@ -13,6 +13,7 @@ import org.otklik.appeal.AppealAccess;
 import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
 import org.otklik.security.Caller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -121,6 +122,13 @@ public class AppealChanges {
 					}));
 			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> Result.refused(null, List.of(UserError.notFound("appealId")))));
+	}
+
+	/** The SLA rules of each appeal's policy, for computing what a caller may do. */
+	public Mono<java.util.Map<Appeal, SlaRules>> rules(List<Appeal> appeals) {
+		return Flux.fromIterable(appeals)
+			.concatMap(appeal -> this.sla.policyOf(appeal).map(policy -> java.util.Map.entry(appeal, this.sla.rules(policy))))
+			.collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
 	}
 
 	/** An appeal the caller may see; the system sees everything. */
