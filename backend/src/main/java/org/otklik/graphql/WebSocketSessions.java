@@ -25,7 +25,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 public class WebSocketSessions {
 
 	/** Key of the {@link WebSocketSession} in session attributes and in the GraphQL context. */
-	public static final String SESSION = WebSocketSessions.class.getName() + ".session";
+	public static final String SESSION = org.otklik.security.WebSocketAuthInterceptor.SESSION;
 
 	/** Close code for a subscriber that did not keep up (application range 4000–4999). */
 	public static final int SLOW_SUBSCRIBER = 4008;

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
-import org.otklik.graphql.WebSocketSessions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
@@ -46,6 +45,12 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
 
 	/** Session attribute holding the {@link CallerAuthentication} of the socket. */
 	public static final String AUTHENTICATION = WebSocketAuthInterceptor.class.getName() + ".authentication";
+
+	/**
+	 * Key of the socket's {@link WebSocketSession} in its session attributes, put there by the GraphQL
+	 * WebSocket handler, so that an expired token's socket can be closed with a reason.
+	 */
+	public static final String SESSION = "org.otklik.websocket.session";
 
 	/** Close code for a missing, invalid or expired token (graphql-ws uses 4401 for "Unauthorized"). */
 	public static final int UNAUTHORIZED = 4401;
@@ -117,7 +122,7 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
 	}
 
 	private void scheduleClose(WebSocketSessionInfo sessionInfo, Instant expiresAt) {
-		if (expiresAt == null || !(sessionInfo.getAttributes().get(WebSocketSessions.SESSION) instanceof WebSocketSession session)) {
+		if (expiresAt == null || !(sessionInfo.getAttributes().get(SESSION) instanceof WebSocketSession session)) {
 			return;
 		}
 		Duration delay = Duration.between(this.clock.instant(), expiresAt);
