@@ -1,5 +1,6 @@
 package org.otklik.agency;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.security.CallerResolver;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,7 @@ public class AgencyController {
 	}
 
 	@QueryMapping
-	Flux<Agency> agencies(@Argument Boolean includeInactive) {
+	Flux<Agency> agencies(@Argument @Nullable Boolean includeInactive) {
 		return this.callers.current()
 			.flatMapMany(caller -> this.agencies.agencies(caller, Boolean.TRUE.equals(includeInactive)));
 	}

@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  * submission without creating a second answer.
  */
 public record Answer(String id, AnswerKind kind, String text, Person author, Instant submittedAt, ReviewState review,
-		Person reviewedBy, Instant reviewedAt, String reviewComment, String clientAnswerId, AnswerQuality quality) {
+		@Nullable Person reviewedBy, @Nullable Instant reviewedAt, @Nullable String reviewComment, @Nullable String clientAnswerId, @Nullable AnswerQuality quality) {
 
 	public Answer reviewed(ReviewState state, Person reviewer, Instant at, String comment) {
 		return new Answer(this.id, this.kind, this.text, this.author, this.submittedAt, state, reviewer, at, comment,

@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import org.otklik.quality.QualityFinding;
@@ -23,8 +24,8 @@ public record AnswerQuality(int score, List<Finding> findings, Readability reada
 	}
 
 	/** One finding, with the fragment of the answer it points at (when it points at one). */
-	public record Finding(QualityRule rule, String message, Integer start, Integer end, String suggestion,
-			String fragment) {
+	public record Finding(QualityRule rule, String message, @Nullable Integer start, @Nullable Integer end, String suggestion,
+			@Nullable String fragment) {
 
 		static Finding of(QualityFinding finding, String text) {
 			String fragment = null;

@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * atomic, version-guarded update and no transaction is ever needed.
  */
 @Document("appeals")
-public record Appeal(@Id String id, long version, AppealStatus status, Channel channel, String externalId, String url,
-		Instant postedAt, String text, Author author, Municipality municipality, Category category, boolean urgent,
-		Reach reach, String agencyId, Person executor, List<Answer> answers, List<HistoryEntry> history,
-		int redirectCount, int returnCount, Instant receivedAt, Instant firstRespondedAt, Instant answeredAt, Instant closedAt,
-		Instant reopenedAt, List<String> searchTerms, String ingestedBy, LastEvent lastEvent, SlaSnapshot sla) {
+public record Appeal(@Id String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
+		@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality, Category category, boolean urgent,
+		Reach reach, @Nullable String agencyId, @Nullable Person executor, List<Answer> answers, List<HistoryEntry> history,
+		int redirectCount, int returnCount, Instant receivedAt, @Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
+		@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy, @Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla) {
 
 	public Appeal {
 		answers = (answers != null) ? List.copyOf(answers) : List.of();

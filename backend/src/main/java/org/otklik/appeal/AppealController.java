@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,14 +70,20 @@ public class AppealController {
 	}
 
 	@QueryMapping
-	Mono<Map<String, Integer>> limits() {
+	Mono<Limits> limits() {
 		return this.callers.current().map(this.appeals::limits);
 	}
 
 	/** What the caller may do with each appeal of the page, from the lifecycle table (one lookup per page). */
 	@BatchMapping(typeName = "Appeal")
-	Mono<Map<Appeal, Map<String, Boolean>>> viewerCan(List<Appeal> appeals) {
+	Mono<Map<Appeal, AppealPermissions>> viewerCan(List<Appeal> appeals) {
 		return this.callers.current().flatMap(caller -> this.appeals.permissions(caller, appeals));
+	}
+
+	/** {@code return} is a Java keyword, so the record calls it {@code returnAnswer}. */
+	@SchemaMapping(typeName = "AppealPermissions", field = "return")
+	boolean returnAnswer(AppealPermissions can) {
+		return can.returnAnswer();
 	}
 
 	@QueryMapping
@@ -85,8 +92,8 @@ public class AppealController {
 	}
 
 	@QueryMapping
-	Mono<Connection<Appeal>> appeals(@Argument AppealFilter filter, @Argument AppealOrder orderBy, @Argument Integer first,
-			@Argument String after) {
+	Mono<Connection<Appeal>> appeals(@Argument @Nullable AppealFilter filter, @Argument @Nullable AppealOrder orderBy, @Argument @Nullable Integer first,
+			@Argument @Nullable String after) {
 		return this.callers.current().flatMap(caller -> this.search.appeals(caller, filter, orderBy, first, after));
 	}
 

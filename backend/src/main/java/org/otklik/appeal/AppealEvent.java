@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 import org.otklik.sla.SlaClockKind;
@@ -56,7 +57,7 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 	 * @param actor who made it
 	 * @param appeal the appeal after the change (its version is the version this change produced)
 	 */
-	record Meta(AppealEventCursor cursor, Instant at, LastEvent.Actor actor, Appeal appeal) {
+	record Meta(AppealEventCursor cursor, Instant at, LastEvent.@Nullable Actor actor, Appeal appeal) {
 	}
 
 	/** A new appeal arrived. */

@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.graphql.Cursors;
 import org.otklik.graphql.ErrorDetail;
 import org.otklik.graphql.OtklikException;
@@ -13,7 +14,7 @@ import org.otklik.graphql.OtklikException;
  * @param position the cluster time as one number: seconds in the high 32 bits, the increment in the low
  * @param token the resume token's {@code _data}
  */
-public record AppealEventCursor(long position, String token) implements Comparable<AppealEventCursor> {
+public record AppealEventCursor(long position, @Nullable String token) implements Comparable<AppealEventCursor> {
 
 	private static final String PREFIX = "e2:";
 

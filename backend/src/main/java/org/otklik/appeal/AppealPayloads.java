@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import org.otklik.graphql.UserError;
@@ -11,14 +12,14 @@ public final class AppealPayloads {
 	}
 
 	/** Result of {@code ingestAppeal}. */
-	public record IngestAppealPayload(Appeal appeal, boolean duplicate, List<UserError> errors) {
+	public record IngestAppealPayload(@Nullable Appeal appeal, boolean duplicate, List<UserError> errors) {
 	}
 
 	/**
 	 * Result of a change to an appeal: behind every {@code <Verb>AppealPayload} type of the schema, which
 	 * all implement the {@code AppealPayload} interface.
 	 */
-	public record AppealPayload(Appeal appeal, List<UserError> errors) {
+	public record AppealPayload(@Nullable Appeal appeal, List<UserError> errors) {
 
 		public AppealPayload {
 			errors = List.copyOf(errors);
@@ -27,7 +28,7 @@ public final class AppealPayloads {
 	}
 
 	/** Result of {@code submitAnswer}: the answer it created, too. */
-	public record SubmitAnswerPayload(Appeal appeal, Answer answer, List<UserError> errors) {
+	public record SubmitAnswerPayload(@Nullable Appeal appeal, @Nullable Answer answer, List<UserError> errors) {
 
 		public SubmitAnswerPayload {
 			errors = List.copyOf(errors);

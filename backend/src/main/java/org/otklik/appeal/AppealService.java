@@ -73,12 +73,11 @@ public class AppealService {
 	}
 
 	/**
-	 * What the caller may do with each appeal now, by the lifecycle table: keys are the fields of the
-	 * schema's {@code AppealPermissions}.
+	 * What the caller may do with each appeal now, by the lifecycle table.
 	 */
-	public Mono<Map<Appeal, Map<String, Boolean>>> permissions(Caller caller, List<Appeal> appeals) {
+	public Mono<Map<Appeal, AppealPermissions>> permissions(Caller caller, List<Appeal> appeals) {
 		return this.changes.actor(caller).flatMap(actor -> this.changes.rules(appeals).map(rules -> {
-			Map<Appeal, Map<String, Boolean>> all = new LinkedHashMap<>();
+			Map<Appeal, AppealPermissions> all = new LinkedHashMap<>();
 			for (Appeal appeal : appeals) {
 				Map<String, Boolean> can = new LinkedHashMap<>();
 				for (AppealAction action : AppealAction.values()) {
@@ -87,18 +86,16 @@ public class AppealService {
 								AppealLifecycle.check(action, appeal, actor, rules.get(appeal)).isEmpty());
 					}
 				}
-				all.put(appeal, can);
+				all.put(appeal, AppealPermissions.of(can));
 			}
 			return all;
 		}));
 	}
 
-	/** The sizes texts and pages may have, keyed by the fields of the schema's {@code Limits}. */
-	public Map<String, Integer> limits(Caller caller) {
+	/** The sizes texts and pages may have. */
+	public Limits limits(Caller caller) {
 		caller.requireAny(Role.values());
-		return Map.of("appealText", AppealLimits.APPEAL_TEXT, "answerText", AppealLimits.ANSWER_TEXT, "reason",
-				AppealLimits.REASON, "shortText", AppealLimits.SHORT_TEXT, "url", AppealLimits.URL, "clientAnswerId",
-				AppealLimits.CLIENT_ID, "pageSize", AppealLimits.PAGE_SIZE);
+		return Limits.CURRENT;
 	}
 
 	/** One appeal, or empty when it does not exist or the caller may not see it. */
@@ -122,7 +119,8 @@ public class AppealService {
 		Appeal fresh = new Appeal(id, 0, AppealStatus.NEW, input.channel(), input.externalId().trim(),
 				trimToNull(input.url()), input.postedAt(), input.text().strip(), author, input.municipality(),
 				(input.category() != null) ? input.category() : Category.OTHER, Boolean.TRUE.equals(input.urgent()), reach,
-				null, null, List.of(), List.of(), 0, 0, null, null, null, null, null, RussianStems.distinct(input.text()),
+				null, null, List.of(), List.of(), 0, 0, this.changes.now(), null, null, null, null,
+				RussianStems.distinct(input.text()),
 				caller.clientId(), null, null);
 		return this.changes.receive(caller, fresh)
 			.flatMap(ingested -> ingested.duplicate()

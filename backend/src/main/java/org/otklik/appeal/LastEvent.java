@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -26,8 +27,8 @@ import org.otklik.sla.SlaState;
  * @param clock the SLA clock of an alert
  * @param state the SLA state an alert announces
  */
-public record LastEvent(String appealId, AppealEventType type, Instant at, String agencyId, String fromAgencyId,
-		long version, String detail, Actor actor, String reason, String answerId, SlaClockKind clock, SlaState state) {
+public record LastEvent(String appealId, AppealEventType type, Instant at, @Nullable String agencyId, @Nullable String fromAgencyId,
+		long version, @Nullable String detail, @Nullable Actor actor, @Nullable String reason, @Nullable String answerId, @Nullable SlaClockKind clock, @Nullable SlaState state) {
 
 	/** The clock of an SLA alert, also from documents written before typed events. */
 	public SlaClockKind alertClock() {
@@ -53,7 +54,7 @@ public record LastEvent(String appealId, AppealEventType type, Instant at, Strin
 	 * @param roles roles at the time
 	 * @param clientId the OAuth client, for integrators
 	 */
-	public record Actor(String id, String name, Set<Role> roles, String clientId) {
+	public record Actor(String id, String name, Set<Role> roles, @Nullable String clientId) {
 
 		public Actor {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of();

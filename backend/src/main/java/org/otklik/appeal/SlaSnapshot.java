@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,11 +27,11 @@ import java.util.List;
  * @param nextDueAt the earliest due time of a clock not yet met, for ordering queues by urgency; the far
  *                  future when every clock is met
  */
-public record SlaSnapshot(String policyCode, String zone, Instant firstResponseDueAt, Instant finalAnswerDueAt,
-		Boolean firstResponseMet, Boolean finalAnswerMet, Long firstResponseBusinessSeconds,
-		Long firstResponseCalendarSeconds, Long finalAnswerBusinessSeconds, Long finalAnswerCalendarSeconds,
-		List<Pause> pauses, Instant nextAlertAt, List<String> announced, String extensionReason, Instant extendedAt,
-		Instant nextDueAt) {
+public record SlaSnapshot(@Nullable String policyCode, @Nullable String zone, @Nullable Instant firstResponseDueAt, @Nullable Instant finalAnswerDueAt,
+		@Nullable Boolean firstResponseMet, @Nullable Boolean finalAnswerMet, @Nullable Long firstResponseBusinessSeconds,
+		@Nullable Long firstResponseCalendarSeconds, @Nullable Long finalAnswerBusinessSeconds, @Nullable Long finalAnswerCalendarSeconds,
+		List<Pause> pauses, @Nullable Instant nextAlertAt, List<String> announced, @Nullable String extensionReason, @Nullable Instant extendedAt,
+		@Nullable Instant nextDueAt) {
 
 	/** What {@code nextDueAt} holds when nothing is due, so that a plain ascending sort puts such appeals last. */
 	public static final Instant NOTHING_DUE = Instant.parse("9999-12-31T00:00:00Z");
@@ -57,7 +58,7 @@ public record SlaSnapshot(String policyCode, String zone, Instant firstResponseD
 	}
 
 	/** A pause while waiting for the citizen; {@code to} is null while it lasts. */
-	public record Pause(Instant from, Instant to, String reason, Person by) {
+	public record Pause(Instant from, @Nullable Instant to, @Nullable String reason, @Nullable Person by) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.otklik.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.graphql.Connection;
 import org.otklik.security.CallerResolver;
 import reactor.core.publisher.Mono;
@@ -22,8 +23,8 @@ public class AuditController {
 	}
 
 	@QueryMapping
-	Mono<Connection<AuditEntry>> auditLog(@Argument AuditService.AuditFilter filter, @Argument Integer first,
-			@Argument String after) {
+	Mono<Connection<AuditEntry>> auditLog(@Argument AuditService.@Nullable AuditFilter filter, @Argument @Nullable Integer first,
+			@Argument @Nullable String after) {
 		return this.callers.current().flatMap(caller -> this.audit.search(caller, filter, first, after));
 	}
 

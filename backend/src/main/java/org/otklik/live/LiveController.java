@@ -1,5 +1,6 @@
 package org.otklik.live;
 
+import org.jspecify.annotations.Nullable;
 import graphql.GraphQLContext;
 import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.SlowSubscriberException;
@@ -28,20 +29,20 @@ public class LiveController {
 	}
 
 	@SubscriptionMapping
-	Flux<AppealEvent> appealReceived(@Argument String agencyId, @Argument String after, GraphQLContext context) {
+	Flux<AppealEvent> appealReceived(@Argument @Nullable String agencyId, @Argument @Nullable String after, GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.appealReceived(caller, agencyId, after)), context);
 	}
 
 	@SubscriptionMapping
-	Flux<AppealEvent> appealChanged(@Argument String appealId, @Argument String agencyId, @Argument String after,
+	Flux<AppealEvent> appealChanged(@Argument @Nullable String appealId, @Argument @Nullable String agencyId, @Argument @Nullable String after,
 			GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.appealChanged(caller, appealId, agencyId, after)), context);
 	}
 
 	@SubscriptionMapping
-	Flux<AppealEvent> slaAlerted(@Argument String agencyId, @Argument String after, GraphQLContext context) {
+	Flux<AppealEvent> slaAlerted(@Argument @Nullable String agencyId, @Argument @Nullable String after, GraphQLContext context) {
 		return closeWhenTooSlow(this.callers.current()
 			.flatMapMany(caller -> this.live.slaAlerted(caller, agencyId, after)), context);
 	}

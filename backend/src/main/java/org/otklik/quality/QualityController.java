@@ -1,5 +1,6 @@
 package org.otklik.quality;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.security.CallerResolver;
 
 import java.util.Map;
@@ -37,7 +38,7 @@ public class QualityController {
 	}
 
 	@QueryMapping
-	public Mono<QualityReport> checkAnswerQuality(@Argument String text, @Argument String appealId) {
+	public Mono<QualityReport> checkAnswerQuality(@Argument String text, @Argument @Nullable String appealId) {
 		int maxLength = this.qualityService.properties().maxTextLength();
 		if (text.length() > maxLength) {
 			// Checked before the appeal lookup so an oversized request costs nothing.

@@ -1,5 +1,6 @@
 package org.otklik.sla;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +34,8 @@ public class SlaController {
 	}
 
 	@QueryMapping
-	Mono<SlaForecast> slaForecast(@Argument String channel, @Argument Boolean urgent, @Argument String category,
-			@Argument Instant receivedAt) {
+	Mono<SlaForecast> slaForecast(@Argument String channel, @Argument @Nullable Boolean urgent, @Argument @Nullable String category,
+			@Argument @Nullable Instant receivedAt) {
 		return this.callers.current().flatMap(caller -> this.sla.forecast(caller, channel, urgent, category, receivedAt));
 	}
 

@@ -1,5 +1,6 @@
 package org.otklik.stats;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.security.CallerResolver;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,7 @@ public class QualityStatsController {
 	}
 
 	@QueryMapping
-	Mono<QualityStats> qualityStats(@Argument String agencyId, @Argument StatsPeriodInput period) {
+	Mono<QualityStats> qualityStats(@Argument @Nullable String agencyId, @Argument StatsPeriodInput period) {
 		return this.callers.current().flatMap(caller -> this.stats.qualityStats(caller, agencyId, period));
 	}
 

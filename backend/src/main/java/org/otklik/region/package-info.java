@@ -1,0 +1,7 @@
+/**
+ * The region's classifiers: categories and municipalities.
+ */
+@NullMarked
+package org.otklik.region;
+
+import org.jspecify.annotations.NullMarked;
