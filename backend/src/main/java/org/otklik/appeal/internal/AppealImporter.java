@@ -8,7 +8,6 @@ import org.otklik.appeal.LastEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppealImporter {
 
-	private final ReactiveMongoTemplate mongo;
+	private final AppealStore store;
 
 	private final AppealSlaCalculator sla;
 
 	private final AppealChanges changes;
 
-	public AppealImporter(ReactiveMongoTemplate mongo, AppealSlaCalculator sla, AppealChanges changes) {
-		this.mongo = mongo;
+	public AppealImporter(AppealStore store, AppealSlaCalculator sla, AppealChanges changes) {
+		this.store = store;
 		this.sla = sla;
 		this.changes = changes;
 	}
@@ -36,7 +35,7 @@ public class AppealImporter {
 		return Flux.fromIterable(appeals)
 			.concatMap(this::prepared)
 			.buffer(50)
-			.concatMap(batch -> this.mongo.insert(batch, AppealStore.COLLECTION).count())
+			.concatMap(this.store::insertAll)
 			.reduce(0L, Long::sum);
 	}
 

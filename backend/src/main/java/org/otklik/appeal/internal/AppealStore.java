@@ -62,6 +62,11 @@ public class AppealStore {
 		return this.mongo.insert(appeal, COLLECTION);
 	}
 
+	/** Stores appeals whose story happened elsewhere (the demo region, a migration), in one batch. */
+	public Mono<Long> insertAll(java.util.List<Appeal> appeals) {
+		return this.mongo.insert(appeals, COLLECTION).count();
+	}
+
 	/**
 	 * Stores {@code after} if the stored appeal still has {@code before}'s version.
 	 *
