@@ -8,11 +8,25 @@ import java.time.Instant;
  * submission without creating a second answer.
  */
 public record Answer(String id, AnswerKind kind, String text, Person author, Instant submittedAt, ReviewState review,
-		@Nullable Person reviewedBy, @Nullable Instant reviewedAt, @Nullable String reviewComment, @Nullable String clientAnswerId, @Nullable AnswerQuality quality) {
+		@Nullable Person reviewedBy, @Nullable Instant reviewedAt, @Nullable String reviewComment, @Nullable String clientAnswerId, @Nullable AnswerQuality quality, @Nullable Delivery delivery) {
+
+	/** An answer not (yet) published to a channel. */
+	public Answer(String id, AnswerKind kind, String text, Person author, Instant submittedAt, ReviewState review,
+			@Nullable Person reviewedBy, @Nullable Instant reviewedAt, @Nullable String reviewComment,
+			@Nullable String clientAnswerId, @Nullable AnswerQuality quality) {
+		this(id, kind, text, author, submittedAt, review, reviewedBy, reviewedAt, reviewComment, clientAnswerId, quality,
+				null);
+	}
+
+	/** A copy on its way to the citizen. */
+	public Answer withDelivery(@Nullable Delivery newDelivery) {
+		return new Answer(this.id, this.kind, this.text, this.author, this.submittedAt, this.review, this.reviewedBy,
+				this.reviewedAt, this.reviewComment, this.clientAnswerId, this.quality, newDelivery);
+	}
 
 	public Answer reviewed(ReviewState state, Person reviewer, Instant at, String comment) {
 		return new Answer(this.id, this.kind, this.text, this.author, this.submittedAt, state, reviewer, at, comment,
-				this.clientAnswerId, this.quality);
+				this.clientAnswerId, this.quality, this.delivery);
 	}
 
 }

@@ -20,15 +20,30 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality, Category category, boolean urgent,
 		Reach reach, @Nullable String agencyId, @Nullable Person executor, List<Answer> answers, List<HistoryEntry> history,
 		int redirectCount, int returnCount, Instant receivedAt, @Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
-		@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy, @Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla) {
+		@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy, @Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla,
+		@Nullable ChannelSource source, List<CitizenMessage> messages) {
 
 	public Appeal {
+		messages = (messages != null) ? List.copyOf(messages) : List.of();
 		answers = (answers != null) ? List.copyOf(answers) : List.of();
 		history = (history != null) ? List.copyOf(history) : List.of();
 		searchTerms = (searchTerms != null) ? List.copyOf(searchTerms) : List.of();
 		reach = (reach != null) ? reach : Reach.NONE;
 		category = (category != null) ? category : Category.OTHER;
 	}
+	/** An appeal that did not come through a connected channel and has no further messages. */
+	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
+			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
+			Category category, boolean urgent, Reach reach, @Nullable String agencyId, @Nullable Person executor,
+			List<Answer> answers, List<HistoryEntry> history, int redirectCount, int returnCount, Instant receivedAt,
+			@Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
+			@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy,
+			@Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla) {
+		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
+				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
+				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, null, List.of());
+	}
+
 
 	/** A copy with other SLA facts, for evaluating the state a pending change will produce. */
 	public Appeal withSlaFacts(AppealStatus newStatus, Instant newFirstRespondedAt, Instant newAnsweredAt,
@@ -37,7 +52,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				newFirstRespondedAt, newAnsweredAt, this.closedAt, newReopenedAt, this.searchTerms, this.ingestedBy,
-				this.lastEvent, newSla);
+				this.lastEvent, newSla, this.source, this.messages);
 	}
 
 	public Appeal withAnswers(List<Answer> newAnswers) {
@@ -45,7 +60,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, newAnswers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms,
-				this.ingestedBy, this.lastEvent, this.sla);
+				this.ingestedBy, this.lastEvent, this.sla, this.source, this.messages);
 	}
 
 	/** A copy at another version with the change that produced it, for appeals imported with their history. */
@@ -54,11 +69,20 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
-				event, this.sla);
+				event, this.sla, this.source, this.messages);
 	}
 
 	public Appeal withSla(SlaSnapshot newSla) {
 		return withSlaFacts(this.status, this.firstRespondedAt, this.answeredAt, this.reopenedAt, newSla);
+	}
+
+	/** A copy that came through a channel. */
+	public Appeal withSource(@Nullable ChannelSource newSource) {
+		return new Appeal(this.id, this.version, this.status, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
+				this.lastEvent, this.sla, newSource, this.messages);
 	}
 
 	/** The open pause, if the clocks are stopped now. */

@@ -162,6 +162,11 @@ public class AppealController {
 		return this.callers.current().flatMap(caller -> this.appeals.extend(caller, input));
 	}
 
+	@MutationMapping
+	Mono<AppealPayload> markAnswerPublished(@Argument AppealInputs.MarkAnswerPublishedInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.markAnswerPublished(caller, input));
+	}
+
 	/** Both clocks evaluated at the moment of the request. */
 	@SchemaMapping(typeName = "Appeal")
 	Mono<AppealSla> sla(Appeal appeal) {

@@ -16,7 +16,8 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 		AppealEvent.AppealAssigned, AppealEvent.AppealRedirected, AppealEvent.AppealTaken,
 		AppealEvent.InterimAnswerPublished, AppealEvent.AnswerSubmitted, AppealEvent.AnswerApproved,
 		AppealEvent.AnswerReturned, AppealEvent.AppealClosed, AppealEvent.AppealReopened, AppealEvent.AppealPaused,
-		AppealEvent.AppealResumed, AppealEvent.DeadlineExtended, AppealEvent.SlaAtRisk, AppealEvent.SlaBreached {
+		AppealEvent.AppealResumed, AppealEvent.DeadlineExtended, AppealEvent.SlaAtRisk, AppealEvent.SlaBreached,
+		AppealEvent.CitizenReplied, AppealEvent.AnswerDeliveryUpdated {
 
 	/** What every event carries. */
 	Meta meta();
@@ -177,6 +178,24 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 
 		public SlaState state() {
 			return SlaState.BREACHED;
+		}
+	}
+
+	/**
+	 * The citizen wrote again in the appeal's thread.
+	 *
+	 * @param resumedClocks whether the message ended a pause that waited for the citizen
+	 */
+	record CitizenReplied(Meta meta, CitizenMessage message, boolean resumedClocks) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.CITIZEN_REPLIED;
+		}
+	}
+
+	/** A published answer moved on its way to the citizen's channel (sent, failed, published by hand). */
+	record AnswerDeliveryUpdated(Meta meta, Answer answer) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.DELIVERY_UPDATED;
 		}
 	}
 

@@ -71,6 +71,11 @@ public final class AppealInputs {
 	public record ExtendAppealDeadlineInput(String appealId, String reason, Integer expectedVersion) {
 	}
 
+	/** Input of {@code markAnswerPublished}. */
+	public record MarkAnswerPublishedInput(String appealId, String answerId, @org.jspecify.annotations.Nullable String link,
+			@org.jspecify.annotations.Nullable Integer expectedVersion) {
+	}
+
 	/** Criteria of the {@code appeals} list. */
 	public record AppealFilter(List<AppealStatus> statuses, String agencyId, Category category, Channel channel,
 			Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text) {

@@ -1,5 +1,6 @@
 package org.otklik.appeal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,22 +112,88 @@ public class AppealService {
 		if (!errors.isEmpty()) {
 			return Mono.just(new IngestAppealPayload(null, false, errors));
 		}
-		String id = new ObjectId().toHexString();
-		Author author = (blank(input.authorName()) && blank(input.authorProfileUrl())) ? null
-				: new Author(trimToNull(input.authorName()), trimToNull(input.authorProfileUrl()));
-		Reach reach = (input.reach() != null) ? new Reach(orZero(input.reach().views()), orZero(input.reach().likes()),
-				orZero(input.reach().comments())) : Reach.NONE;
-		Appeal fresh = new Appeal(id, 0, AppealStatus.NEW, input.channel(), input.externalId().trim(),
-				trimToNull(input.url()), input.postedAt(), input.text().strip(), author, input.municipality(),
-				(input.category() != null) ? input.category() : Category.OTHER, Boolean.TRUE.equals(input.urgent()), reach,
-				null, null, List.of(), List.of(), 0, 0, this.changes.now(), null, null, null, null,
-				RussianStems.distinct(input.text()),
-				caller.clientId(), null, null);
-		return this.changes.receive(caller, fresh)
+		return this.changes.receive(caller, fresh(caller, input))
 			.flatMap(ingested -> ingested.duplicate()
 					? this.access.canRead(caller, ingested.appeal())
 						.map(visible -> new IngestAppealPayload(visible ? ingested.appeal() : null, true, List.of()))
 					: Mono.just(new IngestAppealPayload(ingested.appeal(), false, List.of())));
+	}
+
+	/**
+	 * What happened to a message from a channel.
+	 *
+	 * @param appeal the appeal it created or joined
+	 * @param created whether it became a new appeal
+	 * @param duplicate whether the channel had delivered it before (nothing changed)
+	 */
+	public record ChannelIntake(Appeal appeal, boolean created, boolean duplicate) {
+	}
+
+	/**
+	 * Takes a message from a channel adapter: a further message in the thread of an open appeal joins it
+	 * (and ends a pause that waited for the citizen); anything else becomes a new appeal, idempotent on
+	 * (channel, externalId) exactly as {@link #ingest} is. The system only.
+	 */
+	public Mono<ChannelIntake> receiveFromChannel(Caller caller, ChannelMessage message) {
+		caller.requireAny(Role.CURATOR);
+		String threadKey = message.source().threadKey();
+		Mono<Appeal> open = (threadKey != null) ? this.changes.openInThread(message.channel(), threadKey) : Mono.empty();
+		return open.flatMap(appeal -> followUp(caller, appeal, message))
+			.switchIfEmpty(Mono.defer(() -> {
+				IngestAppealInput input = new IngestAppealInput(message.channel(), message.externalId(), message.url(),
+						message.text(), message.authorName(), message.authorProfileUrl(), message.postedAt(), null, null,
+						null, null);
+				List<UserError> errors = AppealValidation.ingest(input);
+				if (!errors.isEmpty()) {
+					return Mono.error(new IllegalArgumentException("A channel message that cannot be an appeal: " + errors));
+				}
+				return this.changes.receive(caller, fresh(caller, input).withSource(message.source()))
+					.map(ingested -> new ChannelIntake(ingested.appeal(), !ingested.duplicate(), ingested.duplicate()));
+			}));
+	}
+
+	private Mono<ChannelIntake> followUp(Caller caller, Appeal appeal, ChannelMessage message) {
+		if (appeal.channel() == message.channel() && appeal.externalId().equals(message.externalId())) {
+			// The message that opened this appeal, delivered again.
+			return Mono.just(new ChannelIntake(appeal, false, true));
+		}
+		String text = message.text().strip();
+		CitizenMessage added = new CitizenMessage(UUID.randomUUID().toString(), message.externalId(),
+				(text.length() > AppealLimits.APPEAL_TEXT) ? text.substring(0, AppealLimits.APPEAL_TEXT) : text,
+				message.url(), message.postedAt(), this.changes.now());
+		return this.changes.apply(caller, appeal.id(), null, null, current -> new AppealCommand.AddCitizenMessage(added))
+			.map(result -> new ChannelIntake((result.appeal() != null) ? result.appeal() : appeal, false, !result.changed()));
+	}
+
+	/** Records where a published answer stands in its channel (the channel delivery); the system only. */
+	public Mono<AppealPayload> recordDelivery(Caller caller, String appealId, String answerId, Delivery delivery) {
+		caller.requireAny(Role.CURATOR);
+		return this.changes.apply(caller, appealId, null, null, appeal -> new AppealCommand.RecordDelivery(answerId, delivery))
+			.map(result -> new AppealPayload(result.appeal(), result.errors()));
+	}
+
+	/** Someone published an answer by hand in its channel and says where. */
+	public Mono<AppealPayload> markAnswerPublished(Caller caller, AppealInputs.MarkAnswerPublishedInput input) {
+		List<UserError> invalid = new ArrayList<>();
+		if (input.link() != null && !input.link().isBlank()) {
+			invalid.addAll(AppealValidation.link("link", input.link()));
+		}
+		return change(caller, AppealAction.MARK_PUBLISHED, input.appealId(), input.expectedVersion(), null, invalid,
+				appeal -> new AppealCommand.MarkPublished(input.answerId(),
+						(input.link() != null && !input.link().isBlank()) ? input.link().trim() : null));
+	}
+
+	/** A new appeal as the input describes it, before the lifecycle receives it. */
+	private Appeal fresh(Caller caller, IngestAppealInput input) {
+		Author author = (blank(input.authorName()) && blank(input.authorProfileUrl())) ? null
+				: new Author(trimToNull(input.authorName()), trimToNull(input.authorProfileUrl()));
+		Reach reach = (input.reach() != null) ? new Reach(orZero(input.reach().views()), orZero(input.reach().likes()),
+				orZero(input.reach().comments())) : Reach.NONE;
+		return new Appeal(new ObjectId().toHexString(), 0, AppealStatus.NEW, input.channel(), input.externalId().trim(),
+				trimToNull(input.url()), input.postedAt(), input.text().strip(), author, input.municipality(),
+				(input.category() != null) ? input.category() : Category.OTHER, Boolean.TRUE.equals(input.urgent()), reach,
+				null, null, List.of(), List.of(), 0, 0, this.changes.now(), null, null, null, null,
+				RussianStems.distinct(input.text()), caller.clientId(), null, null);
 	}
 
 	public Mono<AppealPayload> reject(Caller caller, RejectAppealInput input) {

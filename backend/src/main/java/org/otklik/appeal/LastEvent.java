@@ -26,9 +26,10 @@ import org.otklik.sla.SlaState;
  * @param answerId the answer submitted, approved or returned
  * @param clock the SLA clock of an alert
  * @param state the SLA state an alert announces
+ * @param messageId the citizen's message a reply in the thread added
  */
 public record LastEvent(String appealId, AppealEventType type, Instant at, @Nullable String agencyId, @Nullable String fromAgencyId,
-		long version, @Nullable String detail, @Nullable Actor actor, @Nullable String reason, @Nullable String answerId, @Nullable SlaClockKind clock, @Nullable SlaState state) {
+		long version, @Nullable String detail, @Nullable Actor actor, @Nullable String reason, @Nullable String answerId, @Nullable SlaClockKind clock, @Nullable SlaState state, @Nullable String messageId) {
 
 	/** The clock of an SLA alert, also from documents written before typed events. */
 	public SlaClockKind alertClock() {

@@ -120,6 +120,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("resumeAppeal", new Rule(OWN_AGENCY_WORKERS, f -> mutation("resumeAppeal", Map.of("appealId", f.appealId())))),
 			Map.entry("extendAppealDeadline", new Rule(OWN_AGENCY_WORKERS, f -> mutation("extendAppealDeadline",
 					Map.of("appealId", f.appealId(), "reason", "x")))),
+			Map.entry("markAnswerPublished", new Rule(OWN_AGENCY_WORKERS, f -> mutation("markAnswerPublished",
+					Map.of("appealId", f.appealId(), "answerId", f.answerId(), "link", "https://vk.com/wall-1_2")))),
 			Map.entry("upsertSlaPolicy", new Rule(CURATOR, f -> Call.of("""
 					mutation { upsertSlaPolicy(input: { code: "MATRIX", name: "Матрица", category: ENVIRONMENT, urgent: false,
 					  channelGroup: FORMAL, calendar: BUSINESS, firstResponse: { amount: 3, unit: WORKING_DAYS },

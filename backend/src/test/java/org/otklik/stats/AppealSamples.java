@@ -173,7 +173,7 @@ final class AppealSamples {
 				List.of(), ordered, this.redirectCount, this.returnCount, this.receivedAt, this.firstRespondedAt,
 				this.answeredAt, null, null, List.of(), "stats-fixture",
 				new LastEvent(this.id, last.type(), last.at(), this.agencyId, last.fromAgencyId(), ordered.size(), null, null,
-						null, null, null, null), sla);
+						null, null, null, null, null), sla);
 	}
 
 	private static HistoryEntry entry(Instant at, AppealEventType type, String from, String to) {

@@ -49,7 +49,14 @@ public enum AppealAction {
 	EXTEND("extend", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
 			"Продлить срок можно только у обращения в работе"),
 	// Only the system's SLA check announces thresholds; nothing is announced for a finished appeal.
-	ANNOUNCE_SLA(null, Set.of(CURATOR), Who.SYSTEM, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW), "Обращение завершено");
+	ANNOUNCE_SLA(null, Set.of(CURATOR), Who.SYSTEM, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW), "Обращение завершено"),
+	// The channel intake adds the citizen's further messages to an open appeal; a closed one gets a new appeal.
+	ADD_MESSAGE(null, Set.of(CURATOR), Who.SYSTEM, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW), "Обращение завершено"),
+	// The channel delivery records where a published answer stands, whatever the appeal's status since.
+	RECORD_DELIVERY(null, Set.of(CURATOR), Who.SYSTEM, EnumSet.allOf(AppealStatus.class), "—"),
+	// A person who published an answer by hand says so; the guard is an answer that waits for it.
+	MARK_PUBLISHED("markPublished", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR,
+			EnumSet.allOf(AppealStatus.class), "Нет ответа, который нужно опубликовать вручную");
 
 	private final String permission;
 

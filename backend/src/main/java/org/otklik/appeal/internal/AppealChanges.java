@@ -131,6 +131,11 @@ public class AppealChanges {
 			.collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
 	}
 
+	/** The open appeal of a channel thread, if there is one (the newest, should there be several). */
+	public Mono<Appeal> openInThread(org.otklik.appeal.Channel channel, String threadKey) {
+		return this.store.findOpenInThread(channel, threadKey);
+	}
+
 	/** An appeal the caller may see; the system sees everything. */
 	public Mono<Appeal> visible(Caller caller, String id) {
 		return this.store.findById(id).filterWhen(appeal -> this.access.canRead(caller, appeal));

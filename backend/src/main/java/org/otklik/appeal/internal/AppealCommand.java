@@ -108,4 +108,25 @@ public sealed interface AppealCommand {
 		}
 	}
 
+	/** A further message of the citizen in the appeal's thread (the channel intake). */
+	record AddCitizenMessage(org.otklik.appeal.CitizenMessage message) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.ADD_MESSAGE;
+		}
+	}
+
+	/** Where a published answer stands in its channel (the channel delivery). */
+	record RecordDelivery(String answerId, org.otklik.appeal.Delivery delivery) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.RECORD_DELIVERY;
+		}
+	}
+
+	/** Someone published an answer by hand in its channel. */
+	record MarkPublished(String answerId, @org.jspecify.annotations.Nullable String link) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.MARK_PUBLISHED;
+		}
+	}
+
 }

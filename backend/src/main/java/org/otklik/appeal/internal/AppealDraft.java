@@ -48,7 +48,10 @@ final class AppealDraft {
 
 	long version;
 
+	final List<org.otklik.appeal.CitizenMessage> messages;
+
 	AppealDraft(Appeal base) {
+		this.messages = new ArrayList<>(base.messages());
 		this.base = base;
 		this.status = base.status();
 		this.agencyId = base.agencyId();
@@ -71,7 +74,8 @@ final class AppealDraft {
 		return new Appeal(b.id(), this.version, this.status, b.channel(), b.externalId(), b.url(), b.postedAt(), b.text(),
 				b.author(), b.municipality(), b.category(), b.urgent(), b.reach(), this.agencyId, this.executor,
 				this.answers, this.history, this.redirectCount, this.returnCount, b.receivedAt(), this.firstRespondedAt,
-				this.answeredAt, this.closedAt, this.reopenedAt, b.searchTerms(), b.ingestedBy(), this.lastEvent, this.sla);
+				this.answeredAt, this.closedAt, this.reopenedAt, b.searchTerms(), b.ingestedBy(), this.lastEvent, this.sla,
+				b.source(), this.messages);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.AppealEvent.Meta;
 import org.otklik.appeal.AppealEventCursor;
+import org.otklik.appeal.CitizenMessage;
 import org.otklik.appeal.HistoryEntry;
 import org.otklik.appeal.LastEvent;
 import org.otklik.appeal.ReviewState;
@@ -107,7 +108,21 @@ final class AppealEventReader {
 			case EXTENDED -> new AppealEvent.DeadlineExtended(meta, reason);
 			case SLA_AT_RISK -> new AppealEvent.SlaAtRisk(meta, clock(last));
 			case SLA_BREACHED -> new AppealEvent.SlaBreached(meta, clock(last));
+			case CITIZEN_REPLIED -> citizenReplied(meta, appeal, last);
+			case DELIVERY_UPDATED -> new AppealEvent.AnswerDeliveryUpdated(meta,
+					appeal.answer(last.answerId()).orElseThrow(() -> new IllegalArgumentException("No answer " + last.answerId())));
 		};
+	}
+
+	private static AppealEvent citizenReplied(Meta meta, Appeal appeal, LastEvent last) {
+		CitizenMessage message = appeal.messages().stream()
+			.filter(m -> m.id().equals(last.messageId()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No message " + last.messageId()));
+		// The message ended a pause if a pause ended at the moment of the change.
+		boolean resumed = appeal.sla() != null
+				&& appeal.sla().pauses().stream().anyMatch(p -> last.at().equals(p.to()));
+		return new AppealEvent.CitizenReplied(meta, message, resumed);
 	}
 
 	private static SlaClockKind clock(LastEvent last) {

@@ -44,7 +44,7 @@ public class AppealImporter {
 		Appeal withEvent = appeal.withLastEvent(appeal.history().size(),
 				new LastEvent(appeal.id(), latest.type(), latest.at(), appeal.agencyId(), latest.fromAgencyId(),
 						appeal.history().size(), null, new LastEvent.Actor(latest.actor().id(), latest.actor().name(),
-								null, null), latest.reason(), null, null, null));
+								null, null), latest.reason(), null, null, null, null));
 		var now = this.changes.now();
 		return this.sla.policyOf(withEvent).map(policy -> {
 			List<String> past = AppealSlaCalculator.pastThresholds(this.sla.evaluate(policy, withEvent, now), now);

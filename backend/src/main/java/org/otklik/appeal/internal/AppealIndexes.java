@@ -46,6 +46,8 @@ public class AppealIndexes implements InitializingBean {
 				compound("sla_nextAlertAt", new Document("sla.nextAlertAt", 1), false),
 				// Queues ordered by the nearest deadline.
 				compound("sla_nextDueAt", new Document("sla.nextDueAt", 1).append("_id", 1), false),
+				// A further message in a channel thread finds its open appeal.
+				compound("source_thread", new Document("source.threadKey", 1).append("channel", 1).append("status", 1), false),
 				// Word-form search over stems (multikey).
 				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"))
 			.concatMap(ops::createIndex)

@@ -10,12 +10,18 @@ import org.otklik.appeal.Answer;
 import org.otklik.appeal.AnswerKind;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEventType;
+import org.otklik.appeal.ChannelSource;
+import org.otklik.appeal.Delivery;
+import org.otklik.appeal.Delivery.DeliveryState;
 import org.otklik.appeal.AppealStatus;
 import org.otklik.appeal.HistoryEntry;
 import org.otklik.appeal.LastEvent;
 import org.otklik.appeal.ReviewState;
 import org.otklik.appeal.SlaSnapshot;
+import org.otklik.appeal.internal.AppealCommand.AddCitizenMessage;
 import org.otklik.appeal.internal.AppealCommand.AnnounceSla;
+import org.otklik.appeal.internal.AppealCommand.MarkPublished;
+import org.otklik.appeal.internal.AppealCommand.RecordDelivery;
 import org.otklik.appeal.internal.AppealCommand.ApproveAnswer;
 import org.otklik.appeal.internal.AppealCommand.Assign;
 import org.otklik.appeal.internal.AppealCommand.Close;
@@ -84,8 +90,23 @@ public final class AppealLifecycle {
 						? Optional.of(illegal(appeal, "Срок уже продлевался; продлить можно только один раз"))
 						: Optional.empty();
 			}
+			case MARK_PUBLISHED -> appeal.answers().stream().anyMatch(AppealLifecycle::awaitsManualPublication)
+					? Optional.empty() : Optional.of(illegal(appeal, action.refusal(appeal.status())));
 			default -> Optional.empty();
 		};
+	}
+
+	/** An answer published in Otklik that no channel account could send, or that failed for good. */
+	static boolean awaitsManualPublication(Answer answer) {
+		return answer.delivery() != null && (answer.delivery().state() == DeliveryState.MANUAL
+				|| answer.delivery().state() == DeliveryState.FAILED);
+	}
+
+	/** How a newly published answer starts on its way: sent by its channel account, or by hand. */
+	static Delivery onPublication(Appeal appeal, Instant now) {
+		ChannelSource source = appeal.source();
+		return (source != null && source.accountId() != null && source.replyTarget() != null) ? Delivery.pending(now)
+				: Delivery.manual(now);
 	}
 
 	/** Applies a command to an appeal. */
@@ -105,6 +126,11 @@ public final class AppealLifecycle {
 			return Decision.unchanged();
 		}
 		if (command instanceof AnnounceSla && !action.from().contains(appeal.status())) {
+			return Decision.unchanged();
+		}
+		if (command instanceof AddCitizenMessage add
+				&& appeal.messages().stream().anyMatch(m -> m.externalId().equals(add.message().externalId()))) {
+			// The channel delivered the same message again.
 			return Decision.unchanged();
 		}
 		Optional<UserError> refusal = check(action, appeal, actor, context.sla());
@@ -194,6 +220,42 @@ public final class AppealLifecycle {
 		if (command instanceof AnnounceSla) {
 			return announce(appeal, draft, actor, context);
 		}
+		if (command instanceof AddCitizenMessage add) {
+			draft.messages.add(add.message());
+			boolean resumes = appeal.openPause().isPresent();
+			if (resumes) {
+				// The awaited clarification came: the clocks run again without anyone pressing a button.
+				draft.sla = baseSla(appeal).withPauses(pausesOf(appeal).stream()
+					.map(p -> (p.to() == null) ? new SlaSnapshot.Pause(p.from(), now, p.reason(), p.by()) : p)
+					.toList());
+			}
+			return changed(appeal, draft, actor, context, AppealEventType.CITIZEN_REPLIED, event()
+				.message(add.message().id())
+				.reason(resumes ? "Житель ответил; сроки возобновлены" : "Житель написал ещё"));
+		}
+		if (command instanceof RecordDelivery record) {
+			Optional<Answer> answer = appeal.answer(record.answerId());
+			if (answer.isEmpty()) {
+				return Decision.refuse(UserError.notFound("answerId"));
+			}
+			if (record.delivery().equals(answer.get().delivery())) {
+				return Decision.unchanged();
+			}
+			draft.answers.replaceAll(a -> a.id().equals(record.answerId()) ? a.withDelivery(record.delivery()) : a);
+			return changed(appeal, draft, actor, context, AppealEventType.DELIVERY_UPDATED,
+					event().answer(record.answerId()).reason(describe(record.delivery())));
+		}
+		if (command instanceof MarkPublished mark) {
+			Optional<Answer> answer = appeal.answer(mark.answerId());
+			if (answer.isEmpty() || !awaitsManualPublication(answer.get())) {
+				return Decision.refuse(UserError.of(UserErrorCode.NOT_FOUND, "answerId",
+						"Этот ответ не ждёт ручной публикации"));
+			}
+			Delivery published = new Delivery(DeliveryState.SENT, null, mark.link(), null, null, now, actor.person());
+			draft.answers.replaceAll(a -> a.id().equals(mark.answerId()) ? a.withDelivery(published) : a);
+			return changed(appeal, draft, actor, context, AppealEventType.DELIVERY_UPDATED,
+					event().answer(mark.answerId()).reason(describe(published)));
+		}
 		throw new IllegalArgumentException("Unknown command " + command);
 	}
 
@@ -208,8 +270,8 @@ public final class AppealLifecycle {
 				fresh.postedAt(), fresh.text(), fresh.author(), fresh.municipality(), fresh.category(), fresh.urgent(),
 				fresh.reach(), null, null, List.of(), List.of(received), 0, 0, now, null, null, null, null,
 				fresh.searchTerms(), fresh.ingestedBy(), new LastEvent(fresh.id(), AppealEventType.RECEIVED, now, null,
-						null, 1, null, actor.recorded(), null, null, null, null),
-				null);
+						null, 1, null, actor.recorded(), null, null, null, null, null),
+				null, fresh.source(), List.of());
 		return appeal.withSla(sla.snapshot(appeal, now, List.of()));
 	}
 
@@ -220,9 +282,10 @@ public final class AppealLifecycle {
 		}
 		Instant now = context.now();
 		boolean last = submit.kind() == AnswerKind.FINAL;
+		// An interim answer is published at once; a final one when it is approved.
 		draft.answers.add(new Answer(submit.answerId(), submit.kind(), submit.text(), actor.person(), now,
 				last ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null, submit.clientAnswerId(),
-				submit.quality()));
+				submit.quality(), last ? null : onPublication(appeal, now)));
 		draft.status = last ? AppealStatus.ON_REVIEW : AppealStatus.IN_PROGRESS;
 		if (appeal.executor() == null) {
 			draft.executor = actor.person();
@@ -234,6 +297,17 @@ public final class AppealLifecycle {
 				last ? AppealEventType.FINAL_SUBMITTED : AppealEventType.INTERIM_ANSWERED, event().answer(submit.answerId()));
 	}
 
+	/** The history's note on a delivery: what happened and where. */
+	private static String describe(Delivery delivery) {
+		String where = (delivery.link() != null) ? " " + delivery.link() : "";
+		return switch (delivery.state()) {
+			case SENT -> ((delivery.by() != null) ? "Опубликован вручную" : "Отправлен в канал") + where;
+			case FAILED -> "Не удалось отправить: " + delivery.error();
+			case MANUAL -> "Нужно опубликовать вручную";
+			case PENDING -> (delivery.error() != null) ? "Повторная попытка: " + delivery.error() : "Ожидает отправки";
+		};
+	}
+
 	private static Decision review(Appeal appeal, String answerId, ReviewState verdict, String comment,
 			AppealDraft draft, Actor actor, Context context) {
 		Optional<Answer> pending = appeal.pendingFinalAnswer();
@@ -243,6 +317,8 @@ public final class AppealLifecycle {
 		Instant now = context.now();
 		draft.answers.replaceAll(a -> a.id().equals(answerId) ? a.reviewed(verdict, actor.person(), now, comment) : a);
 		if (verdict == ReviewState.APPROVED) {
+			Delivery delivery = onPublication(appeal, now);
+			draft.answers.replaceAll(a -> a.id().equals(answerId) ? a.withDelivery(delivery) : a);
 			draft.status = AppealStatus.ANSWERED;
 			draft.answeredAt = now;
 			if (appeal.firstRespondedAt() == null) {
@@ -279,7 +355,7 @@ public final class AppealLifecycle {
 		draft.history.add(new HistoryEntry(now, type, actor.person(), appeal.status(), draft.status, detail.fromAgencyId,
 				detail.toAgencyId, detail.reason));
 		draft.lastEvent = new LastEvent(appeal.id(), type, now, draft.agencyId, detail.fromAgencyId, version, null,
-				actor.recorded(), detail.reason, detail.answerId, detail.clock, detail.state);
+				actor.recorded(), detail.reason, detail.answerId, detail.clock, detail.state, detail.messageId);
 		List<String> announced = new ArrayList<>((appeal.sla() != null) ? appeal.sla().announced() : List.of());
 		if (detail.clock != null) {
 			announced.add(SlaKeys.key(detail.clock, detail.state));
@@ -325,6 +401,13 @@ public final class AppealLifecycle {
 		SlaClockKind clock;
 
 		SlaState state;
+
+		String messageId;
+
+		EventDetail message(String id) {
+			this.messageId = id;
+			return this;
+		}
 
 		EventDetail fromAgency(String id) {
 			this.fromAgencyId = id;

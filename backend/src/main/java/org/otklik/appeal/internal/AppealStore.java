@@ -57,6 +57,16 @@ public class AppealStore {
 				Appeal.class, COLLECTION);
 	}
 
+	/** The newest open appeal of a channel thread. */
+	public Mono<Appeal> findOpenInThread(Channel channel, String threadKey) {
+		java.util.List<org.otklik.appeal.AppealStatus> open = java.util.Arrays.stream(org.otklik.appeal.AppealStatus.values())
+			.filter(org.otklik.appeal.AppealStatus::isOpen)
+			.toList();
+		return this.mongo.findOne(Query.query(Criteria.where("source.threadKey").is(threadKey).and("channel").is(channel)
+			.and("status").in(open)).with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "receivedAt")),
+				Appeal.class, COLLECTION);
+	}
+
 	/** Stores a new appeal; a repeat of (channel, externalId) fails with {@code DuplicateKeyException}. */
 	public Mono<Appeal> insert(Appeal appeal) {
 		return this.mongo.insert(appeal, COLLECTION);

@@ -75,6 +75,13 @@ public final class AppealValidation {
 		return errors;
 	}
 
+	/** A link given by hand (where an answer was published). */
+	public static List<UserError> link(String field, String url) {
+		List<UserError> errors = new ArrayList<>();
+		url(errors, field, url);
+		return errors;
+	}
+
 	private static void maxLength(List<UserError> errors, String field, String value, int max, String what) {
 		if (value.length() > max) {
 			errors.add(UserError.of(UserErrorCode.TOO_LONG, field, what + " длиннее " + max + " символов"));

@@ -297,6 +297,65 @@ class AppealLifecycleTests {
 		assertThat(AppealLifecycle.check(AppealAction.CLOSE, assigned, CURATOR, CALCULATOR.rules(SOCIAL))).isPresent();
 	}
 
+	@Test
+	void aFurtherMessageJoinsTheAppealAndEndsAPauseThatWaitedForTheCitizen() {
+		Appeal paused = after(inStatus(IN_PROGRESS), new AppealCommand.Pause("Пришлите фото"), EXECUTOR);
+		Decision decision = decide(paused, new AppealCommand.AddCitizenMessage(message("m-1")), Actor.SYSTEM, FORMAL);
+		Appeal replied = ((Decision.Changed) decision).after();
+		assertThat(replied.messages()).extracting(org.otklik.appeal.CitizenMessage::externalId).containsExactly("m-1");
+		assertThat(replied.openPause()).isEmpty();
+		assertThat(replied.lastEvent().type()).isEqualTo(AppealEventType.CITIZEN_REPLIED);
+		assertThat(replied.lastEvent().messageId()).isEqualTo("id-m-1");
+		// The same message again changes nothing; a closed appeal takes no further message.
+		assertThat(decide(replied, new AppealCommand.AddCitizenMessage(message("m-1")), Actor.SYSTEM, FORMAL))
+			.isInstanceOf(Decision.Unchanged.class);
+		assertThat(refusal(inStatus(CLOSED), new AppealCommand.AddCitizenMessage(message("m-2")), Actor.SYSTEM).code())
+			.isEqualTo(UserErrorCode.ILLEGAL_TRANSITION);
+		// Not anyone's to send: only the system's intake adds messages.
+		assertThat(refusal(paused, new AppealCommand.AddCitizenMessage(message("m-3")), EXECUTOR).code())
+			.isEqualTo(UserErrorCode.FORBIDDEN);
+	}
+
+	@Test
+	void aPublishedAnswerGoesToItsChannelOrWaitsToBePublishedByHand() {
+		Appeal withoutAccount = after(inStatus(IN_PROGRESS), answer(AnswerKind.INTERIM, null), EXECUTOR);
+		assertThat(withoutAccount.answers().get(0).delivery().state()).isEqualTo(org.otklik.appeal.Delivery.DeliveryState.MANUAL);
+		Appeal fromChannel = inStatus(IN_PROGRESS).withSource(new org.otklik.appeal.ChannelSource("account-1",
+				new org.otklik.appeal.ChannelSource.ReplyTarget(org.otklik.appeal.ChannelSource.ReplyKind.COMMENT, "-1", "2", "3"),
+				"vk:-1:2:3"));
+		Appeal interim = after(fromChannel, answer(AnswerKind.INTERIM, null), EXECUTOR);
+		assertThat(interim.answers().get(0).delivery().state()).isEqualTo(org.otklik.appeal.Delivery.DeliveryState.PENDING);
+		// A final answer is published when approved, not when submitted.
+		Appeal review = inStatus(ON_REVIEW);
+		assertThat(review.answer("final-1").orElseThrow().delivery()).isNull();
+		Appeal approved = after(review, new AppealCommand.ApproveAnswer("final-1"), CURATOR);
+		assertThat(approved.answer("final-1").orElseThrow().delivery().state())
+			.isEqualTo(org.otklik.appeal.Delivery.DeliveryState.MANUAL);
+
+		// Published by hand: only an answer that waits for it, and only by those who work on the appeal.
+		assertThat(refusal(approved, new AppealCommand.MarkPublished("final-1", null), FOREIGN).code())
+			.isEqualTo(UserErrorCode.FORBIDDEN);
+		Appeal published = after(approved, new AppealCommand.MarkPublished("final-1", "https://vk.com/wall-1_2"), EXECUTOR);
+		org.otklik.appeal.Delivery delivery = published.answer("final-1").orElseThrow().delivery();
+		assertThat(delivery.state()).isEqualTo(org.otklik.appeal.Delivery.DeliveryState.SENT);
+		assertThat(delivery.by().id()).isEqualTo("exec.health");
+		assertThat(delivery.link()).isEqualTo("https://vk.com/wall-1_2");
+		assertThat(refusal(published, new AppealCommand.MarkPublished("final-1", null), EXECUTOR).code())
+			.isEqualTo(UserErrorCode.ILLEGAL_TRANSITION);
+
+		// The channel delivery records what happened; a repeat of the same state changes nothing.
+		org.otklik.appeal.Delivery sent = new org.otklik.appeal.Delivery(org.otklik.appeal.Delivery.DeliveryState.SENT, "c-9",
+				"https://vk.com/wall-1_2?reply=9", null, null, T0, null);
+		Appeal delivered = after(interim, new AppealCommand.RecordDelivery(interim.answers().get(0).id(), sent), Actor.SYSTEM);
+		assertThat(delivered.lastEvent().type()).isEqualTo(AppealEventType.DELIVERY_UPDATED);
+		assertThat(decide(delivered, new AppealCommand.RecordDelivery(interim.answers().get(0).id(), sent), Actor.SYSTEM, FORMAL))
+			.isInstanceOf(Decision.Unchanged.class);
+	}
+
+	static org.otklik.appeal.CitizenMessage message(String externalId) {
+		return new org.otklik.appeal.CitizenMessage("id-" + externalId, externalId, "Вот фото", null, null, T0);
+	}
+
 	// ------------------------------------------------------------ fixtures
 
 	static Decision decide(Appeal appeal, AppealCommand command, Actor actor, SlaPolicy policy) {
@@ -344,6 +403,9 @@ class AppealLifecycleTests {
 			case RESUME -> new AppealCommand.Resume();
 			case EXTEND -> new AppealCommand.Extend("Нужна экспертиза");
 			case ANNOUNCE_SLA -> new AppealCommand.AnnounceSla();
+			case ADD_MESSAGE -> new AppealCommand.AddCitizenMessage(message("m-1"));
+			case RECORD_DELIVERY -> new AppealCommand.RecordDelivery("final-1", org.otklik.appeal.Delivery.pending(T0));
+			case MARK_PUBLISHED -> new AppealCommand.MarkPublished("final-1", "https://vk.com/wall-1_2");
 		};
 	}
 
