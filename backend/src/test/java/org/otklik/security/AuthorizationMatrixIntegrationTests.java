@@ -62,7 +62,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/** A fresh appeal of the health ministry, ingested by the test integrator and taken by its executor. */
-	record Fixture(String appealId, String agencyId, String answerId, String otherAgencyId) {
+	record Fixture(String appealId, String agencyId, String answerId, String otherAgencyId, String channelAccountId) {
 	}
 
 	/** A GraphQL call and where its result lies. */
@@ -122,6 +122,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 					Map.of("appealId", f.appealId(), "reason", "x")))),
 			Map.entry("markAnswerPublished", new Rule(OWN_AGENCY_WORKERS, f -> mutation("markAnswerPublished",
 					Map.of("appealId", f.appealId(), "answerId", f.answerId(), "link", "https://vk.com/wall-1_2")))),
+			Map.entry("channelAccounts", new Rule(CURATOR, f -> Call.of("{ channelAccounts { id kind } }", "channelAccounts"))),
+			Map.entry("connectChannelAccount", new Rule(CURATOR, f -> mutation("connectChannelAccount",
+					Map.of("kind", "MAX", "name", "Матрица " + uniqueId(), "token", "max-token")))),
+			Map.entry("updateChannelAccount", new Rule(CURATOR, f -> mutation("updateChannelAccount",
+					Map.of("accountId", f.channelAccountId(), "name", "Матрица")))),
+			Map.entry("disableChannelAccount", new Rule(CURATOR, f -> mutation("disableChannelAccount",
+					Map.of("accountId", f.channelAccountId())))),
+			Map.entry("checkChannelAccount", new Rule(CURATOR, f -> mutation("checkChannelAccount",
+					Map.of("accountId", f.channelAccountId())))),
+			Map.entry("retryDelivery", new Rule(CURATOR, f -> mutation("retryDelivery", Map.of("answerId", f.answerId())))),
 			Map.entry("upsertSlaPolicy", new Rule(CURATOR, f -> Call.of("""
 					mutation { upsertSlaPolicy(input: { code: "MATRIX", name: "Матрица", category: ENVIRONMENT, urgent: false,
 					  channelGroup: FORMAL, calendar: BUSINESS, firstResponse: { amount: 3, unit: WORKING_DAYS },
@@ -209,7 +219,20 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 		Map<String, Object> answered = AppealLifecycleIntegrationTestsAccess.ok(executor(HEALTH), "submitAnswer",
 				Map.of("appealId", id, "kind", "INTERIM", "text", "Здравствуйте! Разбираемся."));
 		String answerId = (String) ((Map<?, ?>) ((List<?>) answered.get("answers")).get(0)).get("id");
-		return new Fixture(id, agencyId, answerId, agency(TENKA).id());
+		return new Fixture(id, agencyId, answerId, agency(TENKA).id(), channelAccount());
+	}
+
+	static String channelAccountId;
+
+	/** One Telegram account for the channel operations (connected once: connecting is itself under test). */
+	synchronized String channelAccount() {
+		if (channelAccountId == null) {
+			channelAccountId = curator().document("""
+					mutation { connectChannelAccount(input: { kind: TELEGRAM, name: "Матрица", token: "123:abc" })
+					  { errors { code } account { id } } }""").execute().path("connectChannelAccount.account.id")
+				.entity(String.class).get();
+		}
+		return channelAccountId;
 	}
 
 	String token(Who who) {

@@ -32,7 +32,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"otklik.storage.embedded.backend=memory", "otklik.storage.seed-demo=false",
 		"otklik.security.embedded-issuer-uri=http://localhost/idp-test",
 		// Tests drive the API far faster than any integrator may; the limit has tests of its own.
-		"otklik.graphql.rate-limit.enabled=false" })
+		"otklik.graphql.rate-limit.enabled=false",
+		// Never the real channel hosts: a closed local port unless a test starts a fake server.
+		"otklik.channels.vk-api-url=http://127.0.0.1:9", "otklik.channels.telegram-api-url=http://127.0.0.1:9",
+		"otklik.channels.max-api-url=http://127.0.0.1:9", "otklik.channels.ok-api-url=http://127.0.0.1:9" })
 public abstract class IntegrationTestSupport {
 
 	public static final String HEALTH = "MINZDRAV";
