@@ -3,7 +3,6 @@ package org.otklik.channel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,21 +93,6 @@ abstract class ChannelTestSupport extends IntegrationTestSupport {
 			.variable("id", id).execute().path("appeal").entity(MAP).get();
 	}
 
-	static void await(BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
-	}
 
 	void change(String mutation, Map<String, Object> input, String as) {
 		var tester = switch (as) {

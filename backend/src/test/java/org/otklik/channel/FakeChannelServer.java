@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A local stand-in for a channel's API (VK, Telegram, MAX, OK) that records every call and answers what
@@ -52,6 +53,12 @@ final class FakeChannelServer implements AutoCloseable {
 
 	}
 
+	/**
+	 * Its own event loop: on the global one, the server would stop listening as soon as any application
+	 * context in the test JVM shuts down and disposes Reactor Netty's global resources.
+	 */
+	private final LoopResources loop = LoopResources.create("fake-channel", 1, true);
+
 	private final DisposableServer server;
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -65,6 +72,7 @@ final class FakeChannelServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
+			.runOn(this.loop)
 			.handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
 				.flatMap(body -> {
 					String uri = request.uri();
@@ -133,6 +141,7 @@ final class FakeChannelServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+		this.loop.dispose();
 	}
 
 }

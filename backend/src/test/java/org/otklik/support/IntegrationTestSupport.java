@@ -124,6 +124,23 @@ public abstract class IntegrationTestSupport {
 			.build();
 	}
 
+	/** Waits for something that happens asynchronously (a consumer, a delivery), up to a minute. */
+	protected static void await(java.util.function.BooleanSupplier condition, String what) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Timed out waiting for " + what);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
 	protected static String uniqueId() {
 		return UUID.randomUUID().toString();
 	}
