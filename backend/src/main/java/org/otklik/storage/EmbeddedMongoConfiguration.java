@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ public class EmbeddedMongoConfiguration {
 		if (embedded.backend() == StorageProperties.EmbeddedBackend.H2) {
 			Path file = Path.of(embedded.path()).toAbsolutePath();
 			Files.createDirectories(file.getParent());
-			backend = new H2Backend(file.toString());
+			backend = DurableH2Backend.open(file);
 			log.info("Embedded MongoDB server keeps its data in {} (use real MongoDB in production)", file);
 		}
 		else {
