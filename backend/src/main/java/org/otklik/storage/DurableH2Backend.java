@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
@@ -83,6 +84,12 @@ final class DurableH2Backend extends H2Backend {
 			this.store.sync();
 			this.durable = upTo;
 		}
+	}
+
+	/** The oplog, without the inserts a unique index refused (see {@link StoredInsertsOplog}). */
+	@Override
+	protected Oplog createOplog() {
+		return new StoredInsertsOplog(this, super.createOplog());
 	}
 
 	/** Commits what is left before the store closes, so a clean stop loses nothing either. */

@@ -7,6 +7,7 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,12 @@ public class EmbeddedMongoConfiguration {
 			log.info("Embedded MongoDB server keeps its data in {} (use real MongoDB in production)", file);
 		}
 		else {
-			backend = new MemoryBackend();
+			backend = new MemoryBackend() {
+				@Override
+				protected Oplog createOplog() {
+					return new StoredInsertsOplog(this, super.createOplog());
+				}
+			};
 		}
 		MongoServer server = new MongoServer(backend);
 		server.enableOplog();

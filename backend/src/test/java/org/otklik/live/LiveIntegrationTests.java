@@ -94,6 +94,24 @@ class LiveIntegrationTests extends LiveTestSupport {
 	}
 
 	@Test
+	void repeatedIngestsAreAnnouncedOnceAndNoRefusedInsertBecomesAnEvent() throws Exception {
+		int before = this.live.subscriberCount();
+		// Received events up to the closing marker: the appeal once, then the marker, nothing in between.
+		CompletableFuture<List<Map>> received = subscribe(this.tokens.curator(), "appealReceived", "")
+			.filter(e -> "RECEIVED".equals(e.get("type")))
+			.take(2).collectList().toFuture();
+		awaitSubscribers(this.live, before + 1);
+		String externalId = uniqueId();
+		String id = ingest("Течёт крыша в доме на Портовой", Map.of("externalId", externalId));
+		for (int i = 0; i < 5; i++) {
+			assertThat(ingest("Течёт крыша в доме на Портовой", Map.of("externalId", externalId))).isEqualTo(id);
+		}
+		String marker = ingest("Закрывающее обращение");
+
+		assertThat(ids(received.get(20, TimeUnit.SECONDS))).containsExactly(id, marker);
+	}
+
+	@Test
 	void subscriptionWithoutTokenIsRefused() {
 		var client = webSocket(webSocketUrl(), "not-a-token");
 		assertThat(client.document("subscription { appealReceived { cursor } }").retrieveSubscription("appealReceived")
