@@ -107,9 +107,10 @@ fi
 # A fresh dev database every start, so the imported realm is exactly what the files say.
 rm -rf "$HOME_KC/data"
 mkdir -p "$HOME_KC/data/import"
-cp "$ROOT/deploy/keycloak/otklik-realm.json" "$HOME_KC/data/import/"
-# The test-only client (password grant) is merged into the realm for tests only; see the overlay file.
+# The demo accounts and the test-only client (password grant) are merged into the production realm
+# for tests only; see the overlay files.
 python3 "$ROOT/.ci/merge-realm.py" "$ROOT/deploy/keycloak/otklik-realm.json" \
+  "$ROOT/deploy/keycloak/otklik-realm-demo.json" \
   "$ROOT/backend/src/test/resources/keycloak/otklik-test-realm.json" > "$HOME_KC/data/import/otklik-realm.json"
 
 started=$(date +%s)
@@ -120,6 +121,8 @@ echo "Starting Keycloak $VERSION on $URL with $JAVA_HOME_KC (log: $LOG)..."
   export JAVA_OPTS_APPEND="--add-opens java.base/java.lang=ALL-UNNAMED"
   export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
   export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+  # The realm file's ${OTKLIK_PWA_URL} placeholders (redirect URIs, web origins), resolved on import.
+  export OTKLIK_PWA_URL="${OTKLIK_PWA_URL:-http://localhost:8080}"
   nohup "$HOME_KC/bin/kc.sh" start-dev --http-port="$PORT" --import-realm > "$LOG" 2>&1 &
   echo $! > "$PID_FILE"
 )
