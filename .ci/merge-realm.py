@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-"""Merges a test overlay into a Keycloak realm export: list entries (clients, users) are appended, other
-keys are added when absent. Prints the merged realm. Used by .ci/keycloak.sh; production imports the
-realm file alone."""
+"""Merges overlays into a Keycloak realm export: list entries (clients, users) are appended, other keys
+are added when absent; keys starting with "_" are comments. Prints the merged realm.
+
+    merge-realm.py REALM OVERLAY [OVERLAY...]
+
+Used by .ci/keycloak.sh (realm + demo accounts + test client); production imports the realm file alone."""
 import json
 import sys
 
 realm = json.load(open(sys.argv[1], encoding="utf-8"))
-overlay = json.load(open(sys.argv[2], encoding="utf-8"))
-for key, value in overlay.items():
-    if key.startswith("_"):
-        continue
-    if isinstance(value, list):
-        realm.setdefault(key, []).extend(value)
-    else:
-        realm.setdefault(key, value)
+for path in sys.argv[2:]:
+    overlay = json.load(open(path, encoding="utf-8"))
+    for key, value in overlay.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, list):
+            realm.setdefault(key, []).extend(value)
+        else:
+            realm.setdefault(key, value)
 json.dump(realm, sys.stdout, ensure_ascii=False, indent=2)

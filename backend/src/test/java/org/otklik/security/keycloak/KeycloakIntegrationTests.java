@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The API against a real Keycloak with the production realm ({@code deploy/keycloak/otklik-realm.json}) and
- * the test-only password-grant client. Runs only with {@code -Pkeycloak}, which sets
+ * The API against a real Keycloak with the production realm ({@code deploy/keycloak/otklik-realm.json}), the
+ * demo accounts ({@code otklik-realm-demo.json}) and the test-only password-grant client. Runs only with {@code -Pkeycloak}, which sets
  * {@code otklik.keycloak.url}; start Keycloak first with {@code .ci/keycloak.sh}. It fails, never skips,
  * when the property is missing or Keycloak does not answer.
  */

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.otklik.security.Role;
 
 /**
- * The demo users and clients of the embedded identity provider: the same accounts as the Keycloak realm in
- * {@code deploy/keycloak/otklik-realm.json}, so that a demo and production differ only in the issuer.
+ * The demo users and clients of the embedded identity provider: the same accounts as the Keycloak demo overlay
+ * {@code deploy/keycloak/otklik-realm-demo.json}, so that a demo and production differ only in the issuer.
  */
 public final class DemoDirectory {
 
