@@ -1,9 +1,9 @@
 import { Link } from 'wouter'
-import { useIdentity } from '@/app/session-context'
+import { useIdentity } from '@/lib/oidc/session-context'
 import { useT } from '@/lib/i18n'
 import { loadDraft, saveDraft } from '@/lib/offline/draft-store'
 import type { OutboxEntry } from '@/lib/offline/outbox'
-import { useOutbox } from '../hooks/use-outbox'
+import { useOutbox } from '@/lib/offline/use-outbox'
 import { useExplainError } from '../hooks/use-user-error'
 
 /** Queued actions with their state; refused ones explain why and can be retried or removed. */
