@@ -35,7 +35,7 @@ export function SignedInProviders({
       new Outbox({
         store: outboxStore(),
         owner,
-        send: createOutboxSender(graphql.client, owner, () => session.markExpired()),
+        send: createOutboxSender(graphql.client, () => session.markExpired()),
       }),
     [graphql, owner, session],
   )

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useIdentity } from '@/lib/oidc/session-context'
 import { useOnline } from '@/hooks/use-online'
+import { explainRefusal } from '@/lib/graphql/errors'
 import { formatDateTime, useT } from '@/lib/i18n'
 import { uuid } from '@/lib/uuid'
 import { findingAt, markSegments, type QualityFindingFieldsLike } from '../hooks/quality-marks'
 import { useAnswerQuality } from '../hooks/use-answer-quality'
 import { useDraft, type AnswerKind } from '../hooks/use-draft'
 import { useOutbox, useOutboxEntries } from '@/lib/offline/use-outbox'
-import { explainError } from '../hooks/use-user-error'
 import { QualityReport } from './quality-report'
 
 export const MAX_ANSWER_LENGTH = 10_000
@@ -181,7 +181,7 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
       )}
       {refused && (
         <div className="notice notice--error" role="alert">
-          <p>{refused.error ? explainError(t, refused.error) : t('error.code.LOW_QUALITY')}</p>
+          <p>{refused.error ? explainRefusal(t, refused.error) : t('error.code.LOW_QUALITY')}</p>
           <button type="button" className="button" onClick={backToEditor}>
             {t('editor.backToEditor')}
           </button>
