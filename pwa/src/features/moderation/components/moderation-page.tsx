@@ -73,13 +73,22 @@ function ModerationItem({ appeal }: { appeal: Appeal }) {
           </>
         )}
       </p>
+      {/* What the server allows (viewerCan). */}
       <div className="actions__buttons">
-        <button type="button" className="button button--primary" onClick={() => setOpen('assign')}>
-          {t('actions.assign')}
-        </button>
-        <button type="button" className="button button--danger" onClick={() => setOpen('reject')}>
-          {t('actions.reject')}
-        </button>
+        {appeal.viewerCan.assign && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setOpen('assign')}
+          >
+            {t('actions.assign')}
+          </button>
+        )}
+        {appeal.viewerCan.reject && (
+          <button type="button" className="button button--danger" onClick={() => setOpen('reject')}>
+            {t('actions.reject')}
+          </button>
+        )}
       </div>
       <AgencyDialog
         open={open === 'assign'}

@@ -74,30 +74,35 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer |
           {error}
         </p>
       )}
-      {answer && (
+      {/* What the server allows (viewerCan), for the answer awaiting review. */}
+      {answer && (appeal.viewerCan.approve || appeal.viewerCan.return) && (
         <div className="actions__buttons">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={commands.busy}
-            onClick={() =>
-              void commands
-                .run('approve', {
-                  appealId: appeal.id,
-                  answerId: answer.id,
-                  expectedVersion: appeal.version,
-                })
-                .then(finish)
-            }
-          >
-            {t('actions.approve')}
-          </button>
-          <button type="button" className="button" onClick={() => setReturning(true)}>
-            {t('actions.return')}
-          </button>
+          {appeal.viewerCan.approve && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={commands.busy}
+              onClick={() =>
+                void commands
+                  .run('approve', {
+                    appealId: appeal.id,
+                    answerId: answer.id,
+                    expectedVersion: appeal.version,
+                  })
+                  .then(finish)
+              }
+            >
+              {t('actions.approve')}
+            </button>
+          )}
+          {appeal.viewerCan.return && (
+            <button type="button" className="button" onClick={() => setReturning(true)}>
+              {t('actions.return')}
+            </button>
+          )}
         </div>
       )}
-      {answer && (
+      {answer && appeal.viewerCan.return && (
         <ReasonDialog
           open={returning}
           title={t('actions.return')}
