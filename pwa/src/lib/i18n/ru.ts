@@ -79,6 +79,12 @@ export const ru = {
   'sla.due': 'до {date} ({zone})',
   'sla.elapsed': 'прошло {percent}% срока',
   'sla.businessLeft': 'рабочего времени осталось: {time}',
+  'sla.businessOver': 'рабочего времени сверх срока: {time}',
+  'sla.unit.BUSINESS_HOURS': '{count} рабочий час|{count} рабочих часа|{count} рабочих часов',
+  'sla.unit.WORKING_DAYS': '{count} рабочий день|{count} рабочих дня|{count} рабочих дней',
+  'sla.unit.CALENDAR_HOURS': '{count} час|{count} часа|{count} часов',
+  'sla.unit.CALENDAR_DAYS':
+    '{count} календарный день|{count} календарных дня|{count} календарных дней',
   'sla.pausedFor': 'на паузе: {time}',
   'sla.clocks': 'Сроки',
   'sla.metLate': 'выполнено с опозданием',

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AppealDetailFragment } from '@/gql/graphql'
 import { useOnline } from '@/hooks/use-online'
 import { useT } from '@/lib/i18n'
+import { formatTerm } from '@/lib/sla/format'
 import { useAppealCommands } from '../hooks/use-appeal-commands'
 import { effectiveViewerCan, type AppealAction } from '../hooks/viewer-can'
 import { useOutbox, useOutboxEntries } from '@/lib/offline/use-outbox'
@@ -175,7 +176,7 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
         label={reasonOpen ? t(REASON_LABEL[reasonOpen]) : ''}
         hint={
           reasonOpen === 'extend' && appeal.sla?.policy.extension
-            ? t('actions.extendHint', { term: appeal.sla.policy.extension.label })
+            ? t('actions.extendHint', { term: formatTerm(t, appeal.sla.policy.extension) })
             : undefined
         }
         submitLabel={t('actions.confirm')}
