@@ -5,7 +5,13 @@ import { CombinedError } from '@urql/core'
 import { GraphQLError, Kind, parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { ErrorDetail, UserErrorCode } from '@/gql/enums'
-import { errorDetailKey, explainCombined, explainRefusal, userErrorKey } from '../graphql/errors'
+import {
+  cursorRefused,
+  errorDetailKey,
+  explainCombined,
+  explainRefusal,
+  userErrorKey,
+} from '../graphql/errors'
 import { translate, type MessageKey, type Translate } from '../i18n'
 import { en } from '../i18n/en'
 import { ru } from '../i18n/ru'
@@ -25,6 +31,12 @@ function schemaEnum(name: string): string[] {
   }
   throw new Error(`enum ${name} not in the schema`)
 }
+
+/** A subscription that failed with a top-level error carrying `errorDetail` (or none). */
+const failed = (errorDetail?: string) =>
+  new CombinedError({
+    graphQLErrors: [new GraphQLError('x', { extensions: errorDetail ? { errorDetail } : {} })],
+  })
 
 const ruT: Translate = (key, params) => translate(key, params, 'ru')
 
@@ -69,5 +81,14 @@ describe('error messages', () => {
     expect(explainCombined(ruT, internal)).toBe('Сбой на сервере. Повторите позже.')
     const network = new CombinedError({ networkError: new TypeError('Failed to fetch') })
     expect(explainCombined(ruT, network)).toBe('Сервер недоступен.')
+  })
+
+  it('drops a subscription cursor only when the server refuses it', () => {
+    expect(cursorRefused(failed('CURSOR_EXPIRED'))).toBe(true)
+    expect(cursorRefused(failed('INVALID_CURSOR'))).toBe(true)
+    expect(cursorRefused(failed())).toBe(true)
+    expect(cursorRefused(failed('SLOW_SUBSCRIBER'))).toBe(false)
+    expect(cursorRefused(failed('UNAUTHENTICATED'))).toBe(false)
+    expect(cursorRefused(new CombinedError({ networkError: new Error('closed') }))).toBe(false)
   })
 })

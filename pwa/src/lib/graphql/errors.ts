@@ -33,6 +33,22 @@ export function errorDetailOf(error: CombinedError): ErrorDetail | null {
   return typeof detail === 'string' && isErrorDetail(detail) ? detail : null
 }
 
+/**
+ * Whether a subscription's GraphQL error says its `after` cursor is of no use: refused as malformed or
+ * too old, or an error we cannot place. A slow subscriber, an expired token or a server failure
+ * keeps the cursor, so the stream resumes without missing events.
+ */
+export function cursorRefused(error: CombinedError): boolean {
+  if (error.graphQLErrors.length === 0) return false
+  const detail = errorDetailOf(error)
+  return (
+    detail === null ||
+    detail === 'INVALID_CURSOR' ||
+    detail === 'CURSOR_EXPIRED' ||
+    detail === 'INVALID_ARGUMENT'
+  )
+}
+
 /** A refusal as the user should read it: our explanation first, the server's detail after. */
 export function explainRefusal(t: Translate, refusal: Refusal): string {
   if (isUserErrorCode(refusal.code)) {
