@@ -1,10 +1,8 @@
-/// <reference types="node" />
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { CombinedError } from '@urql/core'
-import { GraphQLError, Kind, parse } from 'graphql'
+import { GraphQLEnumType, GraphQLError } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { ErrorDetail, UserErrorCode } from '@/gql/enums'
+import { backendSchema } from '@/test/schema'
 import {
   cursorRefused,
   errorDetailKey,
@@ -16,20 +14,11 @@ import { translate, type MessageKey, type Translate } from '../i18n'
 import { en } from '../i18n/en'
 import { ru } from '../i18n/ru'
 
-// The backend's schema files themselves, read without codegen.
-// Vitest runs in pwa/, beside the backend (as codegen does).
-const SCHEMA_DIR = join(process.cwd(), '../backend/src/main/resources/graphql')
-
 /** The values of an enum as the backend's schema declares it. */
 function schemaEnum(name: string): string[] {
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.graphqls'))) {
-    const document = parse(readFileSync(join(SCHEMA_DIR, file), 'utf8'))
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === name)
-        return (definition.values ?? []).map((value) => value.name.value)
-    }
-  }
-  throw new Error(`enum ${name} not in the schema`)
+  const type = backendSchema().getType(name)
+  if (!(type instanceof GraphQLEnumType)) throw new Error(`enum ${name} not in the schema`)
+  return type.getValues().map((value) => value.name)
 }
 
 /** A subscription that failed with a top-level error carrying `errorDetail` (or none). */
