@@ -17,6 +17,12 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', Date: 'string' },
       },
     },
+    // Every schema enum also as a runtime list, for code that must know all values (an i18n message
+    // for each `UserErrorCode` and `ErrorDetail`, checked by a test). Bundled only where imported.
+    'src/gql/enums.ts': {
+      plugins: ['typescript'],
+      config: { onlyEnums: true, enumsAsConst: true },
+    },
   },
 }
 

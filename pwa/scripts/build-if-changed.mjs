@@ -4,6 +4,7 @@
 //
 //   node scripts/build-if-changed.mjs ci      npm ci, unless node_modules was installed from this very
 //                                             package-lock.json with this Node version on this platform
+//   node scripts/build-if-changed.mjs check   npm run check, unless it passed on the same inputs
 //   node scripts/build-if-changed.mjs build   npm run build, unless dist/ was built from the same inputs
 //
 // Each step keeps a stamp: the SHA-256 of its inputs, written only after the step succeeded. A clean
@@ -76,9 +77,13 @@ if (step === 'ci') {
     '--no-audit',
     '--no-fund',
   ])
+} else if (step === 'check') {
+  // The quality gates read everything the build reads, plus the lint and format rules and the tests.
+  const checkInputs = [...buildInputs, '.oxlintrc.json', '.prettierrc.json', '.prettierignore', 'e2e', 'scripts']
+  once('npm run check', 'node_modules/.otklik-check', hash(checkInputs, platform), ['run', 'check'])
 } else if (step === 'build') {
   once('npm run build', 'dist/.otklik-build', hash(buildInputs, platform), ['run', 'build'])
 } else {
-  console.error('usage: node scripts/build-if-changed.mjs ci|build')
+  console.error('usage: node scripts/build-if-changed.mjs ci|check|build')
   process.exit(2)
 }

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react'
 import { Link, Redirect, useLocation } from 'wouter'
-import { useOutboxEntries } from '@/features/appeals/hooks/use-outbox'
-import { SlaAlertNotice } from '@/features/queue/components/sla-alert-notice'
+import { useOutboxEntries } from '@/lib/offline/use-outbox'
+import { SlaAlertNotice } from '@/features/queue'
 import { useOnline } from '@/hooks/use-online'
 import { useLiveStatus } from '@/lib/graphql/live-status'
 import { useT, type MessageKey } from '@/lib/i18n'
 import type { Role } from '@/lib/oidc/claims'
 import { ProtectedRoutes } from './protected-routes'
-import { useSession, useSessionState } from './session-context'
+import { useSession, useSessionState } from '@/lib/oidc/session-context'
 import { SignedInProviders } from './signed-in-providers'
 
 interface Tab {

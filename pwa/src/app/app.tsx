@@ -3,7 +3,7 @@ import { useT } from '@/lib/i18n'
 import { loadAuthConfig } from '@/lib/oidc/auth-config'
 import { Session } from '@/lib/oidc/session'
 import { AppRoutes } from './router'
-import { SessionContext } from './session-context'
+import { SessionContext } from '@/lib/oidc/session-context'
 import { UpdatePrompt } from './update-prompt'
 
 /** Boot: learn the identity provider, restore the stored user (no network needed), then route. */

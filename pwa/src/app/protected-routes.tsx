@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { Route, Switch } from 'wouter'
 import { LoadingState } from '@/components/page-states'
 import { NotFound } from './not-found'
-import { RoleHome } from './require-role'
+import { RoleHome } from './role-home'
 
 function page<T extends Record<string, ComponentType>>(
   load: () => Promise<T>,

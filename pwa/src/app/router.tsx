@@ -1,6 +1,5 @@
 import { Route, Switch } from 'wouter'
-import { CallbackPage } from '@/features/auth/components/callback-page'
-import { SignInPage } from '@/features/auth/components/sign-in-page'
+import { CallbackPage, SignInPage } from '@/features/auth'
 import { AppLayout } from './app-layout'
 
 /**

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { Provider as UrqlProvider } from 'urql'
-import { createOutboxSender } from '@/features/appeals/api/outbox-sender'
-import { OutboxContext } from '@/features/appeals/hooks/use-outbox'
+import { createOutboxSender } from '@/features/appeals'
+import { OutboxContext } from '@/lib/offline/use-outbox'
 import { createGraphqlClient } from '@/lib/graphql/client'
 import { indexedDbStore } from '@/lib/offline/kv-store'
 import { Outbox, type OutboxEntry } from '@/lib/offline/outbox'
 import type { Identity } from '@/lib/oidc/claims'
-import { AppServicesContext, type AppServices } from './app-services'
-import { useSession } from './session-context'
+import { SignOutContext, type SignOut } from '@/lib/oidc/sign-out-context'
+import { useSession } from '@/lib/oidc/session-context'
 
 const outboxStore = () => indexedDbStore<OutboxEntry>('otklik-outbox')
 
@@ -35,7 +35,7 @@ export function SignedInProviders({
       new Outbox({
         store: outboxStore(),
         owner,
-        send: createOutboxSender(graphql.client, owner, () => session.markExpired()),
+        send: createOutboxSender(graphql.client, () => session.markExpired()),
       }),
     [graphql, owner, session],
   )
@@ -55,20 +55,18 @@ export function SignedInProviders({
     }
   }, [outbox])
 
-  const services = useMemo<AppServices>(
-    () => ({
-      signOut: async () => {
-        await graphql.clearCache().catch(() => undefined)
-        await session.signOut()
-      },
-    }),
+  const signOut = useMemo<SignOut>(
+    () => async () => {
+      await graphql.clearCache().catch(() => undefined)
+      await session.signOut()
+    },
     [graphql, session],
   )
 
   return (
     <UrqlProvider value={graphql.client}>
       <OutboxContext value={outbox}>
-        <AppServicesContext value={services}>{children}</AppServicesContext>
+        <SignOutContext value={signOut}>{children}</SignOutContext>
       </OutboxContext>
     </UrqlProvider>
   )

@@ -1,6 +1,6 @@
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
-import { urgencyLabel } from '@/lib/sla/format'
+import { businessLeftLabel, urgencyLabel } from '@/lib/sla/format'
 import { urgencyOf, type SlaLike } from '@/lib/sla/urgency'
 
 const STATE_KEY = {
@@ -34,8 +34,8 @@ export function CountdownChip({ sla, now }: Props) {
       ? t('sla.metLate')
       : t(STATE_KEY[urgency.state])
   const title =
-    urgency.businessTimeLeft && !urgency.done && !urgency.paused
-      ? t('sla.businessLeft', { time: urgency.businessTimeLeft })
+    urgency.businessSecondsLeft !== null && !urgency.done && !urgency.paused
+      ? businessLeftLabel(t, urgency.businessSecondsLeft)
       : undefined
   return (
     <span

@@ -6,7 +6,8 @@ import { CountdownChip } from '../countdown-chip'
 const clock = {
   state: 'ON_TRACK' as const,
   dueAt: '2026-03-10T14:00:00Z',
-  businessTimeLeft: '3 ч',
+  // 27 working hours: shown in hours, never as «1 д 3 ч» (a working day is not 24 hours).
+  businessTimeLeftSeconds: 27 * 3600 + 5 * 60,
   atRiskAt: '2026-03-10T13:00:00Z',
   breachAt: '2026-03-10T14:00:00Z',
   metAt: null,
@@ -21,7 +22,7 @@ describe('CountdownChip', () => {
     const chip = screen.getByText('в срок').parentElement!
     expect(chip).toHaveProperty('dataset.state', 'ON_TRACK')
     expect(chip.textContent).toContain('осталось 5 ч 15 мин')
-    expect(chip.title).toBe('рабочего времени осталось: 3 ч')
+    expect(chip.title).toBe('рабочего времени осталось: 27 ч 5 мин')
   })
 
   it('says how long an appeal is overdue', () => {

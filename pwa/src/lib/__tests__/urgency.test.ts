@@ -6,7 +6,7 @@ const now = new Date('2026-03-10T10:00:00Z')
 const clock = (overrides: Partial<SlaClockLike> = {}): SlaClockLike => ({
   state: 'ON_TRACK',
   dueAt: '2026-03-10T12:00:00Z',
-  businessTimeLeft: '2 ч',
+  businessTimeLeftSeconds: 7200,
   atRiskAt: '2026-03-10T11:00:00Z',
   breachAt: '2026-03-10T12:00:00Z',
   metAt: null,
@@ -31,7 +31,7 @@ describe('urgencyOf', () => {
       clock: 'firstResponse',
       state: 'ON_TRACK',
       secondsLeft: 7200,
-      businessTimeLeft: '2 ч',
+      businessSecondsLeft: 7200,
       done: false,
     })
   })

@@ -4,6 +4,7 @@ import { useClient } from 'urql'
 import { onEnd, pipe, subscribe } from 'wonka'
 import { clearCursor, loadCursor, saveCursor } from '@/lib/offline/cursor-store'
 import { backoffDelay } from './backoff'
+import { cursorRefused } from './errors'
 
 /** What every live event has: its position in the stream. */
 export interface LiveEvent {
@@ -70,9 +71,10 @@ export function useLiveEvents<Data, Vars, Event extends LiveEvent>(
         }),
         subscribe((result) => {
           if (result.error) {
-            // A GraphQL error (not a transport one: graphql-ws retries those itself) most likely
-            // means the cursor is no longer valid. Start again from now.
-            if (result.error.graphQLErrors.length > 0) {
+            // A GraphQL error (not a transport one: graphql-ws retries those itself) that refuses
+            // the cursor (errorDetail INVALID_CURSOR, CURSOR_EXPIRED): start again from now.
+            // SLOW_SUBSCRIBER and the like resubscribe with the cursor, missing nothing.
+            if (cursorRefused(result.error)) {
               clearCursor(owner, stream)
               sessionCursor = null
             }

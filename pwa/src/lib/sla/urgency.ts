@@ -10,7 +10,7 @@ export type UrgencyState = SlaState
 export interface SlaClockLike {
   state: UrgencyState
   dueAt?: string | null
-  businessTimeLeft?: string | null
+  businessTimeLeftSeconds?: number | null
   atRiskAt?: string | null
   breachAt?: string | null
   metAt?: string | null
@@ -32,8 +32,8 @@ export interface Urgency {
   paused: boolean
   /** Both clocks are met (on time or late): nothing left to count down. */
   done: boolean
-  /** The server's figure in working time, as of the last fetch. */
-  businessTimeLeft: string | null
+  /** The server's figure in seconds of working time (negative when over), as of the last fetch. */
+  businessSecondsLeft: number | null
 }
 
 const RANK: Record<UrgencyState, number> = { MET: 0, ON_TRACK: 1, AT_RISK: 2, BREACHED: 3 }
@@ -67,20 +67,24 @@ export function urgencyOf(sla: SlaLike | null | undefined, now: Date): Urgency |
     secondsLeft: dueAt && !done ? Math.round((dueAt.getTime() - now.getTime()) / 1000) : null,
     paused: sla.paused && !done,
     done,
-    businessTimeLeft: clock.businessTimeLeft ?? null,
+    businessSecondsLeft: clock.businessTimeLeftSeconds ?? null,
   }
 }
 
 const HOUR = 3600
 const DAY = 24 * HOUR
 
-/** Splits seconds into the two largest units: {days, hours} or {hours, minutes} or {minutes}. */
+/**
+ * Splits seconds into the two largest units: {days, hours} or {hours, minutes} or {minutes}. Without
+ * `withDays` hours go beyond 24 (working time: a working day is not 24 hours).
+ */
 export function durationParts(
   totalSeconds: number,
+  withDays = true,
 ): { unit: 'days' | 'hours' | 'minutes'; n: number }[] {
   const seconds = Math.abs(totalSeconds)
-  const days = Math.floor(seconds / DAY)
-  const hours = Math.floor((seconds % DAY) / HOUR)
+  const days = withDays ? Math.floor(seconds / DAY) : 0
+  const hours = Math.floor((seconds - days * DAY) / HOUR)
   const minutes = Math.floor((seconds % HOUR) / 60)
   if (days > 0)
     return hours > 0

@@ -1,14 +1,11 @@
 import type { Client, CombinedError } from '@urql/core'
-import { SubmitAnswerDocument, TakeAppealDocument } from '@/gql/graphql'
+import {
+  SubmitAnswerDocument,
+  TakeAppealDocument,
+  type UserErrorFieldsFragment,
+} from '@/gql/graphql'
+import { errorDetailOf } from '@/lib/graphql/errors'
 import type { OutboxEntry, Sender, SendResult } from '@/lib/offline/outbox'
-
-/** Our own code for the conflict the outbox must explain: someone else took the appeal first. */
-export const TAKEN_BY_OTHER = 'TAKEN_BY_OTHER'
-
-interface Payload {
-  appeal?: { status: string; executor?: { id: string } | null } | null
-  errors: { code: string; message: string }[]
-}
 
 function classifyError(error: CombinedError, onUnauthorized: () => void): SendResult {
   const status = (error.response as Response | undefined)?.status
@@ -18,43 +15,33 @@ function classifyError(error: CombinedError, onUnauthorized: () => void): SendRe
   }
   if (error.networkError || (status !== undefined && status >= 500)) return { outcome: 'retry' }
   const first = error.graphQLErrors[0]
+  const detail = errorDetailOf(error)
   const classification = String(first?.extensions?.classification ?? '')
-  if (classification === 'UNAUTHORIZED') {
+  if (detail === 'UNAUTHENTICATED' || classification === 'UNAUTHORIZED') {
     onUnauthorized()
     return { outcome: 'retry' }
   }
   return {
     outcome: 'rejected',
-    code: classification || 'ERROR',
+    code: detail ?? (classification || 'ERROR'),
     message: first?.message ?? error.message,
   }
 }
 
-/** A repeated take of an appeal the caller already holds succeeded the first time. */
-function takeOutcome(payload: Payload, subject: string): SendResult {
-  if (payload.errors.length === 0) return { outcome: 'sent' }
-  const executor = payload.appeal?.executor?.id
-  if (executor === subject) return { outcome: 'sent' }
-  const error = payload.errors[0]!
-  if (error.code === 'ILLEGAL_TRANSITION' && executor) {
-    return { outcome: 'rejected', code: TAKEN_BY_OTHER, message: error.message }
-  }
-  return { outcome: 'rejected', code: error.code, message: error.message }
-}
-
-function answerOutcome(payload: Payload): SendResult {
-  const error = payload.errors[0]
+/**
+ * The server's verdict, as it gave it. A repeated take of an appeal the caller already holds, or a
+ * repeated answer with the same clientAnswerId, comes back without errors; a colleague who took the
+ * appeal first is `TAKEN_BY_OTHER`.
+ */
+function outcome(errors: readonly UserErrorFieldsFragment[]): SendResult {
+  const error = errors[0]
   return error
     ? { outcome: 'rejected', code: error.code, message: error.message }
     : { outcome: 'sent' }
 }
 
 /** Sends outbox entries through the GraphQL client, so the normalised cache sees the result. */
-export function createOutboxSender(
-  client: Client,
-  subject: string,
-  onUnauthorized: () => void,
-): Sender {
+export function createOutboxSender(client: Client, onUnauthorized: () => void): Sender {
   return async (entry: OutboxEntry) => {
     const { action } = entry
     if (action.kind === 'take') {
@@ -67,7 +54,7 @@ export function createOutboxSender(
         .toPromise()
       if (result.error && !result.data?.takeAppeal)
         return classifyError(result.error, onUnauthorized)
-      return takeOutcome(result.data!.takeAppeal, subject)
+      return outcome(result.data!.takeAppeal.errors)
     }
     const result = await client
       .mutation(
@@ -85,6 +72,6 @@ export function createOutboxSender(
       .toPromise()
     if (result.error && !result.data?.submitAnswer)
       return classifyError(result.error, onUnauthorized)
-    return answerOutcome(result.data!.submitAnswer)
+    return outcome(result.data!.submitAnswer.errors)
   }
 }

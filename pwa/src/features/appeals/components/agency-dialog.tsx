@@ -3,6 +3,7 @@ import { useQuery } from 'urql'
 import { Dialog } from '@/components/dialog'
 import { AgenciesDocument, type Category } from '@/gql/graphql'
 import { useT } from '@/lib/i18n'
+import { explainTextProblem, textProblem, useLimits, type TextProblem } from '../hooks/use-limits'
 
 interface Props {
   open: boolean
@@ -31,15 +32,16 @@ export function AgencyDialog(props: Props) {
     : undefined
   const [agencyId, setAgencyId] = useState('')
   const [reason, setReason] = useState('')
-  const [invalid, setInvalid] = useState(false)
+  const [problem, setProblem] = useState<TextProblem | null>(null)
+  const max = useLimits()?.reason
   const selectId = useId()
   const reasonId = useId()
   const chosen = agencyId || suggested?.id || ''
 
   const submit = () => {
-    if (!chosen || (props.withReason && !reason.trim())) return setInvalid(true)
-    setInvalid(false)
-    props.onSubmit(chosen, reason.trim())
+    const found = !chosen ? 'blank' : props.withReason ? textProblem(reason, max) : null
+    setProblem(found)
+    if (!found) props.onSubmit(chosen, reason.trim())
   }
 
   return (
@@ -48,7 +50,7 @@ export function AgencyDialog(props: Props) {
       title={props.title}
       submitLabel={props.submitLabel}
       busy={props.busy}
-      error={invalid ? t('actions.required') : props.error}
+      error={problem ? explainTextProblem(t, problem, reason, max) : props.error}
       onClose={props.onClose}
       onSubmit={submit}
     >

@@ -1,16 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import { useIdentity } from '@/app/session-context'
+import { useIdentity } from '@/lib/oidc/session-context'
 import { useOnline } from '@/hooks/use-online'
+import { explainRefusal } from '@/lib/graphql/errors'
 import { formatDateTime, useT } from '@/lib/i18n'
 import { uuid } from '@/lib/uuid'
 import { findingAt, markSegments, type QualityFindingFieldsLike } from '../hooks/quality-marks'
 import { useAnswerQuality } from '../hooks/use-answer-quality'
 import { useDraft, type AnswerKind } from '../hooks/use-draft'
-import { useOutbox, useOutboxEntries } from '../hooks/use-outbox'
-import { explainError } from '../hooks/use-user-error'
+import { useLimits } from '../hooks/use-limits'
+import { useOutbox, useOutboxEntries } from '@/lib/offline/use-outbox'
 import { QualityReport } from './quality-report'
-
-export const MAX_ANSWER_LENGTH = 10_000
 
 /**
  * Writing an answer. The draft is kept on the device while typing; sending puts the answer in the
@@ -30,7 +29,9 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
   const textarea = useRef<HTMLTextAreaElement>(null)
   const backdrop = useRef<HTMLDivElement>(null)
   const [caret, setCaret] = useState<number | null>(null)
-  const quality = useAnswerQuality(draft.text, appealId, MAX_ANSWER_LENGTH)
+  // The server's limit; unknown only before the app's first contact (nothing is checked here then).
+  const max = useLimits()?.answerText
+  const quality = useAnswerQuality(draft.text, appealId, max ?? Number.POSITIVE_INFINITY)
   const findings = quality.current && quality.report ? quality.report.findings : []
   const segments = findings.length > 0 ? markSegments(draft.text, findings) : null
   const active = caret === null ? null : findingAt(findings, caret)
@@ -81,8 +82,7 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
     event.preventDefault()
     const text = draft.text.trim()
     if (!text) return setError(t('editor.empty'))
-    if (text.length > MAX_ANSWER_LENGTH)
-      return setError(t('editor.tooLong', { max: MAX_ANSWER_LENGTH }))
+    if (max !== undefined && text.length > max) return setError(t('editor.tooLong', { max }))
     setError(null)
     await outbox.enqueue({
       kind: 'answer',
@@ -153,14 +153,18 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
           onScroll={syncScroll}
           aria-describedby={`${hintId} ${activeId}`}
           aria-invalid={error ? true : undefined}
-          maxLength={MAX_ANSWER_LENGTH + 500}
+          maxLength={max === undefined ? undefined : max + 500}
         />
       </div>
       <p id={activeId} className="quality__active" role="status">
         {active ? active.message : ''}
       </p>
       <p id={hintId} className="editor__hint">
-        <span>{t('editor.counter', { count: draft.text.length, max: MAX_ANSWER_LENGTH })}</span>
+        <span>
+          {max === undefined
+            ? t('editor.length', { count: draft.text.length })
+            : t('editor.counter', { count: draft.text.length, max })}
+        </span>
         <span role="status">
           {draft.savedAt
             ? draft.restoredAt === draft.savedAt
@@ -181,7 +185,7 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
       )}
       {refused && (
         <div className="notice notice--error" role="alert">
-          <p>{refused.error ? explainError(t, refused.error) : t('error.code.LOW_QUALITY')}</p>
+          <p>{refused.error ? explainRefusal(t, refused.error) : t('error.code.LOW_QUALITY')}</p>
           <button type="button" className="button" onClick={backToEditor}>
             {t('editor.backToEditor')}
           </button>

@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import { useIdentity } from '@/app/session-context'
-import { useMe } from '@/features/auth/hooks/use-me'
 import type { AppealDetailFragment } from '@/gql/graphql'
 import { useOnline } from '@/hooks/use-online'
 import { useT } from '@/lib/i18n'
-import { availableActions, type AppealAction } from '../hooks/appeal-permissions'
+import { formatTerm } from '@/lib/sla/format'
 import { useAppealCommands } from '../hooks/use-appeal-commands'
-import { useOutbox, useOutboxEntries } from '../hooks/use-outbox'
+import { effectiveViewerCan, type AppealAction } from '../hooks/viewer-can'
+import { useOutbox, useOutboxEntries } from '@/lib/offline/use-outbox'
 import { AgencyDialog } from './agency-dialog'
 import { AnswerEditor } from './answer-editor'
 import { ReasonDialog } from './reason-dialog'
@@ -31,7 +30,8 @@ const REASON_LABEL = {
 } as const
 
 interface ActionButton {
-  action: Exclude<AppealAction, 'answer'>
+  /** Shown when `viewerCan` allows it. The answer editor and manual publication live elsewhere. */
+  action: Exclude<AppealAction, 'answer' | 'markPublished'>
   variant?: 'primary' | 'danger'
   /** Runs at once rather than opening a dialog, so it is disabled while another command runs. */
   command?: boolean
@@ -40,11 +40,9 @@ interface ActionButton {
   onClick: () => void
 }
 
-/** Buttons for what the viewer's role allows in the appeal's status, and the answer editor. */
+/** Buttons for what the server says the viewer may do now (`viewerCan`), and the answer editor. */
 export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   const t = useT()
-  const identity = useIdentity()
-  const { me } = useMe()
   const outbox = useOutbox()
   const pending = useOutboxEntries(appeal.id)
   const online = useOnline()
@@ -53,24 +51,10 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
-  const pendingTake = pending.some(
+  const takeQueued = pending.some(
     (entry) => entry.action.kind === 'take' && entry.state !== 'failed',
   )
-  // A take waiting in the outbox already counts: the executor can write the answer offline.
-  const effective = pendingTake
-    ? { status: 'IN_PROGRESS' as const, executorId: identity.subject }
-    : { status: appeal.status, executorId: appeal.executor?.id ?? null }
-  const actions = availableActions(
-    {
-      ...effective,
-      agencyId: appeal.agency?.id ?? null,
-      paused: appeal.sla?.paused ?? false,
-      extendable:
-        Boolean(appeal.sla?.policy.extension) &&
-        !appeal.history.some((entry) => entry.type === 'EXTENDED'),
-    },
-    { subject: identity.subject, roles: identity.roles, agencyId: me?.agency?.id ?? null },
-  )
+  const can = effectiveViewerCan(appeal.viewerCan, takeQueued)
   const reasonOpen: ReasonOpen | null =
     open === 'redirect' || open === 'assign' || open === null ? null : open
   const reviewAnswer = appeal.answers.findLast(
@@ -126,7 +110,8 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
     { action: 'extend', onClick: dialog('extend') },
   ]
 
-  if (actions.length === 0) return null
+  const shown = buttons.filter((button) => can[button.action] && button.shown !== false)
+  if (shown.length === 0 && !can.answer && !takeQueued) return null
   return (
     <section aria-labelledby="actions-heading" className="actions">
       <h2 id="actions-heading" className="visually-hidden">
@@ -137,28 +122,26 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
           {notice}
         </p>
       )}
-      {pendingTake && <p className="notice notice--warning">{t('appeal.pendingTake')}</p>}
+      {takeQueued && <p className="notice notice--warning">{t('appeal.pendingTake')}</p>}
       <div className="actions__buttons">
-        {buttons
-          .filter((button) => actions.includes(button.action) && button.shown !== false)
-          .map((button) => (
-            <button
-              key={button.action}
-              type="button"
-              className={button.variant ? `button button--${button.variant}` : 'button'}
-              disabled={button.command ? commands.busy : undefined}
-              onClick={button.onClick}
-            >
-              {t(`actions.${button.action}`)}
-            </button>
-          ))}
+        {shown.map((button) => (
+          <button
+            key={button.action}
+            type="button"
+            className={button.variant ? `button button--${button.variant}` : 'button'}
+            disabled={button.command ? commands.busy : undefined}
+            onClick={button.onClick}
+          >
+            {t(`actions.${button.action}`)}
+          </button>
+        ))}
       </div>
       {error && !open && (
         <p className="notice notice--error" role="alert">
           {error}
         </p>
       )}
-      {actions.includes('answer') && <AnswerEditor key={appeal.id} appealId={appeal.id} />}
+      {can.answer && <AnswerEditor key={appeal.id} appealId={appeal.id} />}
 
       <AgencyDialog
         open={open === 'redirect' || open === 'assign'}
@@ -193,7 +176,7 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
         label={reasonOpen ? t(REASON_LABEL[reasonOpen]) : ''}
         hint={
           reasonOpen === 'extend' && appeal.sla?.policy.extension
-            ? t('actions.extendHint', { term: appeal.sla.policy.extension.label })
+            ? t('actions.extendHint', { term: formatTerm(t, appeal.sla.policy.extension) })
             : undefined
         }
         submitLabel={t('actions.confirm')}

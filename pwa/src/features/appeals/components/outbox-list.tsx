@@ -1,10 +1,10 @@
 import { Link } from 'wouter'
-import { useIdentity } from '@/app/session-context'
+import { useIdentity } from '@/lib/oidc/session-context'
+import { useExplainError } from '@/lib/graphql/errors'
 import { useT } from '@/lib/i18n'
 import { loadDraft, saveDraft } from '@/lib/offline/draft-store'
 import type { OutboxEntry } from '@/lib/offline/outbox'
-import { useOutbox } from '../hooks/use-outbox'
-import { useExplainError } from '../hooks/use-user-error'
+import { useOutbox } from '@/lib/offline/use-outbox'
 
 /** Queued actions with their state; refused ones explain why and can be retried or removed. */
 export function OutboxList({

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { Dialog } from '@/components/dialog'
 import { useT } from '@/lib/i18n'
+import { explainTextProblem, textProblem, useLimits, type TextProblem } from '../hooks/use-limits'
 
 interface Props {
   open: boolean
@@ -19,7 +20,8 @@ interface Props {
 export function ReasonDialog(props: Props) {
   const t = useT()
   const [text, setText] = useState('')
-  const [invalid, setInvalid] = useState(false)
+  const [problem, setProblem] = useState<TextProblem | null>(null)
+  const max = useLimits()?.reason
   const id = useId()
   return (
     <Dialog
@@ -27,12 +29,12 @@ export function ReasonDialog(props: Props) {
       title={props.title}
       submitLabel={props.submitLabel}
       busy={props.busy}
-      error={invalid ? t('actions.required') : props.error}
+      error={problem ? explainTextProblem(t, problem, text, max) : props.error}
       onClose={props.onClose}
       onSubmit={() => {
-        if (!text.trim()) return setInvalid(true)
-        setInvalid(false)
-        props.onSubmit(text.trim())
+        const found = textProblem(text, max)
+        setProblem(found)
+        if (!found) props.onSubmit(text.trim())
       }}
     >
       <label htmlFor={id}>{props.label}</label>

@@ -1,7 +1,7 @@
 import { CountdownChip } from '@/components/countdown-chip'
 import type { AppealDetailFragment, SlaClockFieldsFragment } from '@/gql/graphql'
 import { formatDateTime, useT } from '@/lib/i18n'
-import { formatDuration } from '@/lib/sla/format'
+import { businessLeftLabel, formatDuration, measureOf, type Measure } from '@/lib/sla/format'
 
 /** «2026-03-17T10:00» (the calendar's local time) as «17.03 10:00». */
 function localDue(value: string): string {
@@ -35,6 +35,7 @@ export function SlaClocks({ appeal }: { appeal: AppealDetailFragment }) {
             key={which}
             label={which === 'firstResponse' ? t('sla.firstResponse') : t('sla.finalAnswer')}
             clock={sla[which]}
+            measure={measureOf(sla.policy[which].unit)}
             paused={sla.paused}
             timeZone={sla.timeZone}
           />
@@ -66,11 +67,13 @@ export function SlaClocks({ appeal }: { appeal: AppealDetailFragment }) {
 interface ClockProps {
   label: string
   clock: SlaClockFieldsFragment
+  /** What the clock's seconds measure, from the policy's term for it. */
+  measure: Measure
   paused: boolean
   timeZone: string
 }
 
-function Clock({ label, clock, paused, timeZone }: ClockProps) {
+function Clock({ label, clock, measure, paused, timeZone }: ClockProps) {
   const t = useT()
   const percent = Math.max(0, Math.min(100, clock.elapsedPercent ?? 0))
   const solo = { paused, firstResponse: clock, finalAnswer: clock }
@@ -85,8 +88,9 @@ function Clock({ label, clock, paused, timeZone }: ClockProps) {
             : clock.dueAtLocal
               ? t('sla.due', { date: localDue(clock.dueAtLocal), zone: timeZone })
               : null}
-          {!clock.metAt && clock.businessTimeLeft && (
-            <> · {t('sla.businessLeft', { time: clock.businessTimeLeft })}</>
+          {/* Calendar time left is what the chip already counts down; working time is news. */}
+          {!clock.metAt && measure === 'working' && clock.businessTimeLeftSeconds !== null && (
+            <> · {businessLeftLabel(t, clock.businessTimeLeftSeconds)}</>
           )}
           {clock.provisional && <> · {t('sla.provisional')}</>}
         </span>
@@ -95,7 +99,7 @@ function Clock({ label, clock, paused, timeZone }: ClockProps) {
         )}
         {clock.pausedSeconds > 0 && (
           <span className="muted small">
-            {t('sla.pausedFor', { time: formatDuration(t, clock.pausedSeconds) })}
+            {t('sla.pausedFor', { time: formatDuration(t, clock.pausedSeconds, measure) })}
           </span>
         )}
       </dd>

@@ -22,9 +22,10 @@ import {
   type ReopenAppealInput,
   type ResumeAppealInput,
   type ReturnAnswerInput,
+  type UserErrorFieldsFragment,
 } from '@/gql/graphql'
+import { explainCombined, explainRefusal } from '@/lib/graphql/errors'
 import { useT } from '@/lib/i18n'
-import { explainCombined, explainError } from './use-user-error'
 
 interface Inputs {
   redirect: RedirectAppealInput
@@ -39,7 +40,7 @@ interface Inputs {
   extend: ExtendAppealDeadlineInput
 }
 
-type Payload = { errors: { code: string; message: string }[] }
+type Payload = { errors: UserErrorFieldsFragment[] }
 // Each document's data has one root field holding the payload.
 type AnyDocument = TypedDocumentNode<Record<string, Payload>, { input: unknown }>
 
@@ -76,7 +77,7 @@ export function useAppealCommands() {
         const payload = result.data ? Object.values(result.data)[0] : undefined
         if (!payload) return result.error ? explainCombined(t, result.error) : t('app.error')
         const error = payload.errors[0]
-        return error ? explainError(t, error) : null
+        return error ? explainRefusal(t, error) : null
       } finally {
         setBusy(false)
       }

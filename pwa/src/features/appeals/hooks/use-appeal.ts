@@ -1,5 +1,5 @@
 import { useQuery } from 'urql'
-import { useIdentity } from '@/app/session-context'
+import { useIdentity } from '@/lib/oidc/session-context'
 import { AppealDetailChangedDocument, AppealDocument } from '@/gql/graphql'
 import { useLiveEvents } from '@/lib/graphql/use-live-events'
 

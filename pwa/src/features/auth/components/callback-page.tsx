@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, useLocation } from 'wouter'
-import { useSession } from '@/app/session-context'
+import { useSession } from '@/lib/oidc/session-context'
 import { useT } from '@/lib/i18n'
 
 /** Where the identity provider sends the browser back with the authorization code. */

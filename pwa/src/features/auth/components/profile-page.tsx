@@ -1,8 +1,8 @@
-import { useAppServices } from '@/app/app-services'
-import { useIdentity } from '@/app/session-context'
-import { OutboxList } from '@/features/appeals/components/outbox-list'
-import { useOutboxEntries } from '@/features/appeals/hooks/use-outbox'
+import { useIdentity } from '@/lib/oidc/session-context'
+import { OutboxList } from '@/features/appeals'
+import { useOutboxEntries } from '@/lib/offline/use-outbox'
 import { enumKey, setLocale, useLocale, useT } from '@/lib/i18n'
+import { useSignOut } from '@/lib/oidc/sign-out-context'
 import { useMe } from '../hooks/use-me'
 
 export function ProfilePage() {
@@ -11,7 +11,7 @@ export function ProfilePage() {
   const { me } = useMe()
   const locale = useLocale()
   const outbox = useOutboxEntries()
-  const { signOut } = useAppServices()
+  const signOut = useSignOut()
   const roles = me?.roles ?? identity.roles
   return (
     <section className="page">

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Redirect, useSearchParams } from 'wouter'
-import { useSession, useSessionState } from '@/app/session-context'
+import { useSession, useSessionState } from '@/lib/oidc/session-context'
 import { useOnline } from '@/hooks/use-online'
 import { useT } from '@/lib/i18n'
 

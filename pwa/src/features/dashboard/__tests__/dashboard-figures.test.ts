@@ -13,7 +13,7 @@ const stats = {
     answered: 9,
     open: 5,
     overdueNow: 2,
-    firstResponse: { count: 9, medianBusinessSeconds: 12_000, medianBusiness: '3 ч 20 мин' },
+    firstResponse: { count: 9, medianBusinessSeconds: 12_000 },
     firstResponseWithinSla: 0.875,
     finalAnswerWithinSla: null,
     redirects: 1,

@@ -1,6 +1,5 @@
 import { EmptyState, LoadingState } from '@/components/page-states'
-import { QueueItem } from '@/features/queue/components/queue-item'
-import { useQueue } from '@/features/queue/hooks/use-queue'
+import { QueueItem, useQueue } from '@/features/queue'
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
 

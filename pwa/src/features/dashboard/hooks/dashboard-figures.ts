@@ -1,5 +1,6 @@
 import type { AgencyDashboardQuery, AgencyQualityQuery } from '@/gql/graphql'
 import type { Translate } from '@/lib/i18n'
+import { formatDuration } from '@/lib/sla/format'
 
 export const TREND_DAYS = 14
 
@@ -29,7 +30,11 @@ export function figuresOf(t: Translate, stats: AgencyDashboardQuery['agencyStats
     {
       key: 'medianFirstResponse',
       label: t('dashboard.medianFirstResponse'),
-      value: f.firstResponse.medianBusiness ?? '—',
+      // Working time: hours and minutes, never days.
+      value:
+        f.firstResponse.medianBusinessSeconds === null
+          ? '—'
+          : formatDuration(t, f.firstResponse.medianBusinessSeconds, 'working'),
     },
     {
       key: 'firstResponseWithinSla',

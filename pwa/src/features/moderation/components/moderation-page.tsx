@@ -1,13 +1,11 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
-import { RequireRole } from '@/app/require-role'
+import { RequireRole } from '@/components/require-role'
 import { AppealText } from '@/components/appeal-text'
 import { CountdownChip } from '@/components/countdown-chip'
 import { ExternalLink } from '@/components/external-link'
 import { QueueFrame } from '@/components/queue-frame'
-import { AgencyDialog } from '@/features/appeals/components/agency-dialog'
-import { ReasonDialog } from '@/features/appeals/components/reason-dialog'
-import { useAppealCommands } from '@/features/appeals/hooks/use-appeal-commands'
+import { AgencyDialog, ReasonDialog, useAppealCommands } from '@/features/appeals'
 import type { ModerationQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useModerationQueue } from '../hooks/use-moderation-queue'
@@ -75,13 +73,22 @@ function ModerationItem({ appeal }: { appeal: Appeal }) {
           </>
         )}
       </p>
+      {/* What the server allows (viewerCan). */}
       <div className="actions__buttons">
-        <button type="button" className="button button--primary" onClick={() => setOpen('assign')}>
-          {t('actions.assign')}
-        </button>
-        <button type="button" className="button button--danger" onClick={() => setOpen('reject')}>
-          {t('actions.reject')}
-        </button>
+        {appeal.viewerCan.assign && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setOpen('assign')}
+          >
+            {t('actions.assign')}
+          </button>
+        )}
+        {appeal.viewerCan.reject && (
+          <button type="button" className="button button--danger" onClick={() => setOpen('reject')}>
+            {t('actions.reject')}
+          </button>
+        )}
       </div>
       <AgencyDialog
         open={open === 'assign'}

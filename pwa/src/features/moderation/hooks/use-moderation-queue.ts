@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useQuery } from 'urql'
-import { useIdentity } from '@/app/session-context'
+import { useIdentity } from '@/lib/oidc/session-context'
 import {
   ModerationQueueDocument,
   QueueAppealChangedDocument,

@@ -64,7 +64,6 @@ describe('buildRows', () => {
       dueAt: '2026-03-10T09:59:00Z',
       dueAtLocal: '2026-03-10T20:59',
       businessTimeLeftSeconds: 60,
-      businessTimeLeft: '1 мин',
       elapsedPercent: 99,
       atRiskAt: '2026-03-10T09:00:00Z',
       breachAt: '2026-03-10T09:59:00Z',

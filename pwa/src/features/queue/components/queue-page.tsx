@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useSearchParams } from 'wouter'
 import { ErrorState, EmptyState, LoadingState } from '@/components/page-states'
-import { useOutboxEntries } from '@/features/appeals/hooks/use-outbox'
+import { useOutboxEntries } from '@/lib/offline/use-outbox'
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
 import { usePullToRefresh } from '../hooks/use-pull-to-refresh'

@@ -1,6 +1,6 @@
 import { Link } from 'wouter'
-import { useIdentity } from '@/app/session-context'
-import { useMe } from '@/features/auth/hooks/use-me'
+import { useIdentity } from '@/lib/oidc/session-context'
+import { useMe } from '@/features/auth'
 import { enumKey, useT } from '@/lib/i18n'
 import { useSlaAlerts } from '../hooks/use-sla-alerts'
 

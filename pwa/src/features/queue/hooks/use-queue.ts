@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from 'urql'
-import { useIdentity } from '@/app/session-context'
-import { useMe } from '@/features/auth/hooks/use-me'
+import { useIdentity } from '@/lib/oidc/session-context'
+import { useMe } from '@/features/auth'
 import {
   MyQueueDocument,
   QueueAppealChangedDocument,

@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
-import { RequireRole } from '@/app/require-role'
+import { RequireRole } from '@/components/require-role'
 import { AppealText } from '@/components/appeal-text'
 import { QueueFrame } from '@/components/queue-frame'
-import { ReasonDialog } from '@/features/appeals/components/reason-dialog'
-import { useAppealCommands } from '@/features/appeals/hooks/use-appeal-commands'
-import { QualityReport } from '@/features/appeals/components/quality-report'
+import { QualityReport, ReasonDialog, useAppealCommands } from '@/features/appeals'
 import type { ReviewQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useReviewQueue } from '../hooks/use-review-queue'
@@ -76,30 +74,35 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer |
           {error}
         </p>
       )}
-      {answer && (
+      {/* What the server allows (viewerCan), for the answer awaiting review. */}
+      {answer && (appeal.viewerCan.approve || appeal.viewerCan.return) && (
         <div className="actions__buttons">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={commands.busy}
-            onClick={() =>
-              void commands
-                .run('approve', {
-                  appealId: appeal.id,
-                  answerId: answer.id,
-                  expectedVersion: appeal.version,
-                })
-                .then(finish)
-            }
-          >
-            {t('actions.approve')}
-          </button>
-          <button type="button" className="button" onClick={() => setReturning(true)}>
-            {t('actions.return')}
-          </button>
+          {appeal.viewerCan.approve && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={commands.busy}
+              onClick={() =>
+                void commands
+                  .run('approve', {
+                    appealId: appeal.id,
+                    answerId: answer.id,
+                    expectedVersion: appeal.version,
+                  })
+                  .then(finish)
+              }
+            >
+              {t('actions.approve')}
+            </button>
+          )}
+          {appeal.viewerCan.return && (
+            <button type="button" className="button" onClick={() => setReturning(true)}>
+              {t('actions.return')}
+            </button>
+          )}
         </div>
       )}
-      {answer && (
+      {answer && appeal.viewerCan.return && (
         <ReasonDialog
           open={returning}
           title={t('actions.return')}

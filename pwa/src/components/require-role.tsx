@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
-import { Redirect } from 'wouter'
 import { useT } from '@/lib/i18n'
 import type { Role } from '@/lib/oidc/claims'
-import { useIdentity } from './session-context'
+import { useIdentity } from '@/lib/oidc/session-context'
 
 /** Hides a screen from roles that cannot use it (the server enforces the same rules). */
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -16,13 +15,4 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
     )
   }
   return children
-}
-
-/** `/`: each role starts where its work is. */
-export function RoleHome() {
-  const { roles } = useIdentity()
-  if (roles.includes('EXECUTOR')) return <Redirect to="/queue" replace />
-  if (roles.includes('CURATOR')) return <Redirect to="/moderation" replace />
-  if (roles.includes('HEAD')) return <Redirect to="/dashboard" replace />
-  return <Redirect to="/profile" replace />
 }

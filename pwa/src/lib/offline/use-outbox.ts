@@ -1,5 +1,5 @@
 import { createContext, use, useSyncExternalStore } from 'react'
-import type { Outbox, OutboxEntry } from '@/lib/offline/outbox'
+import type { Outbox, OutboxEntry } from './outbox'
 
 export const OutboxContext = createContext<Outbox | null>(null)
 

@@ -1,0 +1,14 @@
+import type { AppealViewerCanFragment } from '@/gql/graphql'
+
+/** What the caller may do with an appeal, as the server decided it (`Appeal.viewerCan`). */
+export type ViewerCan = AppealViewerCanFragment['viewerCan']
+export type AppealAction = Exclude<keyof ViewerCan, '__typename'>
+
+/**
+ * The server's answer, adjusted for what this device has queued but not yet sent: a take waiting in
+ * the outbox counts as done, so an executor can write the answer offline. Nothing else is inferred;
+ * without a connection the card offers what the cached `viewerCan` says.
+ */
+export function effectiveViewerCan(can: ViewerCan, takeQueued: boolean): ViewerCan {
+  return takeQueued && can.take ? { ...can, take: false, answer: true } : can
+}
