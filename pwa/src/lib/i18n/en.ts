@@ -203,6 +203,35 @@ export const en: Messages = {
   'error.takenByOther': 'Another executor has already taken this appeal.',
   'error.network': 'The server is unreachable.',
 
+  'copy.done': 'Copied',
+  'copy.failed': 'Could not copy: select and copy it by hand',
+
+  'source.title': 'Where the appeal came from',
+  'source.noAccount': 'no connected account',
+  'source.reply.COMMENT': 'the answer goes as a comment',
+  'source.reply.MESSAGE': 'the answer goes as a message',
+  'messages.title': 'The citizen wrote again',
+  'messages.open': 'Open the message',
+
+  'delivery.state.PENDING': 'sending',
+  'delivery.state.SENT': 'published in the channel',
+  'delivery.state.FAILED': 'not delivered',
+  'delivery.state.MANUAL': 'publish by hand',
+  'delivery.publishedBy': 'Published by hand by {name}',
+  'delivery.openReply': 'Open the reply in the channel',
+  'delivery.manualHint':
+    'No connected account: publish the answer under the appeal yourself and mark it here.',
+  'delivery.reason': 'Reason: {reason}',
+  'delivery.nextAttempt': 'Next attempt: {date}',
+  'delivery.copyText': 'Copy the text',
+  'delivery.markPublished': 'Mark as published',
+  'delivery.markPublishedTitle': 'The answer was published by hand',
+  'delivery.link': 'Link to the published answer',
+  'delivery.linkHint':
+    'For example the link to the comment under the post. Leave it empty if there is none.',
+  'delivery.linkInvalid': 'A link starting with https:// or http:// is needed.',
+  'delivery.retry': 'Send again',
+
   'moderation.title': 'Moderation',
   'moderation.empty': 'No new appeals.',
   'moderation.suggested': 'Suggested agency: {name}',
@@ -308,6 +337,8 @@ export const en: Messages = {
   'event.EXTENDED': 'Deadline extended',
   'event.SLA_AT_RISK': 'Deadline at risk',
   'event.SLA_BREACHED': 'Deadline missed',
+  'event.CITIZEN_REPLIED': 'The citizen wrote again',
+  'event.DELIVERY_UPDATED': 'Answer delivery',
 
   'role.CURATOR': 'ЦУР curator',
   'role.HEAD': 'Head',

@@ -204,6 +204,35 @@ export const ru = {
   'error.takenByOther': 'Обращение уже взял другой исполнитель.',
   'error.network': 'Сервер недоступен.',
 
+  'copy.done': 'Скопировано',
+  'copy.failed': 'Не удалось скопировать: выделите и скопируйте вручную',
+
+  'source.title': 'Откуда обращение',
+  'source.noAccount': 'канал не подключён',
+  'source.reply.COMMENT': 'ответ уйдёт комментарием',
+  'source.reply.MESSAGE': 'ответ уйдёт сообщением',
+  'messages.title': 'Житель написал ещё',
+  'messages.open': 'Открыть сообщение',
+
+  'delivery.state.PENDING': 'отправляется',
+  'delivery.state.SENT': 'опубликован в канале',
+  'delivery.state.FAILED': 'не доставлен',
+  'delivery.state.MANUAL': 'опубликуйте вручную',
+  'delivery.publishedBy': 'Опубликовал вручную: {name}',
+  'delivery.openReply': 'Открыть ответ в канале',
+  'delivery.manualHint':
+    'Канал не подключён: опубликуйте ответ под обращением сами и отметьте это здесь.',
+  'delivery.reason': 'Причина: {reason}',
+  'delivery.nextAttempt': 'Следующая попытка: {date}',
+  'delivery.copyText': 'Скопировать текст',
+  'delivery.markPublished': 'Отметить опубликованным',
+  'delivery.markPublishedTitle': 'Ответ опубликован вручную',
+  'delivery.link': 'Ссылка на опубликованный ответ',
+  'delivery.linkHint':
+    'Например, ссылка на комментарий под постом. Если ссылки нет, оставьте поле пустым.',
+  'delivery.linkInvalid': 'Нужна ссылка, начинающаяся с https:// или http://.',
+  'delivery.retry': 'Отправить снова',
+
   'moderation.title': 'Модерация',
   'moderation.empty': 'Новых обращений нет.',
   'moderation.suggested': 'Предлагаемое ведомство: {name}',
@@ -307,6 +336,8 @@ export const ru = {
   'event.EXTENDED': 'Срок продлён',
   'event.SLA_AT_RISK': 'Срок на исходе',
   'event.SLA_BREACHED': 'Срок нарушен',
+  'event.CITIZEN_REPLIED': 'Житель написал снова',
+  'event.DELIVERY_UPDATED': 'Доставка ответа',
 
   'role.CURATOR': 'Куратор ЦУР',
   'role.HEAD': 'Руководитель',
