@@ -12,7 +12,10 @@ export function AppealSource({ appeal }: { appeal: AppealChannelFieldsFragment }
     <p className="card__row source" aria-label={t('source.title')}>
       <ChannelLabel channel={account?.kind ?? appeal.channel} />
       {account ? (
-        <span className="source__account">{account.name}</span>
+        <span className="source__account">
+          <span aria-hidden="true">· </span>
+          {account.name}
+        </span>
       ) : (
         <span className="muted small">{t('source.noAccount')}</span>
       )}
