@@ -42,7 +42,7 @@ function files(path) {
   if (!existsSync(path) || excluded.has(path)) return []
   if (!statSync(path).isDirectory()) return [path]
   return readdirSync(path)
-    .sort()
+    .toSorted()
     .flatMap((name) => files(join(path, name)))
 }
 
@@ -55,7 +55,11 @@ function hash(paths, extra) {
 }
 
 function run(args) {
-  const result = spawnSync(npm, args, { cwd: pwa, stdio: 'inherit', shell: process.platform === 'win32' })
+  const result = spawnSync(npm, args, {
+    cwd: pwa,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
@@ -79,7 +83,14 @@ if (step === 'ci') {
   ])
 } else if (step === 'check') {
   // The quality gates read everything the build reads, plus the lint and format rules and the tests.
-  const checkInputs = [...buildInputs, '.oxlintrc.json', '.prettierrc.json', '.prettierignore', 'e2e', 'scripts']
+  const checkInputs = [
+    ...buildInputs,
+    '.oxlintrc.json',
+    '.prettierrc.json',
+    '.prettierignore',
+    'e2e',
+    'scripts',
+  ]
   once('npm run check', 'node_modules/.otklik-check', hash(checkInputs, platform), ['run', 'check'])
 } else if (step === 'build') {
   once('npm run build', 'dist/.otklik-build', hash(buildInputs, platform), ['run', 'build'])

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { Route, Switch } from 'wouter'
 import { LoadingState } from '@/components/page-states'
 import { NotFound } from './not-found'
+import { RequireRole } from '@/components/require-role'
 import { RoleHome } from './role-home'
 
 function page<T extends Record<string, ComponentType>>(
@@ -27,6 +28,10 @@ const OverduePage = page(
   () => import('@/features/dashboard/components/overdue-page'),
   'OverduePage',
 )
+const ChannelsPage = page(
+  () => import('@/features/channels/components/channels-page'),
+  'ChannelsPage',
+)
 const ProfilePage = page(() => import('@/features/auth/components/profile-page'), 'ProfilePage')
 
 /** Routes inside the signed-in shell. */
@@ -41,6 +46,11 @@ export function ProtectedRoutes() {
         <Route path="/review" component={ReviewPage} />
         <Route path="/dashboard" component={DashboardPage} />
         <Route path="/dashboard/overdue" component={OverduePage} />
+        <Route path="/channels">
+          <RequireRole roles={['CURATOR']}>
+            <ChannelsPage />
+          </RequireRole>
+        </Route>
         <Route path="/profile" component={ProfilePage} />
         <Route component={NotFound} />
       </Switch>

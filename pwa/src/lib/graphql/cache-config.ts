@@ -56,4 +56,15 @@ export const keys: KeyingConfig = {
   QualityRuleStats: embedded,
   ExecutorQualityStats: embedded,
   QualityRuleCount: embedded,
+  // Channels: an appeal's source, the citizen's follow-ups (ids unique only within the appeal) and
+  // answer deliveries belong to their appeal; account payloads have no identity. ChannelAccount has an id.
+  AppealSource: embedded,
+  ReplyTarget: embedded,
+  CitizenMessage: embedded,
+  AnswerDelivery: embedded,
+  ConnectChannelAccountPayload: embedded,
+  UpdateChannelAccountPayload: embedded,
+  DisableChannelAccountPayload: embedded,
+  CheckChannelAccountPayload: embedded,
+  RetryDeliveryPayload: embedded,
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { AnswerFieldsFragment } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import type { OutboxEntry } from '@/lib/offline/outbox'
@@ -6,9 +7,12 @@ import type { OutboxEntry } from '@/lib/offline/outbox'
 export function AnswerList({
   answers,
   pending,
+  renderDelivery,
 }: {
   answers: AnswerFieldsFragment[]
   pending: readonly OutboxEntry[]
+  /** Where a published answer stands in its channel, under its text. */
+  renderDelivery?: (answer: AnswerFieldsFragment) => ReactNode
 }) {
   const t = useT()
   const queued = pending.flatMap((entry) =>
@@ -31,6 +35,7 @@ export function AnswerList({
               </span>
             </p>
             <p className="appeal-text">{answer.text}</p>
+            {renderDelivery?.(answer)}
             {answer.reviewComment && (
               <p className="notice notice--warning">
                 {t('appeal.reviewComment', { comment: answer.reviewComment })}

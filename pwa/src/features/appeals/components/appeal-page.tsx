@@ -5,10 +5,13 @@ import { StatusBadge } from '@/components/status-badge'
 import { enumKey, useT } from '@/lib/i18n'
 import { useAppeal } from '../hooks/use-appeal'
 import { useOutboxEntries } from '@/lib/offline/use-outbox'
+import { AnswerDelivery } from './answer-delivery'
 import { AnswerList } from './answer-list'
 import { AppealActions } from './appeal-actions'
 import { AppealDetails } from './appeal-details'
 import { AppealHistory } from './appeal-history'
+import { AppealSource } from './appeal-source'
+import { CitizenMessages } from './citizen-messages'
 import { OutboxList } from './outbox-list'
 import { SlaClocks } from './sla-clocks'
 
@@ -66,10 +69,12 @@ export function AppealPage() {
             <span className="badge badge--pending">{t('appeal.pending')}</span>
           )}
         </p>
+        <AppealSource appeal={appeal} />
       </header>
       <section aria-label={t('appeal.text')} className="card card--text">
         <AppealText text={appeal.text} />
       </section>
+      <CitizenMessages messages={appeal.messages} />
       {/* A refusal for low quality is shown in the answer editor, with the way back to the text. */}
       <OutboxList
         entries={pending.filter(
@@ -78,7 +83,11 @@ export function AppealPage() {
       />
       <SlaClocks appeal={appeal} />
       <AppealActions appeal={appeal} />
-      <AnswerList answers={appeal.answers} pending={pending} />
+      <AnswerList
+        answers={appeal.answers}
+        pending={pending}
+        renderDelivery={(answer) => <AnswerDelivery appeal={appeal} answer={answer} />}
+      />
       <AppealDetails appeal={appeal} />
       <AppealHistory history={appeal.history} />
     </article>
