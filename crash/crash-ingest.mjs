@@ -235,6 +235,17 @@ async function check(label, target) {
   }
 }
 
+/**
+ * A subscriber can resume only from an event it has received: before the first kill, one appeal is
+ * ingested and its event awaited, so the subscriber holds a cursor from then on.
+ */
+async function opening(target) {
+  const result = await ingest(target, 'crash-opening');
+  acknowledged.set('crash-opening', result.appeal.id);
+  for (let i = 0; i < 600 && !subscriber.received.has(result.appeal.id); i++) await sleep(100);
+  if (!subscriber.cursor) throw new Error('the subscriber received no event for the opening appeal');
+}
+
 /** Starts an instance and returns how to reach it as an integrator. */
 async function instance(appPort, extra) {
   const app = start(appPort, extra);
@@ -248,6 +259,7 @@ try {
     const first = await instance(port);
     await subscriber.connect(first);
     if (round > 1) await check(`round ${round - 1}`, first);
+    else await opening(first);
     const writers = Array.from({ length: clients }, (_, c) => writer(first, `${round}-${c}`));
     await sleep(1500 + Math.random() * 3000);
     const signal = round === rounds ? 'SIGTERM' : 'SIGKILL';
