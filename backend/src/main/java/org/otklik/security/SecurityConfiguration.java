@@ -38,6 +38,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
 		return http
 			// Bearer tokens only; no cookies authenticate the API, so CSRF does not apply.
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -57,7 +58,9 @@ public class SecurityConfiguration {
 				.pathMatchers("/graphql", "/graphql/**").authenticated()
 				// The PWA's static files, GraphiQL's page and the embedded provider's own endpoints.
 				.anyExchange().permitAll())
-			.oauth2ResourceServer(server -> server
+			// Without a token, or with one refused: 401, a Bearer challenge and a GraphQL error body.
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+			.oauth2ResourceServer(server -> server.authenticationEntryPoint(entryPoint)
 				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtCallerConverter())))
 			.build();
 	}
