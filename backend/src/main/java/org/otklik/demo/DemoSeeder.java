@@ -180,8 +180,8 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 	}
 
 	private Mono<Void> writeMarker() {
-		Document marker = new Document("_id", MARKER_ID).append("agencies", DemoAgencies.all().size())
-			.append("appeals", APPEALS)
+		Document marker = new Document("_id", MARKER_ID).append("agencyCount", DemoAgencies.all().size())
+			.append("appealCount", APPEALS)
 			.append("completedAt", java.util.Date.from(this.clock.instant()));
 		return this.mongo.save(marker, MARKER_COLLECTION).then();
 	}
