@@ -52,6 +52,8 @@ public class SecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				// Metrics describe the whole region's workload: curators only, with a bearer token like the API.
+				.pathMatchers("/actuator/prometheus").hasRole(Role.CURATOR.name())
 				.pathMatchers("/actuator/**").denyAll()
 				.matchers(webSocketUpgrade()).permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/graphql").permitAll()
