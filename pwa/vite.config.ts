@@ -19,6 +19,10 @@ const backendPaths = [
   '/connect',
 ]
 
+// Packages only GraphiQL's editor uses (the PWA has no code editor).
+const graphiqlOnly =
+  /node_modules\/(graphiql|@graphiql|codemirror|codemirror-graphql|graphql-language-service|markdown-it|linkify-it|mdurl|uc\.micro|entities|punycode\.js)\//
+
 export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
@@ -34,6 +38,18 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // GraphiQL (served at /graphiql) is a second page of the same build, so it needs no CDN.
+    rollupOptions: {
+      input: { main: 'index.html', graphiql: 'graphiql.html' },
+      output: {
+        // GraphiQL's lazily loaded editor chunks are named graphiql-*, so the service worker leaves them
+        // out; a chunk with anything else in it (React, graphql) may be shared with the PWA and stays.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => graphiqlOnly.test(id))
+            ? 'assets/graphiql-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   plugins: [
     react(),
@@ -69,6 +85,8 @@ export default defineConfig({
       workbox: {
         // App shell: every built asset is precached, so the app opens with no network at all.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // GraphiQL is for integrators online, not part of the offline app: its page and chunks stay out.
+        globIgnores: ['graphiql.html', 'assets/graphiql-*'],
         navigateFallback: '/index.html',
         // Only the PWA's own routes get the shell; the identity provider's pages, GraphiQL and
         // /api.html must reach the server (or their own precache entry).

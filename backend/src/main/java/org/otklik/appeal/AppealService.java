@@ -66,7 +66,8 @@ public class AppealService {
 
 	/**
 	 * Stores appeals whose story happened elsewhere (demo data, a migration), with their history as given;
-	 * the system only. Returns how many were stored.
+	 * the system only. Appeals already stored (same channel and externalId) are skipped, so an interrupted
+	 * import can be run again. Returns how many were stored now.
 	 */
 	public Mono<Long> importHistory(Caller caller, List<Appeal> appeals) {
 		caller.requireAny(Role.CURATOR);

@@ -42,9 +42,12 @@ import org.otklik.storage.StorageProperties;
 import org.otklik.text.RussianStems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -53,20 +56,42 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo region (agencies and about 200 appeals over the last 30 days, in every status) into an
- * empty embedded database on first start. An external database is seeded only when
- * {@code OTKLIK_SEED_DEMO=true}; {@code false} disables seeding everywhere.
+ * Loads the demo region (agencies and about 200 appeals over the last 30 days, in every status) into the
+ * embedded database on first start. An external database is seeded only when {@code OTKLIK_SEED_DEMO=true};
+ * {@code false} disables seeding everywhere.
+ * <p>
+ * Loading runs in the background after start, while {@link DemoDataHealthIndicator} keeps health and
+ * readiness at {@code LOADING}. It is resumable: agencies are matched by code, appeals by their deterministic
+ * (channel, externalId), and the {@code demo_seed} marker is written last, so a start that finds no marker
+ * completes whatever an interrupted one left (a Ctrl-C in the middle used to leave half the region forever).
  */
 @Component
-public class DemoSeeder implements ApplicationRunner {
+public class DemoSeeder implements ApplicationRunner, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
 	static final int APPEALS = 200;
 
+	/** The collection of the one marker document, written when the demo region is complete. */
+	static final String MARKER_COLLECTION = "demo_seed";
+
+	private static final String MARKER_ID = "demo-region";
+
 	private static final Person INTEGRATOR = new Person("demo-integrator", "Мониторинг соцсетей (демо)");
 
 	private static final Person CURATOR = new Person("curator", "Куратор ЦУР (демо)");
+
+	/** Where loading stands, for the health indicator. */
+	enum State {
+		/** Seeding is switched off (or not started yet because it is). */
+		OFF,
+		/** Loading or completing the demo region. */
+		LOADING,
+		/** The marker is present: the demo region is complete. */
+		LOADED,
+		/** Loading failed; the next start tries again. */
+		FAILED
+	}
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -82,6 +107,10 @@ public class DemoSeeder implements ApplicationRunner {
 
 	private final QualityService quality;
 
+	private volatile State state;
+
+	private volatile @Nullable Disposable loading;
+
 	public DemoSeeder(ReactiveMongoTemplate mongo, AgencyService agencies, StorageProperties properties,
 			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealService appealService, QualityService quality) {
 		this.quality = quality;
@@ -91,6 +120,8 @@ public class DemoSeeder implements ApplicationRunner {
 		this.embedded = embedded.getIfAvailable() != null;
 		this.clock = clock;
 		this.appealService = appealService;
+		// Not ready from the very first health check until the runner has looked at the marker.
+		this.state = enabled() ? State.LOADING : State.OFF;
 	}
 
 	boolean enabled() {
@@ -98,30 +129,61 @@ public class DemoSeeder implements ApplicationRunner {
 		return (wanted != null) ? wanted : this.embedded;
 	}
 
+	State state() {
+		return this.state;
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
+		if (this.properties.resetDemo() && !this.embedded) {
+			log.warn("OTKLIK_RESET_DEMO=true is ignored: it only resets the embedded server, never MONGODB_URI");
+		}
 		if (!enabled()) {
 			return;
 		}
-		// Startup only: the demo should be complete before anyone opens the app.
-		seed().block(Duration.ofMinutes(2));
+		this.loading = seed().subscribe(v -> {
+		}, ex -> {
+			this.state = State.FAILED;
+			log.warn("Loading the demo region failed ({}); the next start completes it", ex.toString());
+		}, () -> this.state = State.LOADED);
 	}
 
+	/** A shutdown during loading stops it quietly; the missing marker makes the next start complete it. */
+	@Override
+	public void destroy() {
+		Disposable running = this.loading;
+		if (running != null && !running.isDisposed() && this.state == State.LOADING) {
+			running.dispose();
+			log.info("Loading the demo region was interrupted; the next start completes it");
+		}
+	}
+
+	/** Loads or completes the demo region unless its marker says it is complete. */
 	Mono<Void> seed() {
-		return this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Agency.class).flatMap(count -> {
-			if (count > 0) {
-				return Mono.empty();
-			}
-			return Flux.fromIterable(DemoAgencies.all())
-				.concatMap(this.agencies::save)
+		return this.mongo.findById(MARKER_ID, Document.class, MARKER_COLLECTION)
+			.hasElement()
+			.flatMap(done -> done ? Mono.<Void>empty() : load(APPEALS).then(writeMarker()));
+	}
+
+	/** Stores the agencies and the first {@code count} appeals that are missing; writes no marker. */
+	Mono<Long> load(int count) {
+		log.info("Loading the demo region (health reports LOADING until it is complete)");
+		return Flux.fromIterable(DemoAgencies.all())
+			.concatMap(agency -> this.agencies.byCode(agency.code()).switchIfEmpty(Mono.defer(() -> this.agencies.save(agency))))
+			.collectList()
+			.flatMap(saved -> Flux.fromIterable(appeals(saved).subList(0, count))
+				.map(this::withQuality)
 				.collectList()
-				.flatMap(saved -> Flux.fromIterable(appeals(saved))
-					.map(this::withQuality)
-					.collectList()
-					.flatMap(all -> this.appealService.importHistory(Caller.SYSTEM, all))
-					.then())
-				.doOnSuccess(v -> log.info("Demo region loaded: {} agencies, {} appeals", DemoAgencies.all().size(), APPEALS));
-		});
+				.flatMap(all -> this.appealService.importHistory(Caller.SYSTEM, all)))
+			.doOnSuccess(stored -> log.info("Demo region loaded: {} agencies, {} appeals ({} stored now)",
+					DemoAgencies.all().size(), count, stored));
+	}
+
+	private Mono<Void> writeMarker() {
+		Document marker = new Document("_id", MARKER_ID).append("agencyCount", DemoAgencies.all().size())
+			.append("appealCount", APPEALS)
+			.append("completedAt", java.util.Date.from(this.clock.instant()));
+		return this.mongo.save(marker, MARKER_COLLECTION).then();
 	}
 
 	/** Demo answers carry the coach's report, as submitted answers do, so review and growth zones show it. */

@@ -11,6 +11,8 @@ import org.otklik.appeal.AppealEventStream;
 import org.otklik.appeal.AppealEventType;
 import org.otklik.security.Caller;
 import org.otklik.security.Role;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
@@ -31,7 +33,11 @@ public class LiveService {
 
 	private final LiveProperties properties;
 
-	public LiveService(AppealEventStream stream, AppealAccess access, LiveProperties properties) {
+	public LiveService(AppealEventStream stream, AppealAccess access, LiveProperties properties,
+			MeterRegistry registry) {
+		Gauge.builder("otklik.live.subscribers", this, LiveService::subscriberCount)
+			.description("Open GraphQL subscriptions on this instance")
+			.register(registry);
 		this.stream = stream;
 		this.access = access;
 		this.properties = properties;

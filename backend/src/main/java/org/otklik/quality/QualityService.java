@@ -3,7 +3,12 @@ package org.otklik.quality;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.otklik.quality.internal.QualityEngine;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,9 +23,22 @@ public class QualityService {
 
 	private final QualityProperties properties;
 
+	/** How long a check takes: every submitted answer and every live hint waits for one. */
+	private final Timer checks;
+
+	/** A coach of its own, unmeasured (tests and benchmarks). */
 	public QualityService(QualityProperties properties) {
+		this(properties, new SimpleMeterRegistry());
+	}
+
+	@Autowired
+	public QualityService(QualityProperties properties, MeterRegistry registry) {
 		this.properties = properties;
 		this.engine = new QualityEngine();
+		this.checks = Timer.builder("otklik.quality.check")
+			.description("Time to check an answer's quality")
+			.publishPercentileHistogram()
+			.register(registry);
 	}
 
 	/**
@@ -50,7 +68,8 @@ public class QualityService {
 			// The appeal only gives context; an overlong one is cut rather than failing the check.
 			appeal = appeal.substring(0, this.properties.maxTextLength());
 		}
-		QualityEngine.Result result = this.engine.analyse(text, appeal);
+		String context = appeal;
+		QualityEngine.Result result = this.checks.record(() -> this.engine.analyse(text, context));
 		return new QualityReport(score(result), result.findings(), result.readability());
 	}
 

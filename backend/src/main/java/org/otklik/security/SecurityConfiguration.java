@@ -38,6 +38,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
 		return http
 			// Bearer tokens only; no cookies authenticate the API, so CSRF does not apply.
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -51,13 +52,17 @@ public class SecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				// Metrics describe the whole region's workload: curators only, with a bearer token like the API.
+				.pathMatchers("/actuator/prometheus").hasRole(Role.CURATOR.name())
 				.pathMatchers("/actuator/**").denyAll()
 				.matchers(webSocketUpgrade()).permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/graphql").permitAll()
 				.pathMatchers("/graphql", "/graphql/**").authenticated()
 				// The PWA's static files, GraphiQL's page and the embedded provider's own endpoints.
 				.anyExchange().permitAll())
-			.oauth2ResourceServer(server -> server
+			// Without a token, or with one refused: 401, a Bearer challenge and a GraphQL error body.
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+			.oauth2ResourceServer(server -> server.authenticationEntryPoint(entryPoint)
 				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtCallerConverter())))
 			.build();
 	}

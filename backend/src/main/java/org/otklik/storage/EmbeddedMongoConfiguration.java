@@ -35,6 +35,9 @@ public class EmbeddedMongoConfiguration {
 		if (embedded.backend() == StorageProperties.EmbeddedBackend.H2) {
 			Path file = Path.of(embedded.path()).toAbsolutePath();
 			Files.createDirectories(file.getParent());
+			if (properties.resetDemo() && Files.deleteIfExists(file)) {
+				log.warn("OTKLIK_RESET_DEMO=true: deleted {}; the demo region is loaded afresh (unset it to keep data)", file);
+			}
 			backend = DurableH2Backend.open(file);
 			log.info("Embedded MongoDB server keeps its data in {} (use real MongoDB in production)", file);
 		}
@@ -46,6 +49,8 @@ public class EmbeddedMongoConfiguration {
 				}
 			};
 		}
+		log.info("The embedded server accepts non-unique indexes without building them and ignores aggregation "
+				+ "cursor batch sizes; its warnings about both are switched off (see logging in application.yml)");
 		MongoServer server = new MongoServer(backend);
 		server.enableOplog();
 		server.bind("127.0.0.1", embedded.port());

@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embedded settings of the in-process server used when no external URI is configured
  * @param seedDemo {@code null} means "seed the embedded database only"; {@code true} also seeds an
  *                 external database, {@code false} never seeds
+ * @param resetDemo {@code true} deletes the embedded server's data file at start, so the demo region is
+ *                  loaded afresh; an external database is never touched
  */
 @ConfigurationProperties("otklik.storage")
-public record StorageProperties(Embedded embedded, Boolean seedDemo) {
+public record StorageProperties(Embedded embedded, Boolean seedDemo, boolean resetDemo) {
 
 	public StorageProperties {
 		if (embedded == null) {

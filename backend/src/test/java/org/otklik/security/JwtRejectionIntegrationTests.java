@@ -137,6 +137,31 @@ class JwtRejectionIntegrationTests {
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
 	}
 
+	@Test
+	void anonymousRequestGetsABearerChallengeAndAGraphQlErrorBody() {
+		var response = new PkceBrowser().postJson(url(), QUERY, null);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				value -> assertThat(value).startsWith("application/json"));
+		var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+		assertThat(body.path("errors")).hasSize(1);
+		assertThat(body.path("errors").path(0).path("message").asText()).isNotBlank();
+		assertThat(body.path("errors").path(0).path("extensions").path("classification").asText()).isEqualTo("UNAUTHORIZED");
+		assertThat(body.path("errors").path(0).path("extensions").path("errorDetail").asText()).isEqualTo("UNAUTHENTICATED");
+		assertThat(body.has("data")).isFalse();
+	}
+
+	@Test
+	void refusedTokenGetsTheSameGraphQlErrorBodyWithTheReasonInTheChallenge() {
+		var response = new PkceBrowser().postJson(url(), QUERY, "not-a-jwt");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+		var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+		assertThat(body.path("errors").path(0).path("extensions").path("classification").asText()).isEqualTo("UNAUTHORIZED");
+	}
+
 	private TestTokens.Builder curator() {
 		return this.tokens.builder("curator", "Куратор ЦУР", null, List.of(Role.CURATOR)).claim("azp", "otklik-pwa");
 	}

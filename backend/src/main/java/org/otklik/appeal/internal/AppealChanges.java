@@ -41,8 +41,11 @@ public class AppealChanges {
 
 	private final Clock clock;
 
+	private final AppealMetrics metrics;
+
 	public AppealChanges(AppealStore store, AppealAccess access, AgencyService agencies, AppealSlaCalculator sla,
-			Clock clock) {
+			Clock clock, AppealMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.access = access;
 		this.agencies = agencies;
@@ -84,6 +87,7 @@ public class AppealChanges {
 		return actor(caller).flatMap(actor -> this.sla.policyOf(fresh)
 			.map(policy -> AppealLifecycle.receive(fresh, actor, now(), this.sla.rules(policy)))
 			.flatMap(this.store::insert)
+			.doOnNext(saved -> this.metrics.received(saved.channel()))
 			.map(saved -> new Ingested(saved, false))
 			// The unique (channel, externalId) index decides races: exactly one insert wins.
 			.onErrorResume(DuplicateKeyException.class, ex -> this.store

@@ -45,13 +45,14 @@ public class AppealEventStreamService implements AppealEventStream, SmartLifecyc
 
 	private volatile Disposable main;
 
-	public AppealEventStreamService(AppealChangeFeed feed, Clock clock, EventStreamProperties properties) {
+	public AppealEventStreamService(AppealChangeFeed feed, Clock clock, EventStreamProperties properties,
+			AppealMetrics metrics) {
 		this.feed = feed;
 		this.clock = clock;
 		this.properties = properties;
 		this.startedAt = clock.instant();
 		this.hub = new EventHub(properties.replayWindow(), AppealEventCursor.before(this.startedAt.minus(OVERLAP)),
-				this.startedAt);
+				this.startedAt, metrics);
 	}
 
 	@Override

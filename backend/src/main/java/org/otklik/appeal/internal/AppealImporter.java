@@ -30,7 +30,7 @@ public class AppealImporter {
 		this.changes = changes;
 	}
 
-	/** Stores the appeals in batches; returns how many were stored. */
+	/** Stores the appeals in batches, skipping those already stored; returns how many were stored now. */
 	public Mono<Long> importAll(List<Appeal> appeals) {
 		return Flux.fromIterable(appeals)
 			.concatMap(this::prepared)

@@ -31,8 +31,11 @@ public class AppealSlaAlerts implements SlaAlertTargets {
 
 	private final AppealSlaCalculator sla;
 
+	private final AppealMetrics metrics;
+
 	public AppealSlaAlerts(ReactiveMongoTemplate mongo, AppealChanges changes, AppealStore store,
-			AppealSlaCalculator sla) {
+			AppealSlaCalculator sla, AppealMetrics metrics) {
+		this.metrics = metrics;
 		this.mongo = mongo;
 		this.changes = changes;
 		this.store = store;
@@ -57,6 +60,11 @@ public class AppealSlaAlerts implements SlaAlertTargets {
 	@Override
 	public Mono<Boolean> announceNextThreshold(String appealId) {
 		return this.changes.apply(Caller.SYSTEM, appealId, null, null, appeal -> new AppealCommand.AnnounceSla())
+			.doOnNext(result -> {
+				if (result.changed() && result.appeal().lastEvent() != null) {
+					this.metrics.slaAnnounced(result.appeal().lastEvent().type());
+				}
+			})
 			.map(AppealChanges.Result::changed);
 	}
 

@@ -72,9 +72,23 @@ public class AppealStore {
 		return this.mongo.insert(appeal, COLLECTION);
 	}
 
-	/** Stores appeals whose story happened elsewhere (the demo region, a migration), in one batch. */
+	/**
+	 * Stores appeals whose story happened elsewhere (the demo region, a migration), in one batch, leaving
+	 * out those whose (channel, externalId) is already stored: an interrupted import can simply be run again.
+	 */
 	public Mono<Long> insertAll(java.util.List<Appeal> appeals) {
-		return this.mongo.insert(appeals, COLLECTION).count();
+		List<String> externalIds = appeals.stream().map(Appeal::externalId).toList();
+		Query stored = Query.query(Criteria.where("externalId").in(externalIds));
+		stored.fields().include("channel", "externalId");
+		return this.mongo.find(stored, Document.class, COLLECTION)
+			.map(doc -> doc.getString("channel") + "\u0000" + doc.getString("externalId"))
+			.collect(java.util.stream.Collectors.toSet())
+			.flatMap(existing -> {
+				List<Appeal> fresh = appeals.stream()
+					.filter(a -> !existing.contains(a.channel().name() + "\u0000" + a.externalId()))
+					.toList();
+				return fresh.isEmpty() ? Mono.just(0L) : this.mongo.insert(fresh, COLLECTION).count();
+			});
 	}
 
 	/**

@@ -41,13 +41,16 @@ final class EventHub {
 	/** The newest event published, if any. */
 	private AppealEventCursor last;
 
+	private final AppealMetrics metrics;
+
 	/**
 	 * @param window how many recent events to keep
 	 * @param floor the position the main stream starts after
 	 * @param freshFrom subscribers without a cursor get events from this moment on only: the main stream
 	 *                  starts a little in the past, and those older events are for catch-up
 	 */
-	EventHub(int window, AppealEventCursor floor, Instant freshFrom) {
+	EventHub(int window, AppealEventCursor floor, Instant freshFrom, AppealMetrics metrics) {
+		this.metrics = metrics;
 		this.window = window;
 		this.floor = floor;
 		this.freshFrom = freshFrom;
@@ -140,10 +143,16 @@ final class EventHub {
 			if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
 				cancel();
 				this.sink.tryEmitError(new SlowSubscriberException(this.capacity));
+				EventHub.this.metrics.dropped();
+				EventHub.this.metrics.slowDisconnect();
 			}
 			else if (result.isFailure()) {
 				// Cancelled or terminated: the subscriber is gone.
 				cancel();
+				EventHub.this.metrics.dropped();
+			}
+			else {
+				EventHub.this.metrics.delivered();
 			}
 		}
 

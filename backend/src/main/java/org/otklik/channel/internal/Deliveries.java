@@ -26,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -76,8 +78,11 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 
 	private final Disposable.Composite running = Disposables.composite();
 
+	private final MeterRegistry registry;
+
 	public Deliveries(ReactiveMongoTemplate mongo, ChannelAccounts accounts, ChannelConnections connections,
-			AppealService appeals, ChannelProperties properties, Clock clock) {
+			AppealService appeals, ChannelProperties properties, Clock clock, MeterRegistry registry) {
+		this.registry = registry;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.connections = connections;
@@ -276,6 +281,7 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.id())), new Update()
 					.set("state", State.SENT).set("sentAt", now).set("leaseUntil", null).set("lastError", null), COLLECTION)
 					.then(this.accounts.worked(account.id()))
+					.then(Mono.fromRunnable(() -> count("otklik.channel.deliveries", account.kind(), null)))
 					.then(record(item, new Delivery(DeliveryState.SENT, externalId, link, null, null, now, null)));
 			})
 			.onErrorResume(ChannelException.class, ex -> failed(account, item, ex));
@@ -295,6 +301,7 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 		int attempts = item.attempts() + 1;
 		log.warn("Answer {} to {} account {} not sent (attempt {}): {}", item.id(), account.kind(), account.id(), attempts,
 				ex.getMessage());
+		count("otklik.channel.delivery.failures", account.kind(), ex.kind().name().toLowerCase(java.util.Locale.ROOT));
 		return switch (ex.kind()) {
 			case PERMANENT -> this.accounts.failed(account.id(), ex.getMessage(), true)
 				.then(park(item, "аккаунт канала не работает: " + ex.getMessage()));
@@ -323,6 +330,15 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 				yield store.then(health).then(shown);
 			}
 		};
+	}
+
+	/** Answers sent, and failed attempts by kind (transient, rate_limited, rejected, permanent), per channel. */
+	private void count(String name, ChannelKind kind, @Nullable String failure) {
+		Counter.Builder counter = Counter.builder(name).tag("channel", kind.name());
+		if (failure != null) {
+			counter.tag("kind", failure);
+		}
+		counter.register(this.registry).increment();
 	}
 
 	private Mono<Void> park(Outgoing item, String why) {
