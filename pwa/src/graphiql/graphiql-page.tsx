@@ -87,7 +87,7 @@ export function GraphiQlPage() {
     // The toolkit sends subscriptions over the WebSocket only when the parsed document and operation name
     // it is given say so; GraphiQL's may lag behind the editor, and a subscription then went out as an
     // HTTP POST. The query being sent is what counts (with one operation in it, that one).
-    const fetcher: Fetcher = (params, opts) => {
+    const sending: Fetcher = (params, opts) => {
       const document = parsed(params.query)
       const operations =
         document?.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION) ?? []
@@ -98,7 +98,7 @@ export function GraphiQlPage() {
         { ...opts, documentAST: document ?? opts?.documentAST },
       )
     }
-    return { fetcher, wsClient: ws }
+    return { fetcher: sending, wsClient: ws }
   }, [token, session])
   useEffect(() => () => void wsClient.dispose(), [wsClient])
 
