@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server's H2 store, made durable: a command's changes are committed to the file and
@@ -22,6 +24,8 @@ import org.h2.mvstore.MVStore;
  * the cost of a sync instead of queueing one each.
  */
 final class DurableH2Backend extends H2Backend {
+
+	private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
 	private final MVStore store;
 
@@ -41,9 +45,25 @@ final class DurableH2Backend extends H2Backend {
 		this.store = store;
 	}
 
-	/** Opens (or creates) the store in the file, with H2's background auto-commit switched off. */
+	/**
+	 * Opens (or creates) the store in the file, with H2's background auto-commit switched off, and checks its
+	 * unique indexes against its documents ({@link StoreIntegrity}): disagreeing indexes are rebuilt, two
+	 * documents with one unique key stop the start with a {@link DamagedStoreException}.
+	 */
 	static DurableH2Backend open(Path file) {
-		return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+		DurableH2Backend backend = new DurableH2Backend(
+				new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+		StoreIntegrity.Report report = new StoreIntegrity(backend.store, backend).check(true);
+		if (!report.unrepairable().isEmpty()) {
+			backend.store.close();
+			throw new DamagedStoreException(file, report.unrepairable());
+		}
+		if (!report.repaired().isEmpty()) {
+			backend.store.commit();
+			backend.store.sync();
+			report.repaired().forEach(repair -> log.warn("Embedded store {}: repaired {}", file, repair));
+		}
+		return backend;
 	}
 
 	@Override
