@@ -53,7 +53,10 @@ final class DurableH2Backend extends H2Backend {
 	static DurableH2Backend open(Path file) {
 		DurableH2Backend backend = new DurableH2Backend(
 				new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+		long started = System.nanoTime();
 		StoreIntegrity.Report report = new StoreIntegrity(backend.store, backend).check(true);
+		log.info("Embedded store {}: unique indexes checked against the documents in {} ms", file,
+				(System.nanoTime() - started) / 1_000_000);
 		if (!report.unrepairable().isEmpty()) {
 			backend.store.close();
 			throw new DamagedStoreException(file, report.unrepairable());

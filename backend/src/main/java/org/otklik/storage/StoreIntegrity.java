@@ -26,11 +26,14 @@ import org.h2.mvstore.MVStore;
  * <p>
  * Index entries are derived data, so an index that disagrees with unique documents is rebuilt from them:
  * safe, and logged. Two documents with one unique key cannot be repaired without choosing which one is
- * the appeal, so the application refuses to start and says which documents they are.
+ * the appeal, so the application refuses to start and says which documents they are. The oplog is not
+ * checked (see {@link #check}).
  */
 final class StoreIntegrity {
 
 	private static final String DATA_PREFIX = "databases.";
+
+	private static final String LOCAL = "local";
 
 	private final MVStore store;
 
@@ -66,7 +69,9 @@ final class StoreIntegrity {
 			int dot = namespace.indexOf('.');
 			String database = namespace.substring(0, dot);
 			String collectionName = namespace.substring(dot + 1);
-			if (collectionName.startsWith("system.")) {
+			// The oplog (database "local") only feeds change streams and grows with every write (about 1.5 GB per
+			// 100k inserts): reading it all at each start would cost more than its _id index is worth checking.
+			if (collectionName.startsWith("system.") || LOCAL.equals(database)) {
 				continue;
 			}
 			MongoDatabase db = this.backend.resolveDatabase(database);
