@@ -24,6 +24,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +113,12 @@ class StoreIntegrityTests {
 				assertThat(analysis.getDescription()).contains(file.toString()).contains("duplicate key");
 				assertThat(analysis.getAction()).contains("backup");
 			});
+		// Boot finds the analyzer, so the refusal reads as a description and an action, not a stack trace.
+		// (Boot's own analyzers need a bean factory to be built; only whether ours is listed matters here.)
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
+			})))
+			.hasAtLeastOneElementOfType(DamagedStoreFailureAnalyzer.class);
 		// Nothing was changed: the check refuses again, and the file still opens for inspection.
 		assertThat(check(file).unrepairable()).singleElement().asString().contains("twin-of-e1");
 	}
