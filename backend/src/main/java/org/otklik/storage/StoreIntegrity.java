@@ -107,7 +107,7 @@ final class StoreIntegrity {
 			for (KeyValue key : index.getKeyValues(document)) {
 				Object other = expected.putIfAbsent(key, entry.getKey());
 				if (other != null && !other.equals(entry.getKey())) {
-					duplicates.add(key + " is held by documents " + other + " and " + entry.getKey());
+					duplicates.add(describe(keys, key) + " is held by documents " + other + " and " + entry.getKey());
 				}
 			}
 		}
@@ -143,6 +143,16 @@ final class StoreIntegrity {
 		entries.clear();
 		entries.putAll(expected);
 		repaired.add(problem + "; rebuilt from the " + documents.size() + " documents");
+	}
+
+	/** {@code (channel=VK, externalId=123)} rather than the key's own {@code { : "VK", : "123" }}. */
+	private static String describe(Set<String> keys, KeyValue key) {
+		List<String> parts = new ArrayList<>();
+		java.util.Iterator<Object> values = key.iterator();
+		for (String name : keys) {
+			parts.add(name + "=" + (values.hasNext() ? values.next() : "?"));
+		}
+		return "(" + String.join(", ", parts) + ")";
 	}
 
 }
