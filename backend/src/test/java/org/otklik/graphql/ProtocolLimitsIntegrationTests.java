@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.otklik.support.HostileClient.assertNoInternals;
 import static org.otklik.support.HostileClient.initialised;
 import static org.otklik.support.HostileClient.post;
+import static org.otklik.support.HostileClient.postChunked;
 import static org.otklik.support.HostileClient.query;
 import static org.otklik.support.HostileClient.readUntil;
 
@@ -76,6 +77,16 @@ class ProtocolLimitsIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat((String) JsonPath.read(response.body(), "$.errors[0].extensions.errorDetail")).isEqualTo("REQUEST_TOO_LARGE");
 		assertThat(response.body()).hasSizeLessThan(500);
+		assertNoInternals(response.body());
+	}
+
+	@Test
+	void oversizedChunkedBodyGets413Too() {
+		String body = "{\"query\":\"{ __typename }\",\"variables\":{\"pad\":\"" + "x".repeat(300_000) + "\"}}";
+		HttpResponse<String> response = postChunked(this.port, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				this.tokens.curator());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat((String) JsonPath.read(response.body(), "$.errors[0].extensions.errorDetail")).isEqualTo("REQUEST_TOO_LARGE");
 		assertNoInternals(response.body());
 	}
 

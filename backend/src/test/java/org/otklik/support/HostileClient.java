@@ -32,11 +32,20 @@ public final class HostileClient {
 
 	/** Posts exactly these bytes as an {@code application/json} body. */
 	public static HttpResponse<String> post(int port, byte[] body, String token) {
+		return post(port, HttpRequest.BodyPublishers.ofByteArray(body), token);
+	}
+
+	/** Posts the bytes chunked, without a {@code Content-Length}, so the server learns the size only by reading. */
+	public static HttpResponse<String> postChunked(int port, byte[] body, String token) {
+		return post(port, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), token);
+	}
+
+	private static HttpResponse<String> post(int port, HttpRequest.BodyPublisher body, String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+			.POST(body);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
