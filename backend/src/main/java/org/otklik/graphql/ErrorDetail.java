@@ -24,6 +24,12 @@ public enum ErrorDetail implements ErrorClassification {
 	QUERY_TOO_COMPLEX,
 	/** Too many requests; retry later. */
 	RATE_LIMITED,
+	/** An HTTP body larger than the server accepts; status 413. */
+	REQUEST_TOO_LARGE,
+	/** An HTTP body that is empty, {@code null} or not one JSON request object; status 400. */
+	MALFORMED_REQUEST,
+	/** A WebSocket {@code subscribe} past the per-socket limit of operations in flight. */
+	TOO_MANY_SUBSCRIPTIONS,
 	/** Something failed on our side; nothing about it is disclosed. */
 	INTERNAL
 

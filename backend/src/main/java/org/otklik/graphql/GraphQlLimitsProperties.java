@@ -16,10 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      {@code first: n} multiplies a list's selection (a connection's {@code edges}) by n;
  *                      a page of 100 appeals with a dozen fields costs about 1,500
  * @param rateLimit per-client rate limit for integrators
+ * @param maxSubscriptionsPerSocket most operations (subscriptions, and queries not yet answered) in flight on
+ *                                  one WebSocket; the one past it gets an {@code error} message. At most
+ *                                  {@value #MAX_SUBSCRIPTIONS_PER_SOCKET}: Spring's WebSocket handler stalls a
+ *                                  socket with 255 of them
  */
 @ConfigurationProperties("otklik.graphql")
 public record GraphQlLimitsProperties(Integer maxDocumentLength, Integer maxDepth, Integer maxFields,
-		Integer maxComplexity, RateLimit rateLimit) {
+		Integer maxComplexity, RateLimit rateLimit, Integer maxSubscriptionsPerSocket) {
+
+	/** Highest accepted per-socket limit, well below the 256 concurrent messages Spring's handler runs. */
+	public static final int MAX_SUBSCRIPTIONS_PER_SOCKET = 200;
 
 	public GraphQlLimitsProperties {
 		maxDocumentLength = (maxDocumentLength != null) ? maxDocumentLength : 20_000;
@@ -27,6 +34,11 @@ public record GraphQlLimitsProperties(Integer maxDocumentLength, Integer maxDept
 		maxFields = (maxFields != null) ? maxFields : 500;
 		maxComplexity = (maxComplexity != null) ? maxComplexity : 10_000;
 		rateLimit = (rateLimit != null) ? rateLimit : new RateLimit(null, null, null);
+		maxSubscriptionsPerSocket = (maxSubscriptionsPerSocket != null) ? maxSubscriptionsPerSocket : 100;
+		if (maxSubscriptionsPerSocket < 1 || maxSubscriptionsPerSocket > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+			throw new IllegalArgumentException("otklik.graphql.max-subscriptions-per-socket must be 1–"
+					+ MAX_SUBSCRIPTIONS_PER_SOCKET + ", not " + maxSubscriptionsPerSocket);
+		}
 	}
 
 	/**

@@ -20,9 +20,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The {@code DateTime} (an {@link Instant}) and {@code Date} scalars of the schema. */
+/**
+ * The {@code DateTime} (an {@link Instant}) and {@code Date} scalars of the schema. Both accept only years
+ * {@value #MIN_YEAR}–{@value #MAX_YEAR}: Java's time types reach far wider (a year of +999999999 parses), and
+ * such a value would only fail later, deep in date arithmetic or in the database driver, as an internal error.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ScalarConfiguration {
+
+	/** Earliest year a date may fall in. */
+	public static final int MIN_YEAR = 1900;
+
+	/** Latest year a date may fall in. */
+	public static final int MAX_YEAR = 2200;
+
+	private static final String DATE_TIME_FORMAT = "DateTime: нужна дата и время ISO-8601 со смещением, например "
+			+ "2026-11-28T09:00:00+11:00, в годах " + MIN_YEAR + "–" + MAX_YEAR;
+
+	private static final String DATE_FORMAT = "Date: нужна дата ISO-8601, например 2026-03-09, в годах " + MIN_YEAR
+			+ "–" + MAX_YEAR;
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
@@ -44,31 +60,49 @@ public class ScalarConfiguration {
 
 			@Override
 			public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
-				try {
-					return parse(String.valueOf(input));
+				Instant instant = (input instanceof String text) ? parseOrNull(text) : null;
+				if (instant == null) {
+					throw new CoercingParseValueException(DATE_TIME_FORMAT);
 				}
-				catch (DateTimeParseException ex) {
-					throw new CoercingParseValueException("DateTime must be ISO-8601 with an offset, e.g. 2026-11-28T09:00:00+11:00");
-				}
+				return instant;
 			}
 
 			@Override
 			public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-				if (input instanceof StringValue string) {
-					try {
-						return parse(string.getValue());
-					}
-					catch (DateTimeParseException ex) {
-						// fall through to the error below
-					}
+				Instant instant = (input instanceof StringValue string) ? parseOrNull(string.getValue()) : null;
+				if (instant == null) {
+					throw new CoercingParseLiteralException(DATE_TIME_FORMAT);
 				}
-				throw new CoercingParseLiteralException("DateTime must be ISO-8601 with an offset, e.g. 2026-11-28T09:00:00+11:00");
+				return instant;
 			}
 		}).build();
 	}
 
-	static Instant parse(String text) {
-		return OffsetDateTime.parse(text).toInstant();
+	/** The instant, or null when the text is not an ISO-8601 date-time with an offset in the accepted years. */
+	static Instant parseOrNull(String text) {
+		try {
+			OffsetDateTime time = OffsetDateTime.parse(text);
+			return inRange(time.getYear()) ? time.toInstant() : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** The date, or null when the text is not an ISO-8601 date in the accepted years. */
+	static LocalDate parseDateOrNull(String text) {
+		try {
+			LocalDate date = LocalDate.parse(text);
+			return inRange(date.getYear()) ? date : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** Whether a year lies in the range the scalars accept. */
+	public static boolean inRange(long year) {
+		return year >= MIN_YEAR && year <= MAX_YEAR;
 	}
 
 	static GraphQLScalarType date() {
@@ -83,25 +117,20 @@ public class ScalarConfiguration {
 
 			@Override
 			public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
-				try {
-					return LocalDate.parse(String.valueOf(input));
+				LocalDate date = (input instanceof String text) ? parseDateOrNull(text) : null;
+				if (date == null) {
+					throw new CoercingParseValueException(DATE_FORMAT);
 				}
-				catch (DateTimeParseException ex) {
-					throw new CoercingParseValueException("Date must be ISO-8601, e.g. 2026-03-09");
-				}
+				return date;
 			}
 
 			@Override
 			public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-				if (input instanceof StringValue string) {
-					try {
-						return LocalDate.parse(string.getValue());
-					}
-					catch (DateTimeParseException ex) {
-						// fall through to the error below
-					}
+				LocalDate date = (input instanceof StringValue string) ? parseDateOrNull(string.getValue()) : null;
+				if (date == null) {
+					throw new CoercingParseLiteralException(DATE_FORMAT);
 				}
-				throw new CoercingParseLiteralException("Date must be ISO-8601, e.g. 2026-03-09");
+				return date;
 			}
 		}).build();
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import graphql.GraphQLContext;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 /**
  * Lets server code close a subscriber's WebSocket with a clear close reason (a slow subscriber, an
  * expired token). Spring for GraphQL hides the session, so our handler records it in the session's
- * attributes and an interceptor hands it to each request's GraphQL context.
+ * attributes and an interceptor hands it to each request's GraphQL context. The handler also puts
+ * {@link GuardedWebSocketSession} in front of Spring's: malformed messages close the socket with 4400 and
+ * operations in flight are limited per socket ({@code otklik.graphql.max-subscriptions-per-socket}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSocketSessions {
@@ -32,14 +35,15 @@ public class WebSocketSessions {
 
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
-			ServerCodecConfigurer codecs) {
+			ServerCodecConfigurer codecs, GraphQlLimitsProperties limits, JsonMapper json) {
 		var websocket = properties.getWebsocket();
-		return new GraphQlWebSocketHandler(handler, codecs, websocket.getConnectionInitTimeout(),
-				websocket.getKeepAlive()) {
+		int maxOperations = limits.maxSubscriptionsPerSocket();
+		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), codecs,
+				websocket.getConnectionInitTimeout(), websocket.getKeepAlive()) {
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
 				session.getAttributes().put(SESSION, session);
-				return super.handle(session);
+				return super.handle(new GuardedWebSocketSession(session, maxOperations, json));
 			}
 		};
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.otklik.graphql.OtklikException;
 import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
 import org.otklik.security.Caller;
@@ -25,6 +26,10 @@ public class SlaService {
 
 	private final Clock clock;
 
+	private static final Instant FORECAST_FROM = Instant.parse(CalendarYear.MIN_YEAR + "-01-01T00:00:00Z");
+
+	private static final Instant FORECAST_UNTIL = Instant.parse(CalendarYear.MAX_YEAR + "-01-01T00:00:00Z");
+
 	public SlaService(SlaEngine engine, SlaPolicyStore policies, CalendarYearStore years, Clock clock) {
 		this.engine = engine;
 		this.policies = policies;
@@ -35,6 +40,11 @@ public class SlaService {
 	/** The deadlines an appeal would get if received at {@code receivedAt} (now when null). */
 	public Mono<SlaForecast> forecast(Caller caller, String channel, Boolean urgent, String category, Instant receivedAt) {
 		caller.requireAny(Role.values());
+		if (receivedAt != null && (receivedAt.isBefore(FORECAST_FROM) || !receivedAt.isBefore(FORECAST_UNTIL))) {
+			// The calendars cover 2000–2199; a deadline computed from a later moment would run off their end.
+			return Mono.error(OtklikException.invalidArgument("Прогноз строится для моментов получения с "
+					+ CalendarYear.MIN_YEAR + " по " + (CalendarYear.MAX_YEAR - 1) + " год."));
+		}
 		return this.policies.matcher().map(matcher -> {
 			SlaPolicy policy = matcher.require(channel, Boolean.TRUE.equals(urgent), (category != null) ? category : "OTHER");
 			return this.engine.forecast(policy, (receivedAt != null) ? receivedAt : this.clock.instant(), null);
@@ -48,6 +58,11 @@ public class SlaService {
 
 	public CalendarYearInfo calendarYear(Caller caller, int year) {
 		caller.requireAny(Role.values());
+		if (year < CalendarYear.MIN_YEAR || year > CalendarYear.MAX_YEAR) {
+			// Far-off years would overflow the date arithmetic; the schema documents the range.
+			throw OtklikException.invalidArgument(
+					"Год должен быть в диапазоне " + CalendarYear.MIN_YEAR + "–" + CalendarYear.MAX_YEAR + ".");
+		}
 		return this.engine.calendars().info(year);
 	}
 

@@ -9,6 +9,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server's H2 store, made durable: a command's changes are committed to the file and
@@ -23,6 +25,8 @@ import org.h2.mvstore.MVStore;
  * the cost of a sync instead of queueing one each.
  */
 final class DurableH2Backend extends H2Backend {
+
+	private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
 	private final MVStore store;
 
@@ -42,9 +46,28 @@ final class DurableH2Backend extends H2Backend {
 		this.store = store;
 	}
 
-	/** Opens (or creates) the store in the file, with H2's background auto-commit switched off. */
+	/**
+	 * Opens (or creates) the store in the file, with H2's background auto-commit switched off, and checks its
+	 * unique indexes against its documents ({@link StoreIntegrity}): disagreeing indexes are rebuilt, two
+	 * documents with one unique key stop the start with a {@link DamagedStoreException}.
+	 */
 	static DurableH2Backend open(Path file) {
-		return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+		DurableH2Backend backend = new DurableH2Backend(
+				new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+		long started = System.nanoTime();
+		StoreIntegrity.Report report = new StoreIntegrity(backend.store, backend).check(true);
+		log.info("Embedded store {}: unique indexes checked against the documents in {} ms", file,
+				(System.nanoTime() - started) / 1_000_000);
+		if (!report.unrepairable().isEmpty()) {
+			backend.store.close();
+			throw new DamagedStoreException(file, report.unrepairable());
+		}
+		if (!report.repaired().isEmpty()) {
+			backend.store.commit();
+			backend.store.sync();
+			report.repaired().forEach(repair -> log.warn("Embedded store {}: repaired {}", file, repair));
+		}
+		return backend;
 	}
 
 	@Override

@@ -70,9 +70,13 @@ public final class RawWebSocket implements AutoCloseable {
 
 	/** Sends a masked text frame, as clients must. */
 	public void sendText(String text) throws IOException {
-		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+		sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends one masked frame with the given opcode (1 text, 2 binary) and raw payload, valid or not. */
+	public void sendFrame(int opcode, byte[] payload) throws IOException {
 		ByteArrayOutputStream frame = new ByteArrayOutputStream();
-		frame.write(0x81);
+		frame.write(0x80 | opcode);
 		if (payload.length < 126) {
 			frame.write(0x80 | payload.length);
 		}
