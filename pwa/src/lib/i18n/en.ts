@@ -217,6 +217,10 @@ export const en: Messages = {
   'error.detail.SLOW_SUBSCRIBER': 'Live updates were interrupted; they resume by themselves.',
   'error.detail.QUERY_TOO_COMPLEX': 'The request is too complex.',
   'error.detail.RATE_LIMITED': 'Too many requests: try again in a moment.',
+  'error.detail.REQUEST_TOO_LARGE': 'The request is too large.',
+  'error.detail.MALFORMED_REQUEST': 'The request could not be read: update the app.',
+  'error.detail.TOO_MANY_SUBSCRIPTIONS':
+    'Too many live subscriptions on one connection: close other tabs.',
   'error.detail.INTERNAL': 'The server failed. Try again later.',
   'error.network': 'The server is unreachable.',
 

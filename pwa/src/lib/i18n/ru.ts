@@ -219,6 +219,10 @@ export const ru = {
   'error.detail.SLOW_SUBSCRIBER': 'Поток обновлений прервался; он возобновится сам.',
   'error.detail.QUERY_TOO_COMPLEX': 'Запрос слишком сложный.',
   'error.detail.RATE_LIMITED': 'Слишком много запросов: повторите чуть позже.',
+  'error.detail.REQUEST_TOO_LARGE': 'Запрос слишком большой.',
+  'error.detail.MALFORMED_REQUEST': 'Запрос не разобран: обновите приложение.',
+  'error.detail.TOO_MANY_SUBSCRIPTIONS':
+    'Слишком много подписок в одном соединении: закройте лишние вкладки.',
   'error.detail.INTERNAL': 'Сбой на сервере. Повторите позже.',
   'error.network': 'Сервер недоступен.',
 

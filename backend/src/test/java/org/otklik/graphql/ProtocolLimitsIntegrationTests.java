@@ -137,6 +137,17 @@ class ProtocolLimitsIntegrationTests extends IntegrationTestSupport {
 		}
 	}
 
+	@Test
+	void aSubscriptionSentOverHttpIsRefusedAndPointsToTheWebSocket() {
+		HttpResponse<String> response = post(this.port, query("subscription { appealReceived { cursor } }"),
+				this.tokens.curator());
+		assertThat(response.statusCode()).isLessThan(500);
+		assertThat((String) JsonPath.read(response.body(), "$.errors[0].extensions.classification")).isEqualTo("BAD_REQUEST");
+		assertThat((String) JsonPath.read(response.body(), "$.errors[0].message")).contains("WebSocket");
+		assertThat(response.body()).doesNotContain("upstreamPublisher").doesNotContain("prefetch");
+		assertNoInternals(response.body());
+	}
+
 	private static void subscribe(RawWebSocket ws, String id) throws java.io.IOException {
 		ws.sendText("{\"id\":\"" + id + "\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { appealReceived { cursor } }\"}}");
 	}
