@@ -1,4 +1,5 @@
 import { Link } from 'wouter'
+import { LiveNotice } from '@/components/live-notice'
 import { useIdentity } from '@/lib/oidc/session-context'
 import { useMe } from '@/features/auth'
 import { enumKey, useT } from '@/lib/i18n'
@@ -16,28 +17,23 @@ export function SlaAlertNotice() {
   const { alerts, dismiss } = useSlaAlerts(me?.agency?.id ?? null, subject)
   const [latest] = alerts
   return (
-    <div className="sla-alert-region" role="status" aria-live="polite">
+    <LiveNotice
+      open={Boolean(latest)}
+      className={latest ? `sla-alert--${latest.state.toLowerCase().replace('_', '-')}` : ''}
+      dismissLabel={t('alerts.dismiss')}
+      onDismiss={dismiss}
+    >
       {latest && (
-        <div className={`sla-alert sla-alert--${latest.state.toLowerCase().replace('_', '-')}`}>
-          <Link href={`/appeals/${latest.appeal.id}`} className="sla-alert__text" onClick={dismiss}>
-            {t(latest.state === 'BREACHED' ? 'alerts.breached' : 'alerts.atRisk', {
-              clock: t(
-                latest.clock === 'FIRST_RESPONSE' ? 'alerts.firstResponse' : 'alerts.finalAnswer',
-              ),
-              category: t(enumKey('category', latest.appeal.category)),
-            })}
-            {alerts.length > 1 && ` ${t('alerts.more', { count: alerts.length - 1 })}`}
-          </Link>
-          <button
-            type="button"
-            className="button button--text"
-            onClick={dismiss}
-            aria-label={t('alerts.dismiss')}
-          >
-            ×
-          </button>
-        </div>
+        <Link href={`/appeals/${latest.appeal.id}`} className="sla-alert__text" onClick={dismiss}>
+          {t(latest.state === 'BREACHED' ? 'alerts.breached' : 'alerts.atRisk', {
+            clock: t(
+              latest.clock === 'FIRST_RESPONSE' ? 'alerts.firstResponse' : 'alerts.finalAnswer',
+            ),
+            category: t(enumKey('category', latest.appeal.category)),
+          })}
+          {alerts.length > 1 && ` ${t('alerts.more', { count: alerts.length - 1 })}`}
+        </Link>
       )}
-    </div>
+    </LiveNotice>
   )
 }
