@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ComponentType } from 'react'
 import { Link, Redirect, useLocation } from 'wouter'
 import { useOutboxEntries } from '@/lib/offline/use-outbox'
 import { SlaAlertNotice } from '@/features/queue'
+import { BrokenAccountsBadge, DeliveryAlertNotice } from '@/features/channels'
 import { useOnline } from '@/hooks/use-online'
 import { useLiveStatus } from '@/lib/graphql/live-status'
 import { useT, type MessageKey } from '@/lib/i18n'
@@ -15,6 +16,8 @@ interface Tab {
   label: MessageKey
   icon: string
   roles: Role[]
+  /** Rendered on the tab (only for users who see it), e.g. a count that needs attention. */
+  badge?: ComponentType
 }
 
 const TABS: Tab[] = [
@@ -31,6 +34,7 @@ const TABS: Tab[] = [
     label: 'nav.channels',
     icon: 'M5 13a7 7 0 0 1 14 0M8.5 13a3.5 3.5 0 0 1 7 0M12 13v7',
     roles: ['CURATOR'],
+    badge: BrokenAccountsBadge,
   },
   { to: '/dashboard', label: 'nav.dashboard', icon: 'M5 20V10M12 20V4M19 20v-7', roles: ['HEAD'] },
   {
@@ -119,12 +123,14 @@ function Shell({ roles, expired }: { roles: Role[]; expired: boolean }) {
       )}
       {!online && <p className="banner banner--offline">{t('app.offlineHint')}</p>}
       {roles.some((role) => role === 'EXECUTOR' || role === 'HEAD') && <SlaAlertNotice />}
+      {roles.includes('CURATOR') && <DeliveryAlertNotice />}
       <main id="main" className="content" tabIndex={-1}>
         <ProtectedRoutes />
       </main>
       <nav className="tab-bar" aria-label={t('nav.main')}>
         {tabs.map((tab) => {
           const active = path === tab.to || path.startsWith(`${tab.to}/`)
+          const Badge = tab.badge
           return (
             <Link
               key={tab.to}
@@ -143,6 +149,7 @@ function Shell({ roles, expired }: { roles: Role[]; expired: boolean }) {
                 />
               </svg>
               <span>{t(tab.label)}</span>
+              {Badge && <Badge />}
             </Link>
           )
         })}

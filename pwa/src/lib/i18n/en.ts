@@ -292,6 +292,8 @@ export const en: Messages = {
   'channels.health.DEGRADED': 'Failures',
   'channels.health.BROKEN': 'Broken',
   'channels.disabled': 'Disabled',
+  'channels.brokenCount':
+    '{count} account not working|{count} accounts not working|{count} accounts not working',
   'channels.lastEvent': 'Last event',
   'channels.noEvents': 'no events yet',
   'channels.lastError': 'Last error: {error}',
@@ -364,6 +366,12 @@ export const en: Messages = {
   'alerts.finalAnswer': 'final answer',
   'alerts.more': 'and {count} more',
   'alerts.dismiss': 'Dismiss deadline alerts',
+  'deliveryAlert.one': 'An answer was not delivered: {reason}',
+  'deliveryAlert.oneNoReason': 'An answer was not delivered',
+  'deliveryAlert.many': 'Answers not delivered: {count}',
+  'deliveryAlert.open': 'Open the appeal',
+  'deliveryAlert.openLatest': 'Latest appeal',
+  'deliveryAlert.dismiss': 'Dismiss delivery alerts',
 
   'status.NEW': 'New',
   'status.ASSIGNED': 'Assigned',

@@ -294,6 +294,8 @@ export const ru = {
   'channels.health.DEGRADED': 'Сбои',
   'channels.health.BROKEN': 'Не работает',
   'channels.disabled': 'Отключён',
+  'channels.brokenCount':
+    'не работает {count} аккаунт|не работают {count} аккаунта|не работают {count} аккаунтов',
   'channels.lastEvent': 'Последнее событие',
   'channels.noEvents': 'событий ещё не было',
   'channels.lastError': 'Последняя ошибка: {error}',
@@ -364,6 +366,12 @@ export const ru = {
   'alerts.finalAnswer': 'итоговый ответ',
   'alerts.more': 'и ещё {count}',
   'alerts.dismiss': 'Скрыть уведомления о сроках',
+  'deliveryAlert.one': 'Ответ по обращению не доставлен: {reason}',
+  'deliveryAlert.oneNoReason': 'Ответ по обращению не доставлен',
+  'deliveryAlert.many': 'Не доставлено ответов: {count}',
+  'deliveryAlert.open': 'Открыть обращение',
+  'deliveryAlert.openLatest': 'Последнее обращение',
+  'deliveryAlert.dismiss': 'Скрыть уведомления о доставке',
 
   'status.NEW': 'Новое',
   'status.ASSIGNED': 'Назначено',
