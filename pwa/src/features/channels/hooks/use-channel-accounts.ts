@@ -20,7 +20,8 @@ export type AccountResult = {
 
 /**
  * The connected accounts. No live event announces a change of an account's health, so the list is
- * fetched again whenever the curator comes back to the screen (window focus, tab shown) and on «Обновить».
+ * fetched again whenever the curator comes back to the screen (window focus, tab shown) and on «Обновить»;
+ * the delivery notice also fetches it again when an answer is not delivered (see use-delivery-alerts).
  */
 export function useChannelAccounts() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ChannelAccountsDocument })
