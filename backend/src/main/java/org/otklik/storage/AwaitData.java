@@ -78,7 +78,7 @@ final class AwaitData {
 		catch (CursorNotFoundException ex) {
 			return; // the backend answers with the error
 		}
-		if (!(cursor instanceof OplogCursor)) {
+		if (!(cursor instanceof OplogCursor) && !(cursor instanceof IndexedOplog.PositionedCursor)) {
 			return;
 		}
 		this.changeStreamGetMores.increment();

@@ -7,7 +7,8 @@ import io.netty.channel.Channel;
 
 /**
  * The embedded server's memory backend (tests, {@code OTKLIK_EMBEDDED_BACKEND=memory}): its oplog keeps only
- * stored inserts ({@link StoredInsertsOplog}) and its change streams wait for news ({@link AwaitData}), as
+ * stored inserts ({@link StoredInsertsOplog}) and is read from a cursor's position on ({@link IndexedOplog}),
+ * and its change streams wait for news ({@link AwaitData}), as
  * {@link DurableH2Backend} does for the file.
  */
 final class AwaitingMemoryBackend extends MemoryBackend {
@@ -20,9 +21,16 @@ final class AwaitingMemoryBackend extends MemoryBackend {
 		return super.handleCommand(channel, databaseName, command, query);
 	}
 
+	private IndexedOplog indexedOplog;
+
 	@Override
 	protected Oplog createOplog() {
-		return new StoredInsertsOplog(this, super.createOplog(), this.awaitData::oplogWritten);
+		this.indexedOplog = new IndexedOplog(this, getCursorRegistry());
+		return new StoredInsertsOplog(this, this.indexedOplog, this.awaitData::oplogWritten);
+	}
+
+	IndexedOplog indexedOplog() {
+		return this.indexedOplog;
 	}
 
 	AwaitData awaitData() {

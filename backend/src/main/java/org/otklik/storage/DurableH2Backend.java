@@ -90,12 +90,13 @@ final class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * The oplog, without the inserts a unique index refused (see {@link StoredInsertsOplog}); its writes wake
-	 * waiting change streams (see {@link AwaitData}).
+	 * The oplog, without the inserts a unique index refused (see {@link StoredInsertsOplog}), read by change
+	 * streams from their position on ({@link IndexedOplog}); its writes wake waiting change streams
+	 * ({@link AwaitData}).
 	 */
 	@Override
 	protected Oplog createOplog() {
-		return new StoredInsertsOplog(this, super.createOplog(), this.awaitData::oplogWritten);
+		return new StoredInsertsOplog(this, new IndexedOplog(this, getCursorRegistry()), this.awaitData::oplogWritten);
 	}
 
 	/** Commits what is left before the store closes, so a clean stop loses nothing either. */

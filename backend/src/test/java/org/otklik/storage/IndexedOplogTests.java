@@ -1,0 +1,145 @@
+package org.otklik.storage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A change stream on the embedded server reads the oplog entries after its position, not the whole oplog:
+ * counted through {@link IndexedOplog}, the entries a new event costs stay the same as the oplog grows, and
+ * resuming from a token still yields exactly the events after it.
+ */
+class IndexedOplogTests {
+
+	private static final Duration GUARD = Duration.ofMinutes(2);
+
+	private AwaitingMemoryBackend backend;
+
+	private MongoServer server;
+
+	private MongoClient client;
+
+	private MongoCollection<Document> appeals;
+
+	@BeforeEach
+	void start() {
+		this.backend = new AwaitingMemoryBackend();
+		this.server = new MongoServer(this.backend);
+		this.server.enableOplog();
+		this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
+		this.appeals = this.client.getDatabase("otklik").getCollection("appeals");
+		Mono.from(this.appeals.insertOne(new Document("n", -1))).block(GUARD);
+	}
+
+	@AfterEach
+	void stop() {
+		this.client.close();
+		this.server.shutdownNow();
+	}
+
+	@Test
+	void anEventCostsTheSameEntriesHoweverLongTheOplog() throws Exception {
+		IndexedOplog oplog = this.backend.indexedOplog();
+		BlockingQueue<ChangeStreamDocument<Document>> events = new LinkedBlockingQueue<>();
+		var subscription = Flux.from(this.appeals.watch().maxAwaitTime(10, TimeUnit.MINUTES)).subscribe(events::add);
+		try {
+			awaitHeld();
+			int n = 0;
+			List<Long> costs = new ArrayList<>();
+			for (int round = 0; round < 3; round++) {
+				// The oplog grows by 300 entries a round; the stream reads them all, each once.
+				for (int i = 0; i < 300; i++, n++) {
+					insert(n);
+				}
+				for (int i = n - 300; i < n; i++) {
+					assertThat(next(events).getFullDocument().getInteger("n")).isEqualTo(i);
+				}
+				long before = oplog.entriesExamined();
+				insert(n);
+				assertThat(next(events).getFullDocument().getInteger("n")).isEqualTo(n++);
+				costs.add(oplog.entriesExamined() - before);
+			}
+			assertThat(oplog.size()).isGreaterThan(900);
+			// The whole oplog each time would be 300, 600, 900 entries and more.
+			assertThat(costs).allSatisfy(cost -> assertThat(cost).isLessThanOrEqualTo(10));
+			assertThat(events).isEmpty();
+		}
+		finally {
+			subscription.dispose();
+		}
+	}
+
+	@Test
+	void resumingFromATokenYieldsExactlyTheEventsAfterIt() {
+		BlockingQueue<ChangeStreamDocument<Document>> events = new LinkedBlockingQueue<>();
+		var subscription = Flux.from(this.appeals.watch()).subscribe(events::add);
+		List<ChangeStreamDocument<Document>> seen = new ArrayList<>();
+		try {
+			awaitHeld();
+			for (int i = 0; i < 10; i++) {
+				insert(i);
+			}
+			for (int i = 0; i < 10; i++) {
+				seen.add(next(events));
+			}
+		}
+		finally {
+			subscription.dispose();
+		}
+		List<Integer> resumed = Flux.from(this.appeals.watch().resumeAfter(seen.get(3).getResumeToken()))
+			.take(6)
+			.map(change -> change.getFullDocument().getInteger("n"))
+			.collectList()
+			.block(GUARD);
+		assertThat(resumed).containsExactly(4, 5, 6, 7, 8, 9);
+	}
+
+	private void insert(int n) {
+		Mono.from(this.appeals.insertOne(new Document("n", n))).block(GUARD);
+	}
+
+	private static ChangeStreamDocument<Document> next(BlockingQueue<ChangeStreamDocument<Document>> events) {
+		try {
+			ChangeStreamDocument<Document> event = events.poll(GUARD.toSeconds(), TimeUnit.SECONDS);
+			assertThat(event).as("an event").isNotNull();
+			return event;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Until the stream's first getMore waits, so that it opened before the writes. */
+	private void awaitHeld() {
+		AwaitData awaitData = this.backend.awaitData();
+		for (int i = 0; i < 1200 && awaitData.heldReplies() < 1; i++) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		assertThat(awaitData.heldReplies()).isGreaterThanOrEqualTo(1);
+	}
+
+}
