@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,30 +24,25 @@ class AwaitDataTests {
 	/** Longer than any test may take: a stream that only the timer woke would fail the guard below. */
 	private static final Duration MAX_AWAIT = Duration.ofMinutes(10);
 
-	private static final Duration GUARD = Duration.ofMinutes(2);
+	private static final Duration GUARD = EmbeddedChangeStreams.GUARD;
+
+	private EmbeddedChangeStreams embedded;
 
 	private AwaitingMemoryBackend backend;
-
-	private MongoServer server;
-
-	private MongoClient client;
 
 	private MongoCollection<Document> appeals;
 
 	@BeforeEach
 	void start() {
-		this.backend = new AwaitingMemoryBackend();
-		this.server = new MongoServer(this.backend);
-		this.server.enableOplog();
-		this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
-		this.appeals = this.client.getDatabase("otklik").getCollection("appeals");
-		Mono.from(this.appeals.insertOne(new Document("text", "before"))).block(GUARD);
+		this.embedded = new EmbeddedChangeStreams();
+		this.backend = this.embedded.backend;
+		this.appeals = this.embedded.appeals;
+		this.embedded.insert(new Document("text", "before"));
 	}
 
 	@AfterEach
 	void stop() {
-		this.client.close();
-		this.server.shutdownNow();
+		this.embedded.close();
 	}
 
 	@Test
@@ -59,7 +51,7 @@ class AwaitDataTests {
 		var subscription = Flux.from(this.appeals.watch().maxAwaitTime(MAX_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
 			.subscribe();
 		try {
-			awaitHeld(awaitData, 1);
+			this.embedded.awaitHeld(1);
 			long asked = awaitData.changeStreamGetMores();
 			// Without the wait the driver asks again at once, thousands of times a second.
 			Thread.sleep(500);
@@ -73,13 +65,12 @@ class AwaitDataTests {
 
 	@Test
 	void aWriteWakesAWaitingChangeStreamWithItsEvent() throws Exception {
-		AwaitData awaitData = this.backend.awaitData();
 		Sinks.One<ChangeStreamDocument<Document>> first = Sinks.one();
 		var subscription = Flux.from(this.appeals.watch().maxAwaitTime(MAX_AWAIT.toMillis(), TimeUnit.MILLISECONDS))
 			.subscribe(first::tryEmitValue);
 		try {
-			awaitHeld(awaitData, 1);
-			Mono.from(this.appeals.insertOne(new Document("text", "after"))).block(GUARD);
+			this.embedded.awaitHeld(1);
+			this.embedded.insert(new Document("text", "after"));
 			ChangeStreamDocument<Document> change = first.asMono().block(GUARD);
 			assertThat(change.getFullDocument().getString("text")).isEqualTo("after");
 		}
@@ -94,13 +85,6 @@ class AwaitDataTests {
 		long held = this.backend.awaitData().heldReplies();
 		assertThat(Flux.from(this.appeals.find().batchSize(2)).count().block(GUARD)).isEqualTo(6);
 		assertThat(this.backend.awaitData().heldReplies()).isEqualTo(held);
-	}
-
-	private static void awaitHeld(AwaitData awaitData, long replies) throws InterruptedException {
-		for (int i = 0; i < 1200 && awaitData.heldReplies() < replies; i++) {
-			Thread.sleep(100);
-		}
-		assertThat(awaitData.heldReplies()).isGreaterThanOrEqualTo(replies);
 	}
 
 }

@@ -8,16 +8,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,30 +24,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IndexedOplogTests {
 
-	private static final Duration GUARD = Duration.ofMinutes(2);
+	private static final Duration GUARD = EmbeddedChangeStreams.GUARD;
+
+	private EmbeddedChangeStreams embedded;
 
 	private AwaitingMemoryBackend backend;
-
-	private MongoServer server;
-
-	private MongoClient client;
 
 	private MongoCollection<Document> appeals;
 
 	@BeforeEach
 	void start() {
-		this.backend = new AwaitingMemoryBackend();
-		this.server = new MongoServer(this.backend);
-		this.server.enableOplog();
-		this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.bind().getPort());
-		this.appeals = this.client.getDatabase("otklik").getCollection("appeals");
-		Mono.from(this.appeals.insertOne(new Document("n", -1))).block(GUARD);
+		this.embedded = new EmbeddedChangeStreams();
+		this.backend = this.embedded.backend;
+		this.appeals = this.embedded.appeals;
+		this.embedded.insert(new Document("n", -1));
 	}
 
 	@AfterEach
 	void stop() {
-		this.client.close();
-		this.server.shutdownNow();
+		this.embedded.close();
 	}
 
 	@Test
@@ -60,7 +51,7 @@ class IndexedOplogTests {
 		BlockingQueue<ChangeStreamDocument<Document>> events = new LinkedBlockingQueue<>();
 		var subscription = Flux.from(this.appeals.watch().maxAwaitTime(10, TimeUnit.MINUTES)).subscribe(events::add);
 		try {
-			awaitHeld();
+			this.embedded.awaitHeld(1);
 			int n = 0;
 			List<Long> costs = new ArrayList<>();
 			for (int round = 0; round < 3; round++) {
@@ -92,7 +83,7 @@ class IndexedOplogTests {
 		var subscription = Flux.from(this.appeals.watch()).subscribe(events::add);
 		List<ChangeStreamDocument<Document>> seen = new ArrayList<>();
 		try {
-			awaitHeld();
+			this.embedded.awaitHeld(1);
 			for (int i = 0; i < 10; i++) {
 				insert(i);
 			}
@@ -112,7 +103,7 @@ class IndexedOplogTests {
 	}
 
 	private void insert(int n) {
-		Mono.from(this.appeals.insertOne(new Document("n", n))).block(GUARD);
+		this.embedded.insert(new Document("n", n));
 	}
 
 	private static ChangeStreamDocument<Document> next(BlockingQueue<ChangeStreamDocument<Document>> events) {
@@ -125,21 +116,6 @@ class IndexedOplogTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Until the stream's first getMore waits, so that it opened before the writes. */
-	private void awaitHeld() {
-		AwaitData awaitData = this.backend.awaitData();
-		for (int i = 0; i < 1200 && awaitData.heldReplies() < 1; i++) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		assertThat(awaitData.heldReplies()).isGreaterThanOrEqualTo(1);
 	}
 
 }
