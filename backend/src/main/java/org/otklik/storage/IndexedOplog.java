@@ -44,8 +44,8 @@ final class IndexedOplog implements Oplog {
 
 	private static final String TIMESTAMP = "ts";
 
-	/** The position the current thread's cursor reads from, while it reads; null otherwise. */
-	private static final ThreadLocal<Long> READING_FROM = new ThreadLocal<>();
+	/** The cursor the current thread reads for, while it reads; null otherwise. */
+	private static final ThreadLocal<PositionedCursor> READING = new ThreadLocal<>();
 
 	private final Oplog delegate;
 
@@ -87,12 +87,21 @@ final class IndexedOplog implements Oplog {
 		this.entries.put(((BsonTimestamp) entry.get(TIMESTAMP)).getValue(), entry.get("_id"));
 	}
 
-	/** The entries from a position on (inclusive: the library filters by its own rule), oldest first. */
-	private Stream<Document> entriesFrom(long position) {
-		return this.entries.tailMap(position, true).values().stream().map(id -> {
+	/**
+	 * The entries from a position on (inclusive: the library filters by its own rule), oldest first, up to the
+	 * newest entry at this moment: appends are serialised in cluster-time order, so every entry up to that one
+	 * is in the index already, and a reader never sees a later entry while missing an earlier one.
+	 */
+	private Stream<Document> entriesFrom(long position, long[] lastRead) {
+		Long newest = this.entries.isEmpty() ? null : this.entries.lastKey();
+		if (newest == null || newest < position) {
+			return Stream.empty();
+		}
+		return this.entries.subMap(position, true, newest, true).entrySet().stream().map(entry -> {
 			this.examined.increment();
-			for (Document entry : this.collection.handleQuery(new Document("_id", id))) {
-				return entry;
+			lastRead[0] = entry.getKey();
+			for (Document document : this.collection.handleQuery(new Document("_id", entry.getValue()))) {
+				return document;
 			}
 			return null; // removed meanwhile
 		}).filter(Objects::nonNull);
@@ -127,7 +136,9 @@ final class IndexedOplog implements Oplog {
 		if (!(cursor instanceof OplogCursor oplogCursor)) {
 			return cursor; // the invalidate cursor of a dropped collection
 		}
-		PositionedCursor positioned = new PositionedCursor(oplogCursor, floor);
+		// With updateLookup an entry's event depends on when it is read, so one the stages refused may pass later.
+		boolean stable = !"updateLookup".equals(changeStreamDocument.get("fullDocument"));
+		PositionedCursor positioned = new PositionedCursor(oplogCursor, floor, stable);
 		this.cursors.remove(oplogCursor);
 		this.cursors.add(positioned);
 		return positioned;
@@ -147,19 +158,30 @@ final class IndexedOplog implements Oplog {
 	}
 
 	/**
-	 * The library's cursor, with the position it reads from: the last event it returned, which is also
-	 * where the library's cursor goes on from.
+	 * The library's cursor, with the position it reads from: the last event it returned, or past it the last
+	 * entry read when every entry read went through the stages and none was held back by the batch size
+	 * (those the stages refused would be refused again: the events are built from the entries alone).
 	 */
 	final class PositionedCursor extends AbstractCursor {
 
 		private final OplogCursor cursor;
 
+		private final boolean stable;
+
 		private long position;
 
-		PositionedCursor(OplogCursor cursor, long position) {
+		/** The newest entry the current read supplied, or -1. */
+		private final long[] lastRead = { -1 };
+
+		PositionedCursor(OplogCursor cursor, long position, boolean stable) {
 			super(cursor.getId());
 			this.cursor = cursor;
 			this.position = position;
+			this.stable = stable;
+		}
+
+		Stream<Document> entries() {
+			return entriesFrom(this.position, this.lastRead);
 		}
 
 		@Override
@@ -170,16 +192,21 @@ final class IndexedOplog implements Oplog {
 		@Override
 		public synchronized List<Document> takeDocuments(int numberToReturn) {
 			List<Document> documents;
-			READING_FROM.set(this.position);
+			this.lastRead[0] = -1;
+			READING.set(this);
 			try {
 				documents = this.cursor.takeDocuments(numberToReturn);
 			}
 			finally {
-				READING_FROM.remove();
+				READING.remove();
 			}
 			if (!documents.isEmpty() && documents.get(documents.size() - 1).get("_id") instanceof Document token
 					&& token.get("_data") instanceof String data) {
 				this.position = Long.parseUnsignedLong(data, 16);
+			}
+			boolean allRead = numberToReturn <= 0 || documents.size() < numberToReturn;
+			if (this.stable && allRead && this.lastRead[0] > this.position) {
+				this.position = this.lastRead[0];
 			}
 			return documents;
 		}
@@ -205,11 +232,9 @@ final class IndexedOplog implements Oplog {
 					}
 				}
 				case "queryAllAsStream" -> {
-					Long from = READING_FROM.get();
-					if (args == null || args.length == 0) {
-						if (from != null) {
-							return entriesFrom(from);
-						}
+					PositionedCursor reading = READING.get();
+					if ((args == null || args.length == 0) && reading != null) {
+						return reading.entries();
 					}
 				}
 				default -> {

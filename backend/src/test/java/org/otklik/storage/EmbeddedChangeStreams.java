@@ -35,6 +35,11 @@ final class EmbeddedChangeStreams implements AutoCloseable {
 		Mono.from(this.appeals.insertOne(document)).block(GUARD);
 	}
 
+	/** Into another collection of the same database, which an {@code appeals} stream does not report. */
+	void insertElsewhere(Document document) {
+		Mono.from(this.client.getDatabase("otklik").getCollection("audit").insertOne(document)).block(GUARD);
+	}
+
 	/** Until the given number of empty change-stream batches has been held, i.e. the streams wait. */
 	void awaitHeld(long replies) {
 		AwaitData awaitData = this.backend.awaitData();
