@@ -41,6 +41,8 @@ final class DurableH2Backend extends H2Backend {
 
 	private final Object committer = new Object();
 
+	private final AwaitData awaitData = new AwaitData();
+
 	private DurableH2Backend(MVStore store) {
 		super(store);
 		this.store = store;
@@ -74,6 +76,7 @@ final class DurableH2Backend extends H2Backend {
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		Document reply;
 		long ticket;
+		this.awaitData.beforeCommand(channel, command, query, getCursorRegistry());
 		this.commandLock.readLock().lock();
 		try {
 			reply = super.handleCommand(channel, databaseName, command, query);
@@ -109,10 +112,14 @@ final class DurableH2Backend extends H2Backend {
 		}
 	}
 
-	/** The oplog, without the inserts a unique index refused (see {@link StoredInsertsOplog}). */
+	/**
+	 * The oplog, without the inserts a unique index refused (see {@link StoredInsertsOplog}), read by change
+	 * streams from their position on ({@link IndexedOplog}); its writes wake waiting change streams
+	 * ({@link AwaitData}).
+	 */
 	@Override
 	protected Oplog createOplog() {
-		return new StoredInsertsOplog(this, super.createOplog());
+		return new StoredInsertsOplog(this, new IndexedOplog(this, getCursorRegistry()), this.awaitData::oplogWritten);
 	}
 
 	/** Commits what is left before the store closes, so a clean stop loses nothing either. */

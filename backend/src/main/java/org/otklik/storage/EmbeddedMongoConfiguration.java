@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.oplog.Oplog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +40,7 @@ public class EmbeddedMongoConfiguration {
 			log.info("Embedded MongoDB server keeps its data in {} (use real MongoDB in production)", file);
 		}
 		else {
-			backend = new MemoryBackend() {
-				@Override
-				protected Oplog createOplog() {
-					return new StoredInsertsOplog(this, super.createOplog());
-				}
-			};
+			backend = new AwaitingMemoryBackend();
 		}
 		log.info("The embedded server accepts non-unique indexes without building them and ignores aggregation "
 				+ "cursor batch sizes; its warnings about both are switched off (see logging in application.yml)");

@@ -25,9 +25,13 @@ final class StoredInsertsOplog implements Oplog {
 
 	private final Oplog delegate;
 
-	StoredInsertsOplog(AbstractMongoBackend backend, Oplog delegate) {
+	private final Runnable afterWrite;
+
+	/** {@code afterWrite} runs after each oplog write (it wakes waiting change streams, see {@link AwaitData}). */
+	StoredInsertsOplog(AbstractMongoBackend backend, Oplog delegate, Runnable afterWrite) {
 		this.backend = backend;
 		this.delegate = delegate;
+		this.afterWrite = afterWrite;
 	}
 
 	@Override
@@ -38,6 +42,7 @@ final class StoredInsertsOplog implements Oplog {
 		List<Document> stored = documents.stream().filter(document -> isStored(collection, document)).toList();
 		if (!stored.isEmpty()) {
 			this.delegate.handleInsert(namespace, stored);
+			this.afterWrite.run();
 		}
 	}
 
@@ -56,16 +61,23 @@ final class StoredInsertsOplog implements Oplog {
 	@Override
 	public void handleUpdate(String namespace, Document selector, Document query, List<Object> modifiedIds) {
 		this.delegate.handleUpdate(namespace, selector, query, modifiedIds);
+		if (!modifiedIds.isEmpty()) {
+			this.afterWrite.run();
+		}
 	}
 
 	@Override
 	public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
 		this.delegate.handleDelete(namespace, query, deletedIds);
+		if (!deletedIds.isEmpty()) {
+			this.afterWrite.run();
+		}
 	}
 
 	@Override
 	public void handleDropCollection(String namespace) {
 		this.delegate.handleDropCollection(namespace);
+		this.afterWrite.run();
 	}
 
 	@Override
