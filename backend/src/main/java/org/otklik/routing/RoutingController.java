@@ -46,6 +46,17 @@ public class RoutingController {
 		return this.callers.current().flatMap(caller -> this.routing.retrain(caller, input));
 	}
 
+	@QueryMapping
+	Mono<String> routingAgencyRules() {
+		return this.callers.current().flatMap(this.routing::agencyRules);
+	}
+
+	@MutationMapping
+	Mono<RoutingService.UpdateRoutingAgencyRulesPayload> updateRoutingAgencyRules(
+			@Argument RoutingService.UpdateRoutingAgencyRulesInput input) {
+		return this.callers.current().flatMap(caller -> this.routing.updateAgencyRules(caller, input));
+	}
+
 	/** A page of appeals costs one lookup of stored suggestions. */
 	@BatchMapping(typeName = "Appeal")
 	Mono<Map<Appeal, RoutingSuggestion>> routing(List<Appeal> appeals) {

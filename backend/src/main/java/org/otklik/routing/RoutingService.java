@@ -29,6 +29,7 @@ import org.otklik.routing.internal.Router;
 import org.otklik.routing.internal.RoutingStore;
 import org.otklik.routing.internal.RoutingStore.StoredExample;
 import org.otklik.routing.internal.RoutingStore.StoredModel;
+import org.otklik.routing.internal.RoutingStore.StoredRules;
 import org.otklik.routing.internal.RoutingStore.StoredSuggestion;
 import org.otklik.routing.internal.Training;
 import org.otklik.security.Caller;
@@ -86,6 +87,14 @@ public class RoutingService {
 
 	/** Input of {@code retrainRouting}. */
 	public record RetrainRoutingInput(@Nullable String reason) {
+	}
+
+	/** Input of {@code updateRoutingAgencyRules}. */
+	public record UpdateRoutingAgencyRulesInput(@Nullable String text) {
+	}
+
+	/** Payload of {@code updateRoutingAgencyRules}. */
+	public record UpdateRoutingAgencyRulesPayload(@Nullable String text, List<UserError> errors) {
 	}
 
 	/** Payload of {@code retrainRouting}. */
@@ -219,6 +228,33 @@ public class RoutingService {
 			.onErrorResume(IllegalArgumentException.class, ex -> Mono.just(new RetrainRoutingPayload(null,
 					List.of(new UserError(UserErrorCode.INVALID, List.of(),
 							"Правила выбора ведомства содержат ошибку: " + ex.getMessage())))));
+	}
+
+	/** The agency rules in use, as text in the documented format. Curators. */
+	public Mono<String> agencyRules(Caller caller) {
+		caller.requireAny(Role.CURATOR);
+		return this.store.rules(AgencyRules.shippedText(), this.clock.instant()).map(StoredRules::text);
+	}
+
+	/** Replaces the agency rules after checking every line; suggestions made from now on use them. */
+	public Mono<UpdateRoutingAgencyRulesPayload> updateAgencyRules(Caller caller, UpdateRoutingAgencyRulesInput input) {
+		caller.requireAny(Role.CURATOR);
+		if (input.text() == null || input.text().isBlank()) {
+			return Mono.just(new UpdateRoutingAgencyRulesPayload(null,
+					List.of(UserError.required("text", "Укажите правила выбора ведомства"))));
+		}
+		AgencyRules rules;
+		try {
+			rules = AgencyRules.parse(input.text());
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.just(new UpdateRoutingAgencyRulesPayload(null, List.of(UserError.of(UserErrorCode.INVALID, "text",
+					"Правило не разобрано: " + ex.getMessage()))));
+		}
+		return this.store.save(new StoredRules("current", input.text(), this.clock.instant()))
+			.doOnNext(saved -> this.router.updateAndGet(
+					r -> new Router(r.classifier(), r.gazetteer(), rules, r.model())))
+			.map(saved -> new UpdateRoutingAgencyRulesPayload(saved.text(), List.of()));
 	}
 
 	private Mono<RoutingModel> rebuild() {

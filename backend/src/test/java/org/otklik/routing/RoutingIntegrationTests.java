@@ -35,6 +35,11 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 	static final String ASSIGN = """
 			mutation($input: AssignAppealInput!) { assignAppeal(input: $input) { errors { code message } } }""";
 
+	static final String RULES = "{ routingAgencyRules }";
+
+	static final String UPDATE_RULES = """
+			mutation($text: String!) { updateRoutingAgencyRules(input: {text: $text}) { text errors { code field message } } }""";
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> suggest(GraphQlTester tester, String text) {
 		return tester.document(SUGGEST).variable("text", text).execute().path("suggestRouting").entity(Map.class).get();
@@ -119,6 +124,31 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 		assertThat(suggest(curator(), text)).containsEntry("category", target);
 		curator().document(MODEL).execute().path("routingModel.version").entity(Integer.class)
 			.isEqualTo((Integer) model.get("version"));
+	}
+
+	@Test
+	void curatorsEditTheAgencyRulesAndAMalformedLineChangesNothing() {
+		String original = curator().document(RULES).execute().path("routingAgencyRules").entity(String.class).get();
+		curator().document(UPDATE_RULES).variable("text", "RULE|HEALTHCARE|nowhere|" + HEALTH).execute()
+			.path("updateRoutingAgencyRules.errors[0].code").entity(String.class).isEqualTo("INVALID")
+			.path("updateRoutingAgencyRules.text").valueIsNull();
+		curator().document(RULES).execute().path("routingAgencyRules").entity(String.class).isEqualTo(original);
+		String changed = original.replace("RULE|ENVIRONMENT|*|MINPRIRODY", "RULE|ENVIRONMENT|*|" + HEALTH);
+		assertThat(changed).isNotEqualTo(original);
+		String text = "Медведь бродит возле домов в Сеймчане, люди боятся выходить";
+		try {
+			curator().document(UPDATE_RULES).variable("text", changed).execute()
+				.path("updateRoutingAgencyRules.errors").entityList(Object.class).hasSize(0);
+			assertThat(suggest(curator(), text)).containsEntry("category", "ENVIRONMENT")
+				.containsEntry("agency", Map.of("code", HEALTH));
+		}
+		finally {
+			curator().document(UPDATE_RULES).variable("text", original).execute()
+				.path("updateRoutingAgencyRules.errors").entityList(Object.class).hasSize(0);
+		}
+		assertThat(suggest(curator(), text).get("agency")).isNull();
+		assertForbidden(executor(TENKA).document(RULES));
+		assertForbidden(integrator().document(UPDATE_RULES).variable("text", original));
 	}
 
 	private static void assertForbidden(GraphQlTester.Request<?> request) {
