@@ -100,6 +100,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("agencyRanking", new Rule(STAFF, f -> Call.of("{ agencyRanking(period: " + PERIOD + ") { minAppeals } }", "agencyRanking"))),
 			Map.entry("qualityStats", new Rule(OWN_AGENCY_READERS, f -> Call.of(
 					"query($a: ID) { qualityStats(agencyId: $a, period: " + PERIOD + ") { answers } }", "qualityStats", "a", f.agencyId()))),
+			Map.entry("suggestRouting", new Rule(EnumSet.of(Who.CURATOR, Who.INTEGRATOR, Who.OTHER_INTEGRATOR), f -> Call.of(
+					"{ suggestRouting(text: \"В Ягодном нет врача\") { category } }", "suggestRouting"))),
+			Map.entry("routingAgencyRules", new Rule(CURATOR, f -> Call.of("{ routingAgencyRules }", "routingAgencyRules"))),
+			Map.entry("routingModel", new Rule(EnumSet.of(Who.CURATOR, Who.HEAD), f -> Call.of("{ routingModel { version } }", "routingModel"))),
 			Map.entry("auditLog", new Rule(CURATOR, f -> Call.of("{ auditLog(first: 5) { edges { node { id } } } }", "auditLog"))),
 			// mutations
 			Map.entry("ingestAppeal", new Rule(EnumSet.of(Who.CURATOR, Who.INTEGRATOR, Who.OTHER_INTEGRATOR), f -> mutation("ingestAppeal",
@@ -122,6 +126,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 					Map.of("appealId", f.appealId(), "reason", "x")))),
 			Map.entry("markAnswerPublished", new Rule(OWN_AGENCY_WORKERS, f -> mutation("markAnswerPublished",
 					Map.of("appealId", f.appealId(), "answerId", f.answerId(), "link", "https://vk.com/wall-1_2")))),
+			// A malformed line: the curator is allowed and gets INVALID, and the shared rules stay as they are.
+			Map.entry("updateRoutingAgencyRules", new Rule(CURATOR, f -> mutation("updateRoutingAgencyRules", Map.of("text", "RULE|X")))),
+			Map.entry("retrainRouting", new Rule(CURATOR, f -> mutation("retrainRouting", Map.of("reason", "матрица")))),
 			Map.entry("channelAccounts", new Rule(CURATOR, f -> Call.of("{ channelAccounts { id kind } }", "channelAccounts"))),
 			Map.entry("connectChannelAccount", new Rule(CURATOR, f -> mutation("connectChannelAccount",
 					Map.of("kind", "MAX", "name", "Матрица " + uniqueId(), "token", "max-token")))),

@@ -1,0 +1,53 @@
+package org.otklik.routing.internal;
+
+import java.time.Duration;
+
+import org.otklik.appeal.AppealEvent;
+import org.otklik.appeal.AppealEventConsumer;
+import org.otklik.routing.RoutingService;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routing's consumer of the event stream: stores a suggestion for every new appeal, so lists read it in
+ * one batch, and keeps every curator's assignment or redirect as a labelled example for retraining.
+ */
+@Component
+class RoutingIntake implements AppealEventConsumer {
+
+	private final RoutingService routing;
+
+	// Lazy: the service trains its model at construction, which the event machinery need not wait for.
+	RoutingIntake(@Lazy RoutingService routing) {
+		this.routing = routing;
+	}
+
+	@Override
+	public String name() {
+		return "routing";
+	}
+
+	@Override
+	public boolean wants(AppealEvent event) {
+		return event instanceof AppealEvent.AppealReceived || event instanceof AppealEvent.AppealAssigned
+				|| event instanceof AppealEvent.AppealRedirected;
+	}
+
+	@Override
+	public Mono<Void> handle(AppealEvent event) {
+		Mono<Void> work = Mono.empty();
+		if (event instanceof AppealEvent.AppealReceived received) {
+			work = this.routing.suggestAtIntake(received.appeal());
+		}
+		else if (event instanceof AppealEvent.AppealAssigned assigned) {
+			work = this.routing.recordDecision(assigned, assigned.toAgencyId());
+		}
+		else if (event instanceof AppealEvent.AppealRedirected redirected) {
+			work = this.routing.recordDecision(redirected, redirected.toAgencyId());
+		}
+		return work.timeout(Duration.ofSeconds(30));
+	}
+
+}

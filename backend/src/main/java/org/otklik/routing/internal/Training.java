@@ -1,0 +1,66 @@
+package org.otklik.routing.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.otklik.region.Category;
+import org.otklik.routing.RoutingModel;
+
+/**
+ * Trains the router: on the shipped seed corpus and the TRAIN part of the shared dev data, plus the
+ * corrections curators made. Accuracy is measured on a fifth of the examples held out by a hash of the
+ * text (a model trained without them), then the model in use is trained on all of them.
+ */
+public final class Training {
+
+	/** A curator's correction counts this many times: it is authoritative and about this region's wording. */
+	public static final int CURATOR_WEIGHT = 3;
+
+	private static final Map<String, Set<Category>> LEXICON = CategoryClassifier.loadLexicon();
+
+	private static final List<CategoryClassifier.Example> SHIPPED = shipped();
+
+	private static final Gazetteer GAZETTEER = Gazetteer.load();
+
+	private Training() {
+	}
+
+	private static List<CategoryClassifier.Example> shipped() {
+		List<CategoryClassifier.Example> examples = new ArrayList<>(
+				CategoryClassifier.loadCorpus("/routing/seed-corpus.txt", 1));
+		examples.addAll(CategoryClassifier.loadCorpus("/routing/dev-train.txt", 1));
+		return List.copyOf(examples);
+	}
+
+	/** The examples shipped with the application. */
+	public static List<CategoryClassifier.Example> shippedExamples() {
+		return SHIPPED;
+	}
+
+	public static Map<String, Set<Category>> lexicon() {
+		return LEXICON;
+	}
+
+	/** Whether an example belongs to the held-out fifth used to measure accuracy. */
+	static boolean heldOut(CategoryClassifier.Example example) {
+		return Math.floorMod(example.text().hashCode(), 5) == 0;
+	}
+
+	/** A new router trained on the shipped examples and the curators' ones. */
+	public static Router train(List<CategoryClassifier.Example> curatorExamples, AgencyRules rules, int version,
+			Instant now) {
+		List<CategoryClassifier.Example> all = new ArrayList<>(SHIPPED);
+		all.addAll(curatorExamples);
+		List<CategoryClassifier.Example> fit = all.stream().filter(e -> !heldOut(e)).toList();
+		List<CategoryClassifier.Example> held = all.stream().filter(Training::heldOut).toList();
+		double accuracy = CategoryClassifier.train(fit, LEXICON).accuracy(held);
+		CategoryClassifier classifier = CategoryClassifier.train(all, LEXICON);
+		RoutingModel model = new RoutingModel(version, now, all.size(), curatorExamples.size(),
+				Double.isNaN(accuracy) ? null : accuracy, held.size());
+		return new Router(classifier, GAZETTEER, rules, model);
+	}
+
+}

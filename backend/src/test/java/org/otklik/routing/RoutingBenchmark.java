@@ -1,0 +1,178 @@
+package org.otklik.routing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.otklik.region.Category;
+import org.otklik.region.Municipality;
+import org.otklik.routing.internal.AgencyRules;
+import org.otklik.routing.internal.Router;
+import org.otklik.routing.internal.Training;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The routing report: category top-1/top-2, municipality, urgency and not-an-appeal figures on the held-out
+ * TEST part of {@code shared/datasets/appeals-dev.jsonl} (ids with {@code Math.floorMod(id.hashCode(), 10) >= 6};
+ * the TRAIN part, shipped in {@code routing/dev-train.txt}, is printed beside it for reference only), and
+ * the latency of a suggestion for a 2,000-character text. A plain main, not a test (Surefire skips the
+ * name): run {@code bench/routing.sh}. Prints figures only.
+ */
+public final class RoutingBenchmark {
+
+	record Row(String id, String text, Category category, Municipality municipality, boolean urgent,
+			boolean notAppeal) {
+
+		boolean test() {
+			return Math.floorMod(this.id.hashCode(), 10) >= 6;
+		}
+
+	}
+
+	private RoutingBenchmark() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		// Plain main without Boot's logging setup: keep OpenNLP's per-iteration progress out of the report.
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("opennlp"))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		Path file = locate();
+		List<Row> rows = new ArrayList<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (line.isBlank()) {
+				continue;
+			}
+			JsonNode r = mapper.readTree(line);
+			rows.add(new Row(r.get("id").asString(), r.get("text").asString(),
+					Category.valueOf(r.get("category").asString()),
+					Municipality.fromTitle(r.get("municipality").asString()).orElseThrow(), r.get("urgent").asBoolean(),
+					r.get("not_appeal").asBoolean()));
+		}
+		long t0 = System.nanoTime();
+		Router router = Training.train(List.of(), AgencyRules.parse(AgencyRules.shippedText()), 1, Instant.now());
+		long trainMillis = (System.nanoTime() - t0) / 1_000_000;
+		System.out.printf(Locale.ROOT, "Data: %s; model trained on %d shipped examples in %d ms (inner held-out accuracy %.3f on %d)%n",
+				file, router.model().examples(), trainMillis, router.model().accuracy(), router.model().heldOut());
+		System.out.println("Cold season assumed (the data's timeline is late autumn and winter).");
+		System.out.println();
+		System.out.println("| split | rows | top-1 | top-2 | municipality when named (answered) | municipality over all rows | urgent recall | urgent precision | not-appeal precision | not-appeal recall |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+		report("TEST (held out)", rows.stream().filter(Row::test).toList(), router);
+		report("TRAIN (reference)", rows.stream().filter(r -> !r.test()).toList(), router);
+		System.out.println();
+		latency(router, (args.length > 0) ? Integer.parseInt(args[0]) : 3000);
+	}
+
+	private static void report(String name, List<Row> rows, Router router) {
+		int top1 = 0;
+		int top2 = 0;
+		int placeAnswered = 0;
+		int placeRight = 0;
+		int urgentTrue = 0;
+		int urgentPredicted = 0;
+		int urgentHit = 0;
+		int notPredicted = 0;
+		int notHit = 0;
+		int notTrue = 0;
+		List<String> misses = new ArrayList<>();
+		for (Row row : rows) {
+			RoutingSuggestion s = router.suggest(row.text(), true);
+			if (s.category() == row.category()) {
+				top1++;
+			}
+			else {
+				misses.add(row.id() + " " + row.category() + "→" + s.category());
+			}
+			if (s.category() == row.category() || (!s.alternatives().isEmpty() && s.alternatives().get(0).category() == row.category())) {
+				top2++;
+			}
+			if (s.municipality() != null) {
+				placeAnswered++;
+				if (s.municipality() == row.municipality()) {
+					placeRight++;
+				}
+			}
+			urgentTrue += row.urgent() ? 1 : 0;
+			urgentPredicted += s.urgent() ? 1 : 0;
+			urgentHit += (s.urgent() && row.urgent()) ? 1 : 0;
+			notTrue += row.notAppeal() ? 1 : 0;
+			notPredicted += s.notAppeal() ? 1 : 0;
+			notHit += (s.notAppeal() && row.notAppeal()) ? 1 : 0;
+		}
+		int n = rows.size();
+		System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s (%d/%d) | %s | %s | %s | %s | %s |%n", name, n, pct(top1, n),
+				pct(top2, n), pct(placeRight, placeAnswered), placeAnswered, n, pct(placeRight, n),
+				pct(urgentHit, urgentTrue), pct(urgentHit, urgentPredicted), pct(notHit, notPredicted),
+				pct(notHit, notTrue));
+		// Misses are listed for the TRAIN part only: looking at held-out mistakes would be tuning on them.
+		if (name.startsWith("TRAIN") && !misses.isEmpty()) {
+			System.out.println("|   category misses: " + String.join(", ", misses) + " |");
+		}
+	}
+
+	private static String pct(int part, int whole) {
+		return (whole == 0) ? "n/a" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * part / whole, part, whole);
+	}
+
+	/** A 2,000-character appeal of invented sentences that touch several categories and places. */
+	static String longText() {
+		String base = "Здравствуйте! Пишу из посёлка Синегорье Ягоднинского округа. Третий день в доме по улице "
+				+ "Гагарина нет отопления, в квартире плюс тринадцать, дети мёрзнут. Котельная, говорят, стоит из-за "
+				+ "аварии, угля привезли мало. В подъезде течёт крыша, управляющая компания трубку не берёт. Автобус "
+				+ "до Ягодного ходит через день, дорога в ямах. В амбулатории нет терапевта, за лекарствами ездим в "
+				+ "райцентр. Просим разобраться и сообщить, когда дадут тепло. ";
+		StringBuilder text = new StringBuilder();
+		while (text.length() < 2000) {
+			text.append(base);
+		}
+		return text.substring(0, 2000);
+	}
+
+	private static void latency(Router router, int iterations) {
+		String text = longText();
+		for (int i = 0; i < 1000; i++) {
+			router.suggest(text, true);
+		}
+		long[] nanos = new long[iterations];
+		long[] baseline = new long[iterations];
+		for (int i = 0; i < iterations; i++) {
+			long t0 = System.nanoTime();
+			router.suggest(text, true);
+			long t1 = System.nanoTime();
+			// Same-run baseline on a shared machine: Lucene's stemming of the same text alone.
+			org.otklik.text.RussianStems.all(text);
+			nanos[i] = t1 - t0;
+			baseline[i] = System.nanoTime() - t1;
+		}
+		Arrays.sort(nanos);
+		Arrays.sort(baseline);
+		System.out.printf(Locale.ROOT, "baseline (stemming the same text alone): p50 %.2f ms, p95 %.2f ms%n",
+				baseline[iterations / 2] / 1e6, baseline[iterations * 95 / 100] / 1e6);
+		System.out.printf(Locale.ROOT, "suggest, %d-character text, %d runs after 1,000 warm-up: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+				text.length(), iterations, nanos[iterations / 2] / 1e6, nanos[iterations * 95 / 100] / 1e6,
+				nanos[iterations * 99 / 100] / 1e6);
+	}
+
+	static Path locate() {
+		String configured = System.getProperty("otklik.datasets");
+		if (configured != null) {
+			return Path.of(configured, "appeals-dev.jsonl");
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("shared").resolve("datasets").resolve("appeals-dev.jsonl");
+			if (Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("shared/datasets/appeals-dev.jsonl not found; pass -Dotklik.datasets=/path");
+	}
+
+}
