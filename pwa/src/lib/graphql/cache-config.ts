@@ -26,6 +26,11 @@ export const keys: KeyingConfig = {
   ResumeAppealPayload: embedded,
   ExtendAppealDeadlinePayload: embedded,
   MarkAnswerPublishedPayload: embedded,
+  ReassignAppealPayload: embedded,
+  TakeOverAppealPayload: embedded,
+  // The colleague picker's page (agencyExecutors); each Person has its id.
+  PersonConnection: embedded,
+  PersonEdge: embedded,
   // Per caller and appeal; stored with the appeal, so the card offers the same actions offline.
   AppealPermissions: embedded,
   // Query.limits: one value for the whole app.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppealDetailFragment } from '@/gql/graphql'
 import type { Outbox, OutboxEntry } from '@/lib/offline/outbox'
 import { OutboxContext } from '@/lib/offline/use-outbox'
+import type { Identity } from '@/lib/oidc/claims'
 import { SessionContext } from '@/lib/oidc/session-context'
 import type { Session, SessionState } from '@/lib/oidc/session'
 import { AppealActions } from '../components/appeal-actions'
@@ -24,6 +25,8 @@ const nothing: ViewerCan = {
   resume: false,
   extend: false,
   markPublished: false,
+  reassign: false,
+  takeOver: false,
 }
 
 function appeal(can: Partial<ViewerCan>, answers: unknown[] = []): AppealDetailFragment {
@@ -40,11 +43,20 @@ function appeal(can: Partial<ViewerCan>, answers: unknown[] = []): AppealDetailF
 
 const limits = { __typename: 'Limits', answerText: 50, reason: 10 }
 
-function renderActions(subject: AppealDetailFragment, queued: OutboxEntry[] = []) {
+function renderActions(
+  subject: AppealDetailFragment,
+  queued: OutboxEntry[] = [],
+  roles: Identity['roles'] = ['EXECUTOR'],
+) {
   const client = {
-    // Every query gets the limits (and no agencies); nothing else is ever answered.
+    // Every query gets the limits (and no agencies or colleagues); nothing else is ever answered.
     executeQuery: (operation: unknown) =>
-      fromValue({ operation, data: { limits, agencies: [] }, stale: false, hasNext: false }),
+      fromValue({
+        operation,
+        data: { limits, agencies: [], agencyExecutors: { edges: [] } },
+        stale: false,
+        hasNext: false,
+      }),
     executeMutation: () => never,
     executeSubscription: () => never,
   } as unknown as Client
@@ -55,7 +67,7 @@ function renderActions(subject: AppealDetailFragment, queued: OutboxEntry[] = []
   } as unknown as Outbox
   const state: SessionState = {
     status: 'signed-in',
-    identity: { subject: 'exec-1', name: 'Исполнитель', roles: ['EXECUTOR'], agencyCode: null },
+    identity: { subject: 'exec-1', name: 'Исполнитель', roles, agencyCode: null },
     expired: false,
   }
   const session = { subscribe: () => () => undefined, getState: () => state } as unknown as Session
@@ -102,6 +114,27 @@ describe('AppealActions', () => {
     fireEvent.change(screen.getByRole('textbox'), { target: { value: 'Слишком длинная причина' } })
     fireEvent.click(screen.getByRole('button', { name: 'Подтвердить' }))
     expect(screen.getByRole('alert').textContent).toBe('Не длиннее 10 знаков (сейчас 23).')
+  })
+})
+
+describe('AppealActions: handing over', () => {
+  it('offers «Передать» and «Взять себе» only where viewerCan allows them', () => {
+    renderActions(appeal({ answer: false, reassign: true, takeOver: true }), [], ['HEAD'])
+    expect(buttons()).toEqual(['Передать', 'Взять себе'])
+  })
+
+  it('asks an executor for a comment before handing over', () => {
+    renderActions(appeal({ reassign: true }))
+    fireEvent.click(screen.getByRole('button', { name: 'Передать' }))
+    expect(
+      screen.getByLabelText('Комментарий для коллеги: что уже сделано и почему передаёте'),
+    ).toBeTruthy()
+  })
+
+  it('lets a head hand over without a comment', () => {
+    renderActions(appeal({ reassign: true }), [], ['HEAD'])
+    fireEvent.click(screen.getByRole('button', { name: 'Передать' }))
+    expect(screen.getByLabelText('Комментарий (необязательно)')).toBeTruthy()
   })
 })
 

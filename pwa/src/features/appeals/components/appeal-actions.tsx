@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AppealDetailFragment } from '@/gql/graphql'
 import { useOnline } from '@/hooks/use-online'
 import { useT } from '@/lib/i18n'
+import { useIdentity } from '@/lib/oidc/session-context'
 import { formatTerm } from '@/lib/sla/format'
 import { useAppealCommands } from '../hooks/use-appeal-commands'
 import { effectiveViewerCan, type AppealAction } from '../hooks/viewer-can'
@@ -9,8 +10,10 @@ import { useOutbox, useOutboxEntries } from '@/lib/offline/use-outbox'
 import { AgencyDialog } from './agency-dialog'
 import { AnswerEditor } from './answer-editor'
 import { ReasonDialog } from './reason-dialog'
+import { ReassignDialog } from './reassign-dialog'
 
-type Open = null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen' | 'pause' | 'extend'
+type Open =
+  null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen' | 'pause' | 'extend' | 'reassign'
 type ReasonOpen = 'reject' | 'return' | 'reopen' | 'pause' | 'extend'
 
 const REASON_TITLE = {
@@ -43,6 +46,7 @@ interface ActionButton {
 /** Buttons for what the server says the viewer may do now (`viewerCan`), and the answer editor. */
 export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   const t = useT()
+  const { roles } = useIdentity()
   const outbox = useOutbox()
   const pending = useOutboxEntries(appeal.id)
   const online = useOnline()
@@ -56,7 +60,7 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   )
   const can = effectiveViewerCan(appeal.viewerCan, takeQueued)
   const reasonOpen: ReasonOpen | null =
-    open === 'redirect' || open === 'assign' || open === null ? null : open
+    open === 'redirect' || open === 'assign' || open === 'reassign' || open === null ? null : open
   const reviewAnswer = appeal.answers.findLast(
     (answer) => answer.kind === 'FINAL' && answer.review === 'PENDING',
   )
@@ -108,6 +112,12 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
       onClick: () => void commands.run('resume', version).then(finish),
     },
     { action: 'extend', onClick: dialog('extend') },
+    { action: 'reassign', onClick: dialog('reassign') },
+    {
+      action: 'takeOver',
+      command: true,
+      onClick: () => void commands.run('takeOver', version).then(finish),
+    },
   ]
 
   const shown = buttons.filter((button) => can[button.action] && button.shown !== false)
@@ -170,6 +180,28 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
           ).then(finish)
         }
       />
+      {appeal.agency && (
+        <ReassignDialog
+          open={open === 'reassign'}
+          agencyId={appeal.agency.id}
+          holderId={appeal.executor?.id}
+          // The server requires a comment only from an executor handing over what they hold.
+          commentRequired={!roles.includes('CURATOR') && !roles.includes('HEAD')}
+          busy={commands.busy}
+          error={error}
+          onClose={close}
+          onSubmit={(executorId, comment) =>
+            void commands
+              .run('reassign', {
+                appealId: appeal.id,
+                executorId,
+                comment: comment || null,
+                expectedVersion: appeal.version,
+              })
+              .then(finish)
+          }
+        />
+      )}
       <ReasonDialog
         open={reasonOpen !== null}
         title={reasonOpen ? t(REASON_TITLE[reasonOpen]) : ''}

@@ -13,6 +13,8 @@ export function AppealHistory({ history }: { history: AppealDetailFragment['hist
             <span>
               <strong>{t(enumKey('event', entry.type))}</strong> — {entry.actor.name}
               {entry.toAgency && entry.type !== 'RECEIVED' && ` → ${entry.toAgency.name}`}
+              {entry.toExecutor &&
+                `: ${entry.fromExecutor ? entry.fromExecutor.name : '—'} → ${entry.toExecutor.name}`}
             </span>
             {entry.reason && <span className="muted">{entry.reason}</span>}
           </li>

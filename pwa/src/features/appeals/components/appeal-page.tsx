@@ -1,4 +1,5 @@
 import { useLocation, useParams } from 'wouter'
+import { AppealHolder, AppealNumber } from '@/components/appeal-number'
 import { AppealText } from '@/components/appeal-text'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { StatusBadge } from '@/components/status-badge'
@@ -58,6 +59,9 @@ export function AppealPage() {
     <article className="page appeal" aria-labelledby="appeal-heading">
       {back}
       <header className="appeal__header">
+        <p className="card__meta">
+          <AppealNumber number={appeal.number} />
+        </p>
         <h1 id="appeal-heading" tabIndex={-1}>
           {t(enumKey('category', appeal.category))}
           {appeal.municipality && ` · ${t(enumKey('municipality', appeal.municipality))}`}
@@ -68,6 +72,9 @@ export function AppealPage() {
           {pending.length > 0 && (
             <span className="badge badge--pending">{t('appeal.pending')}</span>
           )}
+        </p>
+        <p className="card__row">
+          <AppealHolder executor={appeal.executor} assigned={Boolean(appeal.agency)} />
         </p>
         <AppealSource appeal={appeal} />
       </header>

@@ -7,21 +7,25 @@ import {
   CloseAppealDocument,
   ExtendAppealDeadlineDocument,
   PauseAppealDocument,
+  ReassignAppealDocument,
   RedirectAppealDocument,
   RejectAppealDocument,
   ReopenAppealDocument,
   ResumeAppealDocument,
   ReturnAnswerDocument,
+  TakeOverAppealDocument,
   type ApproveAnswerInput,
   type AssignAppealInput,
   type CloseAppealInput,
   type ExtendAppealDeadlineInput,
   type PauseAppealInput,
+  type ReassignAppealInput,
   type RedirectAppealInput,
   type RejectAppealInput,
   type ReopenAppealInput,
   type ResumeAppealInput,
   type ReturnAnswerInput,
+  type TakeOverAppealInput,
   type UserErrorFieldsFragment,
 } from '@/gql/graphql'
 import { explainCombined, explainRefusal } from '@/lib/graphql/errors'
@@ -38,6 +42,8 @@ interface Inputs {
   pause: PauseAppealInput
   resume: ResumeAppealInput
   extend: ExtendAppealDeadlineInput
+  reassign: ReassignAppealInput
+  takeOver: TakeOverAppealInput
 }
 
 type Payload = { errors: UserErrorFieldsFragment[] }
@@ -55,6 +61,8 @@ const DOCUMENTS: Record<keyof Inputs, AnyDocument> = {
   pause: PauseAppealDocument as unknown as AnyDocument,
   resume: ResumeAppealDocument as unknown as AnyDocument,
   extend: ExtendAppealDeadlineDocument as unknown as AnyDocument,
+  reassign: ReassignAppealDocument as unknown as AnyDocument,
+  takeOver: TakeOverAppealDocument as unknown as AnyDocument,
 }
 
 /**

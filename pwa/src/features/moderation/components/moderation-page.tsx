@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
 import { RequireRole } from '@/components/require-role'
+import { AppealNumber } from '@/components/appeal-number'
 import { AppealText } from '@/components/appeal-text'
 import { CountdownChip } from '@/components/countdown-chip'
 import { ExternalLink } from '@/components/external-link'
@@ -52,7 +53,9 @@ function ModerationItem({ appeal }: { appeal: Appeal }) {
       <span className="card__row">
         <CountdownChip sla={appeal.sla} />
         {appeal.urgent && <span className="badge badge--urgent">{t('queue.urgent')}</span>}
-        <span className="card__meta">{formatDateTime(appeal.receivedAt)}</span>
+        <span className="card__meta">
+          <AppealNumber number={appeal.number} /> · {formatDateTime(appeal.receivedAt)}
+        </span>
       </span>
       <Link href={`/appeals/${appeal.id}`} className="card__title">
         {t(enumKey('category', appeal.category))}

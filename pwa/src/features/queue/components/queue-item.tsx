@@ -1,5 +1,6 @@
 import { Link } from 'wouter'
 import { AppealText } from '@/components/appeal-text'
+import { AppealHolder, AppealNumber } from '@/components/appeal-number'
 import { CountdownChip } from '@/components/countdown-chip'
 import { StatusBadge } from '@/components/status-badge'
 import { enumKey, useT } from '@/lib/i18n'
@@ -39,7 +40,15 @@ export function QueueItem({ row, pending, now, onOpen }: Props) {
           {appeal.municipality && ` · ${t(enumKey('municipality', appeal.municipality))}`}
         </span>
         <AppealText id={textId} text={appeal.text} clamp />
-        <span className="card__meta">{t(enumKey('channel', appeal.channel))}</span>
+        <span className="card__meta">
+          <AppealNumber number={appeal.number} /> · {t(enumKey('channel', appeal.channel))}
+          {appeal.executor && (
+            <>
+              {' · '}
+              <AppealHolder executor={appeal.executor} assigned />
+            </>
+          )}
+        </span>
       </Link>
     </li>
   )

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
 import { RequireRole } from '@/components/require-role'
+import { AppealNumber } from '@/components/appeal-number'
 import { AppealText } from '@/components/appeal-text'
 import { QueueFrame } from '@/components/queue-frame'
 import { QualityReport, ReasonDialog, useAppealCommands } from '@/features/appeals'
@@ -47,6 +48,9 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer |
   }
   return (
     <li className="card" data-appeal-id={appeal.id}>
+      <span className="card__meta">
+        <AppealNumber number={appeal.number} />
+      </span>
       <Link href={`/appeals/${appeal.id}`} className="card__title">
         {t(enumKey('category', appeal.category))} · {appeal.agency?.name}
       </Link>

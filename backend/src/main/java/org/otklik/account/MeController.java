@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
-import org.otklik.appeal.AppealAccess;
 import org.otklik.security.CallerResolver;
 import org.otklik.security.Role;
 import reactor.core.publisher.Mono;
@@ -12,7 +11,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Answers {@code me}: who the caller is, their roles and agency, so clients can shape their screens. */
+/**
+ * Answers {@code me}: who the caller is, their roles and agency, so clients can shape their screens; it
+ * also records the caller in the staff directory.
+ */
 @Controller
 public class MeController {
 
@@ -20,15 +22,20 @@ public class MeController {
 
 	private final AgencyService agencies;
 
-	public MeController(CallerResolver callers, AgencyService agencies) {
+	private final StaffService staff;
+
+	public MeController(CallerResolver callers, AgencyService agencies, StaffService staff) {
 		this.callers = callers;
 		this.agencies = agencies;
+		this.staff = staff;
 	}
 
 	@QueryMapping
 	Mono<Me> me() {
 		return this.callers.current()
 			.doOnNext(caller -> caller.requireAny(Role.values()))
+			// Signing in makes a member of staff known to colleagues' pickers.
+			.flatMap(caller -> this.staff.seen(caller).thenReturn(caller))
 			.flatMap(caller -> this.agencies.byCode(caller.agencyCode())
 				.map(agency -> new Me(caller.id(), caller.name(), List.copyOf(caller.roles()), agency))
 				.defaultIfEmpty(new Me(caller.id(), caller.name(), List.copyOf(caller.roles()), null)));

@@ -1,5 +1,5 @@
 /**
- * The caller's own identity and scope.
+ * The caller's own identity and scope, and the staff directory (who serves which agency) for colleague pickers.
  */
 @NullMarked
 package org.otklik.account;

@@ -21,7 +21,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		Reach reach, @Nullable String agencyId, @Nullable Person executor, List<Answer> answers, List<HistoryEntry> history,
 		int redirectCount, int returnCount, Instant receivedAt, @Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
 		@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy, @Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla,
-		@Nullable ChannelSource source, List<CitizenMessage> messages) {
+		@Nullable ChannelSource source, List<CitizenMessage> messages, @Nullable String number) {
 
 	public Appeal {
 		messages = (messages != null) ? List.copyOf(messages) : List.of();
@@ -31,6 +31,20 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		reach = (reach != null) ? reach : Reach.NONE;
 		category = (category != null) ? category : Category.OTHER;
 	}
+	/** An appeal without a number yet: the writer gives it one at intake (and the backfill to older ones). */
+	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
+			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
+			Category category, boolean urgent, Reach reach, @Nullable String agencyId, @Nullable Person executor,
+			List<Answer> answers, List<HistoryEntry> history, int redirectCount, int returnCount, Instant receivedAt,
+			@Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
+			@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy,
+			@Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla, @Nullable ChannelSource source,
+			List<CitizenMessage> messages) {
+		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
+				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
+				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, source, messages, null);
+	}
+
 	/** An appeal that did not come through a connected channel and has no further messages. */
 	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
 			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
@@ -41,7 +55,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 			@Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla) {
 		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
 				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
-				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, null, List.of());
+				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, null, List.of(), null);
 	}
 
 
@@ -52,7 +66,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				newFirstRespondedAt, newAnsweredAt, this.closedAt, newReopenedAt, this.searchTerms, this.ingestedBy,
-				this.lastEvent, newSla, this.source, this.messages);
+				this.lastEvent, newSla, this.source, this.messages, this.number);
 	}
 
 	public Appeal withAnswers(List<Answer> newAnswers) {
@@ -60,7 +74,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, newAnswers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms,
-				this.ingestedBy, this.lastEvent, this.sla, this.source, this.messages);
+				this.ingestedBy, this.lastEvent, this.sla, this.source, this.messages, this.number);
 	}
 
 	/** A copy at another version with the change that produced it, for appeals imported with their history. */
@@ -69,7 +83,16 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
-				event, this.sla, this.source, this.messages);
+				event, this.sla, this.source, this.messages, this.number);
+	}
+
+	/** A copy with its human number. */
+	public Appeal withNumber(String newNumber) {
+		return new Appeal(this.id, this.version, this.status, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
+				this.lastEvent, this.sla, this.source, this.messages, newNumber);
 	}
 
 	public Appeal withSla(SlaSnapshot newSla) {
@@ -82,7 +105,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
-				this.lastEvent, this.sla, newSource, this.messages);
+				this.lastEvent, this.sla, newSource, this.messages, this.number);
 	}
 
 	/** The open pause, if the clocks are stopped now. */

@@ -123,6 +123,16 @@ public class AppealController {
 	}
 
 	@MutationMapping
+	Mono<AppealPayload> reassignAppeal(@Argument AppealInputs.ReassignAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.reassign(caller, input));
+	}
+
+	@MutationMapping
+	Mono<AppealPayload> takeOverAppeal(@Argument AppealInputs.TakeOverAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.takeOver(caller, input));
+	}
+
+	@MutationMapping
 	Mono<SubmitAnswerPayload> submitAnswer(@Argument SubmitAnswerInput input) {
 		return this.callers.current().flatMap(caller -> this.appeals.submitAnswer(caller, input));
 	}

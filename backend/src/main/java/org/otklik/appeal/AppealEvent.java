@@ -17,7 +17,7 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 		AppealEvent.InterimAnswerPublished, AppealEvent.AnswerSubmitted, AppealEvent.AnswerApproved,
 		AppealEvent.AnswerReturned, AppealEvent.AppealClosed, AppealEvent.AppealReopened, AppealEvent.AppealPaused,
 		AppealEvent.AppealResumed, AppealEvent.DeadlineExtended, AppealEvent.SlaAtRisk, AppealEvent.SlaBreached,
-		AppealEvent.CitizenReplied, AppealEvent.AnswerDeliveryUpdated {
+		AppealEvent.CitizenReplied, AppealEvent.AnswerDeliveryUpdated, AppealEvent.AppealReassigned {
 
 	/** What every event carries. */
 	Meta meta();
@@ -196,6 +196,20 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 	record AnswerDeliveryUpdated(Meta meta, Answer answer) implements AppealEvent {
 		public AppealEventType type() {
 			return AppealEventType.DELIVERY_UPDATED;
+		}
+	}
+
+	/**
+	 * The appeal changed hands within its agency: a curator or the head reassigned it, the holder handed
+	 * it to a colleague, or the head took it over.
+	 *
+	 * @param from who held it before; null when nobody did
+	 * @param to who holds it now
+	 * @param comment why, as given (null when none was required and none given)
+	 */
+	record AppealReassigned(Meta meta, @Nullable Person from, Person to, @Nullable String comment) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.REASSIGNED;
 		}
 	}
 

@@ -38,6 +38,16 @@ public final class AppealInputs {
 	public record TakeAppealInput(String appealId, Integer expectedVersion) {
 	}
 
+	/** Input of {@code reassignAppeal}. */
+	public record ReassignAppealInput(String appealId, String executorId, @org.jspecify.annotations.Nullable String comment,
+			@org.jspecify.annotations.Nullable Integer expectedVersion) {
+	}
+
+	/** Input of {@code takeOverAppeal}. */
+	public record TakeOverAppealInput(String appealId, @org.jspecify.annotations.Nullable String comment,
+			@org.jspecify.annotations.Nullable Integer expectedVersion) {
+	}
+
 	/** Input of {@code submitAnswer}. */
 	public record SubmitAnswerInput(String appealId, AnswerKind kind, String text, String clientAnswerId,
 			Integer expectedVersion) {
@@ -78,9 +88,11 @@ public final class AppealInputs {
 
 	/** Criteria of the {@code appeals} list. */
 	public record AppealFilter(List<AppealStatus> statuses, String agencyId, Category category, Channel channel,
-			Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text) {
+			Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text,
+			String number) {
 
-		public static final AppealFilter NONE = new AppealFilter(null, null, null, null, null, null, null, null, null);
+		public static final AppealFilter NONE = new AppealFilter(null, null, null, null, null, null, null, null, null,
+				null);
 
 	}
 

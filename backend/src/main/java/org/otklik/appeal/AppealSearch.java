@@ -99,6 +99,11 @@ public class AppealSearch {
 				all.add(Criteria.where("searchTerms").all(stems));
 			}
 		}
+		if (filter.number() != null && !filter.number().isBlank()) {
+			Criteria number = org.otklik.appeal.internal.AppealNumbers.criteria(filter.number());
+			// Text that cannot be a number matches no appeal rather than being ignored.
+			all.add((number != null) ? number : Criteria.where("_id").exists(false));
+		}
 		boolean descending = order == AppealOrder.RECEIVED_DESC;
 		String key = sortKey(order);
 		if (order == AppealOrder.DUE_ASC) {

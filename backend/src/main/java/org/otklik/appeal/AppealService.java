@@ -21,6 +21,8 @@ import org.otklik.appeal.AppealInputs.ResumeAppealInput;
 import org.otklik.appeal.AppealInputs.ReturnAnswerInput;
 import org.otklik.appeal.AppealInputs.SubmitAnswerInput;
 import org.otklik.appeal.AppealInputs.TakeAppealInput;
+import org.otklik.appeal.AppealInputs.ReassignAppealInput;
+import org.otklik.appeal.AppealInputs.TakeOverAppealInput;
 import org.otklik.appeal.AppealPayloads.AppealPayload;
 import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
 import org.otklik.appeal.AppealPayloads.SubmitAnswerPayload;
@@ -57,7 +59,11 @@ public class AppealService {
 
 	private final AppealImporter importer;
 
-	public AppealService(AppealChanges changes, AppealAccess access, QualityService quality, AppealImporter importer) {
+	private final StaffDirectory staff;
+
+	public AppealService(AppealChanges changes, AppealAccess access, QualityService quality, AppealImporter importer,
+			StaffDirectory staff) {
+		this.staff = staff;
 		this.changes = changes;
 		this.access = access;
 		this.quality = quality;
@@ -217,6 +223,38 @@ public class AppealService {
 	public Mono<AppealPayload> take(Caller caller, TakeAppealInput input) {
 		return change(caller, AppealAction.TAKE, input.appealId(), input.expectedVersion(), null, List.of(),
 				appeal -> new AppealCommand.Take());
+	}
+
+	/**
+	 * Hands the appeal to another executor of its agency: curators and the head always, the executor who
+	 * holds it with a comment. The directory says who the executor is; the lifecycle checks the rest.
+	 */
+	public Mono<AppealPayload> reassign(Caller caller, ReassignAppealInput input) {
+		caller.requireAny(AppealAction.REASSIGN.roles().toArray(Role[]::new));
+		List<UserError> invalid = new ArrayList<>();
+		if (blank(input.executorId())) {
+			invalid.add(UserError.required("executorId", "Выберите, кому передать обращение"));
+		}
+		if (!blank(input.comment())) {
+			invalid.addAll(AppealValidation.reason("comment", input.comment(), ""));
+		}
+		if (!invalid.isEmpty()) {
+			return Mono.just(new AppealPayload(null, invalid));
+		}
+		return this.staff.executor(input.executorId().strip())
+			.map(member -> new AppealCommand.Reassign(member.person(), member.agencyId(), input.comment()))
+			// Unknown to the directory: the lifecycle refuses it as not of the appeal's agency.
+			.defaultIfEmpty(new AppealCommand.Reassign(new Person(input.executorId().strip(), ""), null, input.comment()))
+			.flatMap(command -> change(caller, AppealAction.REASSIGN, input.appealId(), input.expectedVersion(), null,
+					List.of(), appeal -> command));
+	}
+
+	/** The agency's head becomes the appeal's holder. */
+	public Mono<AppealPayload> takeOver(Caller caller, TakeOverAppealInput input) {
+		List<UserError> invalid = blank(input.comment()) ? List.of()
+				: AppealValidation.reason("comment", input.comment(), "");
+		return change(caller, AppealAction.TAKE_OVER, input.appealId(), input.expectedVersion(), null, invalid,
+				appeal -> new AppealCommand.TakeOver(input.comment()));
 	}
 
 	/** An interim or final answer; the payload carries the answer it created. */

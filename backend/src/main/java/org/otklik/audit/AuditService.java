@@ -82,6 +82,11 @@ public class AuditService {
 		if (event instanceof AppealEvent.DeadlineExtended e) {
 			return e.reason();
 		}
+		if (event instanceof AppealEvent.AppealReassigned e) {
+			// Who handed it to whom is what an audit of a reassignment is asked about.
+			return ((e.from() != null) ? e.from().name() : "—") + " → " + e.to().name()
+					+ ((e.comment() != null) ? " (" + e.comment() + ")" : "");
+		}
 		return null;
 	}
 

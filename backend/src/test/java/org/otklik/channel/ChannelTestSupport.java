@@ -88,7 +88,7 @@ abstract class ChannelTestSupport extends IntegrationTestSupport {
 	@SuppressWarnings("unchecked")
 	Map<String, Object> appeal(String id) {
 		return curator().document("""
-				query($id: ID!) { appeal(id: $id) { id version status text messages { text } history { type reason }
+				query($id: ID!) { appeal(id: $id) { id number version status text messages { text } history { type reason }
 				  sla { paused } answers { id kind delivery { state link error externalId } } } }""")
 			.variable("id", id).execute().path("appeal").entity(MAP).get();
 	}

@@ -85,7 +85,8 @@ class VkChannelIntegrationTests extends ChannelTestSupport {
 			assertThat(call.form("post_id")).isEqualTo("5");
 			assertThat(call.form("reply_to_comment")).isEqualTo("77");
 			assertThat(call.form("from_group")).isEqualTo("100");
-			assertThat(call.form("message")).isEqualTo(text);
+			// The citizen is told the appeal's number under the answer.
+			assertThat(call.form("message")).isEqualTo(text + "\n\nНомер обращения: " + appeal(id).get("number"));
 			assertThat(call.form("guid")).isEqualTo(answerId + ":0");
 			assertThat(call.headers().get("authorization")).isEqualTo("Bearer vk-token");
 		});

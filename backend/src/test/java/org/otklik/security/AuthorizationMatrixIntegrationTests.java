@@ -113,8 +113,14 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("redirectAppeal", new Rule(OWN_AGENCY_WORKERS, f -> mutation("redirectAppeal",
 					Map.of("appealId", f.appealId(), "agencyId", f.otherAgencyId(), "reason", "x")))),
 			Map.entry("takeAppeal", new Rule(EnumSet.of(Who.EXECUTOR), f -> mutation("takeAppeal", Map.of("appealId", f.appealId())))),
-			Map.entry("submitAnswer", new Rule(EnumSet.of(Who.EXECUTOR), f -> mutation("submitAnswer",
+			Map.entry("submitAnswer", new Rule(EnumSet.of(Who.EXECUTOR, Who.HEAD), f -> mutation("submitAnswer",
 					Map.of("appealId", f.appealId(), "kind", "INTERIM", "text", "Здравствуйте! Выезжаем сегодня до 18:00.")))),
+			// The fixture is held by EXECUTOR, who hands it over with a comment; the head and curators may too.
+			Map.entry("reassignAppeal", new Rule(OWN_AGENCY_READERS, f -> mutation("reassignAppeal",
+					Map.of("appealId", f.appealId(), "executorId", "exec2.health", "comment", "Ухожу в отпуск")))),
+			Map.entry("takeOverAppeal", new Rule(EnumSet.of(Who.HEAD), f -> mutation("takeOverAppeal", Map.of("appealId", f.appealId())))),
+			Map.entry("agencyExecutors", new Rule(OWN_AGENCY_READERS, f -> Call.of(
+					"query($a: ID!) { agencyExecutors(agencyId: $a) { edges { node { id } } } }", "agencyExecutors", "a", f.agencyId()))),
 			Map.entry("approveAnswer", new Rule(CURATOR, f -> mutation("approveAnswer", Map.of("appealId", f.appealId(), "answerId", f.answerId())))),
 			Map.entry("returnAnswer", new Rule(CURATOR, f -> mutation("returnAnswer",
 					Map.of("appealId", f.appealId(), "answerId", f.answerId(), "comment", "x")))),
@@ -287,6 +293,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 		}
 		if (call.field().equals("appeals")) {
 			return String.valueOf(data).contains(fixture.appealId());
+		}
+		if (call.field().equals("agencyExecutors")) {
+			// Another agency's staff get an empty list rather than an error: nothing about the agency leaks.
+			return String.valueOf(data).contains("exec2.health");
 		}
 		return data != null;
 	}

@@ -40,6 +40,16 @@ public record Actor(String id, String name, Set<Role> roles, String agencyId, St
 		return has(Role.EXECUTOR) && this.agencyId != null && this.agencyId.equals(appeal.agencyId());
 	}
 
+	/** Whether the actor is the head of the agency now responsible for the appeal. */
+	public boolean isHeadOf(Appeal appeal) {
+		return has(Role.HEAD) && this.agencyId != null && this.agencyId.equals(appeal.agencyId());
+	}
+
+	/** Whether the actor holds the appeal (is its executor now). */
+	public boolean holds(Appeal appeal) {
+		return appeal.executor() != null && appeal.executor().id().equals(this.id);
+	}
+
 	public Person person() {
 		return new Person(this.id, this.name);
 	}

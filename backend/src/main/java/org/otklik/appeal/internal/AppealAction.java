@@ -16,6 +16,7 @@ import static org.otklik.appeal.AppealStatus.ON_REVIEW;
 import static org.otklik.appeal.AppealStatus.REJECTED;
 import static org.otklik.security.Role.CURATOR;
 import static org.otklik.security.Role.EXECUTOR;
+import static org.otklik.security.Role.HEAD;
 
 /**
  * The lifecycle table: for each action, the roles that may ask for it at all (checked at the service
@@ -34,7 +35,9 @@ public enum AppealAction {
 	REDIRECT("redirect", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
 			"Переадресовать можно только назначенное обращение, пока ответ не отправлен"),
 	TAKE("take", Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED), "Взять в работу можно только назначенное обращение"),
-	ANSWER("answer", Set.of(EXECUTOR), Who.AGENCY_EXECUTOR, EnumSet.of(ASSIGNED, IN_PROGRESS),
+	// Only the executor who holds the appeal answers it (anyone of the agency while nobody does); the head
+	// may answer any of the agency's appeals. AppealLifecycle.check applies the holder rule.
+	ANSWER("answer", Set.of(EXECUTOR, HEAD), Who.AGENCY_STAFF, EnumSet.of(ASSIGNED, IN_PROGRESS),
 			"Ответить на обращение в этом статусе нельзя", Map.of(ON_REVIEW, "Окончательный ответ уже на проверке в ЦУР")),
 	APPROVE("approve", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
 	RETURN("return", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
@@ -56,7 +59,14 @@ public enum AppealAction {
 	RECORD_DELIVERY(null, Set.of(CURATOR), Who.SYSTEM, EnumSet.allOf(AppealStatus.class), "—"),
 	// A person who published an answer by hand says so; the guard is an answer that waits for it.
 	MARK_PUBLISHED("markPublished", Set.of(CURATOR, EXECUTOR), Who.CURATOR_OR_AGENCY_EXECUTOR,
-			EnumSet.allOf(AppealStatus.class), "Нет ответа, который нужно опубликовать вручную");
+			EnumSet.allOf(AppealStatus.class), "Нет ответа, который нужно опубликовать вручную"),
+	// Hand the appeal to a colleague of its agency: curators and the head always, an executor only what
+	// they hold (AppealLifecycle.check applies the holder rule).
+	REASSIGN("reassign", Set.of(CURATOR, HEAD, EXECUTOR), Who.CURATOR_OR_AGENCY_STAFF, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
+			"Передать можно только обращение в работе ведомства"),
+	// The head becomes the holder, for an appeal whose executor is absent.
+	TAKE_OVER("takeOver", Set.of(HEAD), Who.AGENCY_HEAD, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
+			"Взять себе можно только обращение в работе ведомства");
 
 	private final String permission;
 
@@ -117,6 +127,12 @@ public enum AppealAction {
 		AGENCY_EXECUTOR,
 		/** Either of the above. */
 		CURATOR_OR_AGENCY_EXECUTOR,
+		/** The head of the agency now responsible for the appeal. */
+		AGENCY_HEAD,
+		/** An executor or the head of the agency now responsible. */
+		AGENCY_STAFF,
+		/** A curator, or an executor or the head of the agency now responsible. */
+		CURATOR_OR_AGENCY_STAFF,
 		/** The system itself (it acts as a curator). */
 		SYSTEM;
 
@@ -125,6 +141,9 @@ public enum AppealAction {
 				case CURATOR, SYSTEM -> actor.isCurator();
 				case AGENCY_EXECUTOR -> actor.isExecutorOf(appeal);
 				case CURATOR_OR_AGENCY_EXECUTOR -> actor.isCurator() || actor.isExecutorOf(appeal);
+				case AGENCY_HEAD -> actor.isHeadOf(appeal);
+				case AGENCY_STAFF -> actor.isExecutorOf(appeal) || actor.isHeadOf(appeal);
+				case CURATOR_OR_AGENCY_STAFF -> actor.isCurator() || actor.isExecutorOf(appeal) || actor.isHeadOf(appeal);
 			};
 		}
 
@@ -132,7 +151,9 @@ public enum AppealAction {
 		String refusal(AppealAction action) {
 			return switch (action) {
 				case TAKE -> "Взять в работу может только исполнитель ответственного ведомства";
-				case ANSWER -> "Ответить может только исполнитель ответственного ведомства";
+				case ANSWER -> "Ответить может только исполнитель или руководитель ответственного ведомства";
+				case REASSIGN -> "Передать обращение может куратор ЦУР, руководитель или исполнитель ответственного ведомства";
+				case TAKE_OVER -> "Взять обращение себе может только руководитель ответственного ведомства";
 				case REDIRECT -> "Переадресовать может исполнитель ответственного ведомства или куратор ЦУР";
 				default -> (this == CURATOR_OR_AGENCY_EXECUTOR)
 						? "Это может сделать исполнитель ответственного ведомства или куратор ЦУР"

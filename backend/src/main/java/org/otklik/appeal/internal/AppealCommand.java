@@ -129,4 +129,25 @@ public sealed interface AppealCommand {
 		}
 	}
 
+	/**
+	 * Hand the appeal to another executor.
+	 *
+	 * @param to the executor, as the staff directory knows them
+	 * @param toAgencyId the agency the directory says they belong to; null when the directory does not know them
+	 * @param comment why; required when an executor hands over what they hold
+	 */
+	record Reassign(org.otklik.appeal.Person to, @org.jspecify.annotations.Nullable String toAgencyId,
+			@org.jspecify.annotations.Nullable String comment) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.REASSIGN;
+		}
+	}
+
+	/** The agency's head becomes the holder. */
+	record TakeOver(@org.jspecify.annotations.Nullable String comment) implements AppealCommand {
+		public AppealAction action() {
+			return AppealAction.TAKE_OVER;
+		}
+	}
+
 }

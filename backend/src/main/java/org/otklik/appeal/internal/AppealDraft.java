@@ -75,7 +75,7 @@ final class AppealDraft {
 				b.author(), b.municipality(), b.category(), b.urgent(), b.reach(), this.agencyId, this.executor,
 				this.answers, this.history, this.redirectCount, this.returnCount, b.receivedAt(), this.firstRespondedAt,
 				this.answeredAt, this.closedAt, this.reopenedAt, b.searchTerms(), b.ingestedBy(), this.lastEvent, this.sla,
-				b.source(), this.messages);
+				b.source(), this.messages, b.number());
 	}
 
 }

@@ -96,6 +96,8 @@ final class AppealEventReader {
 			case ASSIGNED -> new AppealEvent.AppealAssigned(meta, last.agencyId());
 			case REDIRECTED -> new AppealEvent.AppealRedirected(meta, last.fromAgencyId(), last.agencyId(), reason);
 			case TAKEN -> new AppealEvent.AppealTaken(meta, appeal.executor());
+			case REASSIGNED -> new AppealEvent.AppealReassigned(meta, (entry != null) ? entry.fromExecutor() : null,
+					appeal.executor(), reason);
 			case INTERIM_ANSWERED -> new AppealEvent.InterimAnswerPublished(meta, answer(appeal, last, AnswerKind.INTERIM, null));
 			case FINAL_SUBMITTED -> new AppealEvent.AnswerSubmitted(meta, answer(appeal, last, AnswerKind.FINAL, ReviewState.PENDING));
 			case ANSWER_APPROVED -> new AppealEvent.AnswerApproved(meta, answer(appeal, last, AnswerKind.FINAL, ReviewState.APPROVED));

@@ -24,7 +24,11 @@ public class AppealImporter {
 
 	private final AppealChanges changes;
 
-	public AppealImporter(AppealStore store, AppealSlaCalculator sla, AppealChanges changes) {
+	private final AppealNumberBackfill numbering;
+
+	public AppealImporter(AppealStore store, AppealSlaCalculator sla, AppealChanges changes,
+			AppealNumberBackfill numbering) {
+		this.numbering = numbering;
 		this.store = store;
 		this.sla = sla;
 		this.changes = changes;
@@ -36,7 +40,9 @@ public class AppealImporter {
 			.concatMap(this::prepared)
 			.buffer(50)
 			.concatMap(this.store::insertAll)
-			.reduce(0L, Long::sum);
+			.reduce(0L, Long::sum)
+			// Imported appeals are numbered in the order they were received, with the same counter as intake.
+			.flatMap(stored -> this.numbering.backfill().thenReturn(stored));
 	}
 
 	private Mono<Appeal> prepared(Appeal appeal) {

@@ -48,6 +48,8 @@ public class AppealIndexes implements InitializingBean {
 				compound("sla_nextDueAt", new Document("sla.nextDueAt", 1).append("_id", 1), false),
 				// A further message in a channel thread finds its open appeal.
 				compound("source_thread", new Document("source.threadKey", 1).append("channel", 1).append("status", 1), false),
+				// Search by number (exact; the suffix searches scan, which the number's shape keeps cheap).
+				compound("number", new Document("number", 1), false),
 				// Word-form search over stems (multikey).
 				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"))
 			.concatMap(ops::createIndex)

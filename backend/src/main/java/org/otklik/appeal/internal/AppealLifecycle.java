@@ -34,6 +34,8 @@ import org.otklik.appeal.internal.AppealCommand.Resume;
 import org.otklik.appeal.internal.AppealCommand.ReturnAnswer;
 import org.otklik.appeal.internal.AppealCommand.SubmitAnswer;
 import org.otklik.appeal.internal.AppealCommand.Take;
+import org.otklik.appeal.internal.AppealCommand.Reassign;
+import org.otklik.appeal.internal.AppealCommand.TakeOver;
 import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
 import org.otklik.sla.SlaClockKind;
@@ -92,8 +94,26 @@ public final class AppealLifecycle {
 			}
 			case MARK_PUBLISHED -> appeal.answers().stream().anyMatch(AppealLifecycle::awaitsManualPublication)
 					? Optional.empty() : Optional.of(illegal(appeal, action.refusal(appeal.status())));
+			// An executor answers only what nobody else holds: a colleague's draft answer is not theirs to send.
+			case ANSWER -> (!actor.isHeadOf(appeal) && appeal.executor() != null && !actor.holds(appeal))
+					? Optional.of(notHolder(appeal, "ответить может он или руководитель ведомства; попросите передать обращение вам"))
+					: Optional.empty();
+			case REASSIGN -> (!actor.isCurator() && !actor.isHeadOf(appeal) && !actor.holds(appeal))
+					? Optional.of((appeal.executor() != null)
+							? notHolder(appeal, "передать его может он, руководитель ведомства или куратор ЦУР")
+							: UserError.of(UserErrorCode.NOT_HOLDER, "appealId",
+									"Передать можно только обращение, которое вы ведёте; сначала возьмите его в работу"))
+					: Optional.empty();
+			case TAKE_OVER -> actor.holds(appeal)
+					? Optional.of(UserError.of(UserErrorCode.NO_CHANGE, "appealId", "Вы уже ведёте это обращение"))
+					: Optional.empty();
 			default -> Optional.empty();
 		};
+	}
+
+	private static UserError notHolder(Appeal appeal, String who) {
+		return UserError.of(UserErrorCode.NOT_HOLDER, "appealId",
+				"Обращение ведёт " + appeal.executor().name() + ": " + who);
 	}
 
 	/** An answer published in Otklik that no channel account could send, or that failed for good. */
@@ -174,6 +194,23 @@ public final class AppealLifecycle {
 		}
 		if (command instanceof SubmitAnswer submit) {
 			return submit(appeal, submit, draft, actor, context);
+		}
+		if (command instanceof Reassign reassign) {
+			if (appeal.executor() != null && appeal.executor().id().equals(reassign.to().id())) {
+				return Decision.refuse(UserError.of(UserErrorCode.NO_CHANGE, "executorId",
+						"Обращение уже ведёт " + appeal.executor().name()));
+			}
+			if (reassign.toAgencyId() == null || !reassign.toAgencyId().equals(appeal.agencyId())) {
+				return Decision.refuse(UserError.of(UserErrorCode.NOT_FOUND, "executorId",
+						"В ведомстве обращения нет такого исполнителя"));
+			}
+			if (!actor.isCurator() && !actor.isHeadOf(appeal) && (reassign.comment() == null || reassign.comment().isBlank())) {
+				return Decision.refuse(UserError.required("comment", "Напишите коллеге, что уже сделано и почему передаёте"));
+			}
+			return handOver(appeal, draft, reassign.to(), reassign.comment(), actor, context);
+		}
+		if (command instanceof TakeOver takeOver) {
+			return handOver(appeal, draft, actor.person(), takeOver.comment(), actor, context);
 		}
 		if (command instanceof ApproveAnswer approve) {
 			return review(appeal, approve.answerId(), ReviewState.APPROVED, null, draft, actor, context);
@@ -271,7 +308,7 @@ public final class AppealLifecycle {
 				fresh.reach(), null, null, List.of(), List.of(received), 0, 0, now, null, null, null, null,
 				fresh.searchTerms(), fresh.ingestedBy(), new LastEvent(fresh.id(), AppealEventType.RECEIVED, now, null,
 						null, 1, null, actor.recorded(), null, null, null, null, null),
-				null, fresh.source(), List.of());
+				null, fresh.source(), List.of(), fresh.number());
 		return appeal.withSla(sla.snapshot(appeal, now, List.of()));
 	}
 
@@ -295,6 +332,18 @@ public final class AppealLifecycle {
 		}
 		return changed(appeal, draft, actor, context,
 				last ? AppealEventType.FINAL_SUBMITTED : AppealEventType.INTERIM_ANSWERED, event().answer(submit.answerId()));
+	}
+
+	/** The appeal changes hands within its agency; one taken by nobody yet goes into work with its new holder. */
+	private static Decision handOver(Appeal appeal, AppealDraft draft, org.otklik.appeal.Person to, String comment,
+			Actor actor, Context context) {
+		draft.executor = to;
+		if (appeal.status() == AppealStatus.ASSIGNED) {
+			draft.status = AppealStatus.IN_PROGRESS;
+		}
+		String why = (comment != null && !comment.isBlank()) ? comment.strip() : null;
+		return changed(appeal, draft, actor, context, AppealEventType.REASSIGNED,
+				event().reason(why).executors(appeal.executor(), to));
 	}
 
 	/** The history's note on a delivery: what happened and where. */
@@ -353,7 +402,7 @@ public final class AppealLifecycle {
 		long version = appeal.version() + 1;
 		draft.version = version;
 		draft.history.add(new HistoryEntry(now, type, actor.person(), appeal.status(), draft.status, detail.fromAgencyId,
-				detail.toAgencyId, detail.reason));
+				detail.toAgencyId, detail.reason, detail.fromExecutor, detail.toExecutor));
 		draft.lastEvent = new LastEvent(appeal.id(), type, now, draft.agencyId, detail.fromAgencyId, version, null,
 				actor.recorded(), detail.reason, detail.answerId, detail.clock, detail.state, detail.messageId);
 		List<String> announced = new ArrayList<>((appeal.sla() != null) ? appeal.sla().announced() : List.of());
@@ -403,6 +452,16 @@ public final class AppealLifecycle {
 		SlaState state;
 
 		String messageId;
+
+		org.otklik.appeal.Person fromExecutor;
+
+		org.otklik.appeal.Person toExecutor;
+
+		EventDetail executors(org.otklik.appeal.Person from, org.otklik.appeal.Person to) {
+			this.fromExecutor = from;
+			this.toExecutor = to;
+			return this;
+		}
 
 		EventDetail message(String id) {
 			this.messageId = id;

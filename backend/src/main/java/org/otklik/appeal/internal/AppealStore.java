@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.Channel;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -114,6 +115,10 @@ public class AppealStore {
 		for (String field : FIELDS) {
 			fields.putIfAbsent(field, null);
 		}
+		if (appeal.number() == null) {
+			// An appeal read before the startup backfill numbered it must not erase the number it got since.
+			fields.remove("number");
+		}
 		return new Document("$set", fields);
 	}
 
@@ -126,6 +131,24 @@ public class AppealStore {
 	/** The appeal a stored (or change-event) document describes. */
 	public Appeal fromDocument(Document document) {
 		return this.mongo.getConverter().read(Appeal.class, document);
+	}
+
+	/** Appeals stored before numbers existed (or imported without one), oldest first. */
+	Flux<Appeal> withoutNumber() {
+		return this.mongo.find(Query.query(Criteria.where("number").is(null))
+			.with(org.springframework.data.domain.Sort.by("receivedAt", "_id")), Appeal.class, COLLECTION);
+	}
+
+	/**
+	 * Gives an appeal that has none its number. Like the SLA refresh it leaves the version alone, so it is
+	 * no event and races no change; another instance's backfill that got there first wins.
+	 *
+	 * @return whether this call set it
+	 */
+	Mono<Boolean> assignNumber(Appeal appeal, String number) {
+		Query guard = Query.query(Criteria.where("_id").is(new ObjectId(appeal.id())).and("number").is(null));
+		return this.mongo.updateFirst(guard, new Update().set("number", number), COLLECTION)
+			.map(result -> result.getModifiedCount() == 1);
 	}
 
 	/** Applies an update to appeals matching a query; for the stored SLA refresh, which changes no fact. */

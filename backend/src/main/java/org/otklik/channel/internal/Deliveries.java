@@ -154,7 +154,7 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 			.map(ChannelAccount::kind)
 			.defaultIfEmpty(kindOf(event))
 			.flatMap(kind -> this.mongo.insert(new Outgoing(answer.id(), event.appeal().id(), source.accountId(), kind,
-					source.replyTarget(), answer.text(), State.PENDING, 0, null, null, null, 0, null, null,
+					source.replyTarget(), withNumber(answer.text(), event.appeal().number()), State.PENDING, 0, null, null, null, 0, null, null,
 					this.clock.instant(), null), COLLECTION))
 			.doOnNext(stored -> this.due.tryEmitNext(stored.id()))
 			.then()
@@ -162,7 +162,15 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
 	}
 
-	private static ChannelKind kindOf(AppealEvent event) {
+	/**
+	 * The text as the citizen receives it: the answer and, on a line of its own, the appeal's number, so
+	 * that a citizen who calls or writes again can name it.
+	 */
+	static String withNumber(String text, @Nullable String number) {
+		return (number != null) ? text + "\n\nНомер обращения: " + number : text;
+	}
+
+		private static ChannelKind kindOf(AppealEvent event) {
 		return switch (event.appeal().channel()) {
 			case TELEGRAM -> ChannelKind.TELEGRAM;
 			case MAX -> ChannelKind.MAX;

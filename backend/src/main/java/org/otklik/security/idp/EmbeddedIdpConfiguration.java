@@ -93,4 +93,13 @@ public class EmbeddedIdpConfiguration {
 			.build();
 	}
 
+	/** The demo users, so that the staff directory knows every colleague before they first sign in. */
+	@Bean
+	org.otklik.security.StaffSource demoStaff() {
+		return () -> org.otklik.security.idp.server.DemoDirectory.USERS.stream()
+			.map(user -> new org.otklik.security.Caller(user.username(), user.name(), java.util.Set.of(user.role()),
+					user.agency(), org.otklik.security.idp.server.DemoDirectory.PWA_CLIENT_ID))
+			.toList();
+	}
+
 }

@@ -83,7 +83,9 @@ class AppealLifecycleTests {
 			Map.entry(AppealAction.CLOSE, EnumSet.of(ANSWERED)),
 			Map.entry(AppealAction.REOPEN, EnumSet.of(ANSWERED, CLOSED, REJECTED)),
 			Map.entry(AppealAction.PAUSE, EnumSet.of(ASSIGNED, IN_PROGRESS)),
-			Map.entry(AppealAction.EXTEND, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)));
+			Map.entry(AppealAction.EXTEND, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)),
+			Map.entry(AppealAction.REASSIGN, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)),
+			Map.entry(AppealAction.TAKE_OVER, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)));
 
 	/** The status each legal action leads to (from the appeals {@link #inStatus} builds). */
 	static final Map<AppealAction, AppealEventType> EVENTS = Map.ofEntries(
@@ -97,7 +99,9 @@ class AppealLifecycleTests {
 			Map.entry(AppealAction.CLOSE, AppealEventType.CLOSED),
 			Map.entry(AppealAction.REOPEN, AppealEventType.REOPENED),
 			Map.entry(AppealAction.PAUSE, AppealEventType.PAUSED),
-			Map.entry(AppealAction.EXTEND, AppealEventType.EXTENDED));
+			Map.entry(AppealAction.EXTEND, AppealEventType.EXTENDED),
+			Map.entry(AppealAction.REASSIGN, AppealEventType.REASSIGNED),
+			Map.entry(AppealAction.TAKE_OVER, AppealEventType.REASSIGNED));
 
 	static Stream<Arguments> everyActionFromEveryStatus() {
 		List<Arguments> all = new ArrayList<>();
@@ -135,7 +139,7 @@ class AppealLifecycleTests {
 			assertThat(decision).as(action + " from " + status).isInstanceOf(Decision.Refused.class);
 			UserError error = ((Decision.Refused) decision).errors().get(0);
 			UserErrorCode expected = (action == AppealAction.ANSWER && status == ON_REVIEW) ? UserErrorCode.ILLEGAL_TRANSITION
-					: (actor == EXECUTOR && appeal.agencyId() == null) ? UserErrorCode.FORBIDDEN
+					: (actor != CURATOR && appeal.agencyId() == null) ? UserErrorCode.FORBIDDEN
 							: UserErrorCode.ILLEGAL_TRANSITION;
 			assertThat(error.code()).isEqualTo(expected);
 			if (expected == UserErrorCode.ILLEGAL_TRANSITION) {
@@ -187,6 +191,80 @@ class AppealLifecycleTests {
 		assertThat(refusal(assigned, new AppealCommand.Take(), HEAD).code()).isEqualTo(UserErrorCode.FORBIDDEN);
 		assertThat(refusal(assigned, new AppealCommand.Pause("Ждём"), FOREIGN).code()).isEqualTo(UserErrorCode.FORBIDDEN);
 		assertThat(refusal(assigned, new AppealCommand.Assign(HEALTH), EXECUTOR).code()).isEqualTo(UserErrorCode.FORBIDDEN);
+	}
+
+	@Test
+	void onlyTheHolderAnswersAnAppealAColleagueHolds() {
+		Appeal held = inStatus(IN_PROGRESS);
+		UserError error = refusal(held, answer(AnswerKind.INTERIM, null), COLLEAGUE);
+		assertThat(error.code()).isEqualTo(UserErrorCode.NOT_HOLDER);
+		assertThat(error.message()).contains("Исполнитель");
+		assertThat(after(held, answer(AnswerKind.INTERIM, null), EXECUTOR).answers()).hasSize(1);
+		// The head answers any of the agency's appeals; while nobody holds one, any executor of the agency may.
+		assertThat(after(held, answer(AnswerKind.INTERIM, null), HEAD).answers()).hasSize(1);
+		assertThat(after(inStatus(ASSIGNED), answer(AnswerKind.INTERIM, null), COLLEAGUE).executor().id())
+			.isEqualTo("exec.other");
+	}
+
+	@Test
+	void theHolderHandsOverToAColleagueWithACommentAndTheHistorySaysFromWhomToWhom() {
+		Appeal held = inStatus(IN_PROGRESS);
+		AppealCommand.Reassign handOver = new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, "Ухожу в отпуск");
+		Appeal after = after(held, handOver, EXECUTOR);
+		assertThat(after.executor().id()).isEqualTo("exec.other");
+		assertThat(after.status()).isEqualTo(IN_PROGRESS);
+		var entry = after.history().get(after.history().size() - 1);
+		assertThat(entry.type()).isEqualTo(AppealEventType.REASSIGNED);
+		assertThat(entry.actor().id()).isEqualTo("exec.health");
+		assertThat(entry.fromExecutor().id()).isEqualTo("exec.health");
+		assertThat(entry.toExecutor().id()).isEqualTo("exec.other");
+		assertThat(entry.reason()).isEqualTo("Ухожу в отпуск");
+		// The previous holder may no longer answer it; the new one may.
+		assertThat(refusal(after, answer(AnswerKind.INTERIM, null), EXECUTOR).code()).isEqualTo(UserErrorCode.NOT_HOLDER);
+		assertThat(after(after, answer(AnswerKind.INTERIM, null), COLLEAGUE).answers()).hasSize(1);
+	}
+
+	@Test
+	void reassignmentRules() {
+		Appeal held = inStatus(IN_PROGRESS);
+		// An executor must say why.
+		assertThat(refusal(held, new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, " "), EXECUTOR).code())
+			.isEqualTo(UserErrorCode.REQUIRED);
+		// A colleague who does not hold it may not hand it on; another agency's executor may not at all.
+		assertThat(refusal(held, new AppealCommand.Reassign(FOREIGN.person(), HEALTH, "x"), COLLEAGUE).code())
+			.isEqualTo(UserErrorCode.NOT_HOLDER);
+		assertThat(refusal(held, new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, "x"), FOREIGN).code())
+			.isEqualTo(UserErrorCode.FORBIDDEN);
+		// Nobody holds an assigned appeal: an executor takes it rather than handing it on.
+		assertThat(refusal(inStatus(ASSIGNED), new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, "x"), EXECUTOR)
+			.code()).isEqualTo(UserErrorCode.NOT_HOLDER);
+		// Only to an executor of the appeal's agency, and not to the holder.
+		assertThat(refusal(held, new AppealCommand.Reassign(FOREIGN.person(), TENKA, null), CURATOR).code())
+			.isEqualTo(UserErrorCode.NOT_FOUND);
+		assertThat(refusal(held, new AppealCommand.Reassign(FOREIGN.person(), null, null), HEAD).code())
+			.isEqualTo(UserErrorCode.NOT_FOUND);
+		assertThat(refusal(held, new AppealCommand.Reassign(EXECUTOR.person(), HEALTH, null), CURATOR).code())
+			.isEqualTo(UserErrorCode.NO_CHANGE);
+		// The head and curators need no comment; an assigned appeal goes into work with its new holder.
+		Appeal byHead = after(inStatus(ASSIGNED), new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, null), HEAD);
+		assertThat(byHead.status()).isEqualTo(IN_PROGRESS);
+		assertThat(byHead.executor().id()).isEqualTo("exec.other");
+		assertThat(byHead.history().get(byHead.history().size() - 1).fromExecutor()).isNull();
+		assertThat(after(held, new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, null), CURATOR).executor().id())
+			.isEqualTo("exec.other");
+	}
+
+	@Test
+	void theHeadTakesOverAndOnlyTheHead() {
+		Appeal held = inStatus(IN_PROGRESS);
+		Appeal taken = after(held, new AppealCommand.TakeOver("Исполнитель на больничном"), HEAD);
+		assertThat(taken.executor().id()).isEqualTo("head.health");
+		assertThat(taken.lastEvent().type()).isEqualTo(AppealEventType.REASSIGNED);
+		assertThat(refusal(taken, new AppealCommand.TakeOver(null), HEAD).code()).isEqualTo(UserErrorCode.NO_CHANGE);
+		assertThat(refusal(held, new AppealCommand.TakeOver(null), EXECUTOR).code()).isEqualTo(UserErrorCode.FORBIDDEN);
+		assertThat(refusal(held, new AppealCommand.TakeOver(null), CURATOR).code()).isEqualTo(UserErrorCode.FORBIDDEN);
+		Actor foreignHead = new Actor("head.tenka", "Глава", Set.of(Role.HEAD), TENKA, "otklik-pwa");
+		assertThat(refusal(held, new AppealCommand.TakeOver(null), foreignHead).code()).isEqualTo(UserErrorCode.FORBIDDEN);
 	}
 
 	@Test
@@ -406,10 +484,15 @@ class AppealLifecycleTests {
 			case ADD_MESSAGE -> new AppealCommand.AddCitizenMessage(message("m-1"));
 			case RECORD_DELIVERY -> new AppealCommand.RecordDelivery("final-1", org.otklik.appeal.Delivery.pending(T0));
 			case MARK_PUBLISHED -> new AppealCommand.MarkPublished("final-1", "https://vk.com/wall-1_2");
+			case REASSIGN -> new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, "Ухожу в отпуск");
+			case TAKE_OVER -> new AppealCommand.TakeOver(null);
 		};
 	}
 
 	static Actor actorFor(AppealAction action, Appeal appeal) {
+		if (action == AppealAction.TAKE_OVER) {
+			return HEAD;
+		}
 		return (action == AppealAction.TAKE || action == AppealAction.ANSWER) ? EXECUTOR : CURATOR;
 	}
 

@@ -85,7 +85,7 @@ class KeycloakIntegrationTests {
 	@Test
 	void everyDemoUserIsAcceptedWithTheirRoleAndAgency() {
 		Map<String, List<String>> expected = Map.of("curator", List.of("CURATOR", "-"), "head.health",
-				List.of("HEAD", "MINZDRAV"), "exec.health", List.of("EXECUTOR", "MINZDRAV"), "exec.tenka",
+				List.of("HEAD", "MINZDRAV"), "exec.health", List.of("EXECUTOR", "MINZDRAV"), "exec2.health", List.of("EXECUTOR", "MINZDRAV"), "exec.tenka",
 				List.of("EXECUTOR", "TENKA"));
 		expected.forEach((username, roleAndAgency) -> {
 			String token = passwordGrant(username, "demo");

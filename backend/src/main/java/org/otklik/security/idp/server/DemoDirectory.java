@@ -24,6 +24,9 @@ public final class DemoDirectory {
 					"Министерство здравоохранения"),
 			new DemoUser("exec.health", "Исполнитель Минздрава", Role.EXECUTOR, "MINZDRAV",
 					"Министерство здравоохранения"),
+			// A colleague of exec.health, so that an appeal can be handed over within the agency.
+			new DemoUser("exec2.health", "Второй исполнитель Минздрава", Role.EXECUTOR, "MINZDRAV",
+					"Министерство здравоохранения"),
 			new DemoUser("exec.tenka", "Исполнитель Тенькинского округа", Role.EXECUTOR, "TENKA",
 					"Администрация Тенькинского муниципального округа"));
 
