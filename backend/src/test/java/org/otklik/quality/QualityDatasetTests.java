@@ -56,6 +56,8 @@ class QualityDatasetTests {
 
 	private static List<Case> own;
 
+	private static List<Case> ownB;
+
 	/** One answer with its context, its labels and what the coach said. */
 	record Case(String id, String text, String appeal, Set<QualityRule> labels, boolean good, boolean offTopic,
 			Set<QualityRule> predicted, boolean predictedOffTopic, boolean flagged) {
@@ -90,7 +92,8 @@ class QualityDatasetTests {
 			DevDataset.LabelledAnswer other = nextOfOtherCategory(answers, i);
 			part.add(Case.of(answer.id() + "/" + other.appealId(), answer.text(), other.appealText(), null, false, true));
 		}
-		own = loadOwn();
+		own = loadOwn("/quality/own-answers.jsonl");
+		ownB = loadOwn("/quality/own-answers-b.jsonl");
 		if (Boolean.getBoolean("quality.printTuningErrors")) {
 			for (Case c : tuning) {
 				boolean labelError = c.labels() != null && !c.labels().equals(c.predicted());
@@ -113,10 +116,10 @@ class QualityDatasetTests {
 		throw new IllegalStateException("all appeals share one category");
 	}
 
-	private static List<Case> loadOwn() {
+	private static List<Case> loadOwn(String resource) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		List<Case> cases = new ArrayList<>();
-		try (InputStream in = QualityDatasetTests.class.getResourceAsStream("/quality/own-answers.jsonl")) {
+		try (InputStream in = QualityDatasetTests.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				// ownAnswersAreLabelledAndMeasured fails on the empty set; the dev tables still print.
 				return cases;
@@ -145,10 +148,11 @@ class QualityDatasetTests {
 		Metrics tuningMetrics = Metrics.of(tuning);
 		Metrics heldOutMetrics = Metrics.of(heldOut);
 		Metrics ownMetrics = Metrics.of(own);
+		Metrics ownBMetrics = Metrics.of(ownB);
 		List<Case> all = new ArrayList<>(tuning);
 		all.addAll(heldOut);
 		Metrics allMetrics = Metrics.of(all);
-		System.out.println(table(tuningMetrics, heldOutMetrics, ownMetrics, allMetrics));
+		System.out.println(table(tuningMetrics, heldOutMetrics, ownMetrics, ownBMetrics, allMetrics));
 		assertThat(allMetrics.macroF1()).as("macro-F1 on the whole dev file").isGreaterThanOrEqualTo(MIN_MACRO_F1);
 		assertThat(allMetrics.goodFlaggedShare()).as("share of good dev answers with any finding")
 			.isLessThanOrEqualTo(MAX_GOOD_FLAGGED);
@@ -159,6 +163,7 @@ class QualityDatasetTests {
 
 	@Test
 	void ownAnswersAreLabelledAndMeasured() {
+		assertThat(ownB).hasSizeGreaterThanOrEqualTo(15);
 		assertThat(own).hasSizeGreaterThanOrEqualTo(40);
 		assertThat(own).filteredOn(Case::good).hasSizeGreaterThanOrEqualTo(10);
 		Metrics metrics = Metrics.of(own);
@@ -193,25 +198,28 @@ class QualityDatasetTests {
 		}
 	}
 
-	private static String table(Metrics tuning, Metrics heldOut, Metrics own, Metrics all) {
+	private static String table(Metrics tuning, Metrics heldOut, Metrics own, Metrics ownB, Metrics all) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
 				"%nAnswer-quality coach: tuning = answers-dev with CRC-32(id) %% 10 < 6 (n=%d), held-out = the rest "
-						+ "(n=%d), own = quality/own-answers.jsonl (n=%d), dev all (n=%d)%n",
-				tuning.size(), heldOut.size(), own.size(), all.size()));
-		out.append(String.format(Locale.ROOT, "| %-15s | %-18s | %-18s | %-18s | %-18s |%n", "rule", "tuning P/R/F1",
-				"held-out P/R/F1", "own P/R/F1", "dev all P/R/F1"));
-		out.append("|-----------------|--------------------|--------------------|--------------------|--------------------|\n");
+						+ "(n=%d), own A = quality/own-answers.jsonl (n=%d), own B = quality/own-answers-b.jsonl (n=%d), "
+						+ "dev all (n=%d)%n",
+				tuning.size(), heldOut.size(), own.size(), ownB.size(), all.size()));
+		out.append(String.format(Locale.ROOT, "| %-15s | %-18s | %-18s | %-18s | %-18s | %-18s |%n", "rule", "tuning P/R/F1",
+				"held-out P/R/F1", "own A P/R/F1", "own B P/R/F1", "dev all P/R/F1"));
+		out.append("|-----------------|--------------------|--------------------|--------------------|--------------------|"
+				+ "--------------------|\n");
 		for (QualityRule rule : MEASURED) {
-			out.append(String.format(Locale.ROOT, "| %-15s | %s | %s | %s | %s |%n", rule, tuning.cell(rule),
-					heldOut.cell(rule), own.cell(rule), all.cell(rule)));
+			out.append(String.format(Locale.ROOT, "| %-15s | %s | %s | %s | %s | %s |%n", rule, tuning.cell(rule),
+					heldOut.cell(rule), own.cell(rule), ownB.cell(rule), all.cell(rule)));
 		}
-		out.append(String.format(Locale.ROOT, "| %-15s | %18.2f | %18.2f | %18.2f | %18.2f |%n", "macro-F1 (5)",
-				tuning.macroF1(), heldOut.macroF1(), own.macroF1(), all.macroF1()));
-		out.append(String.format(Locale.ROOT, "| %-15s | %18s | %18s | %18s | %18s |%n", "good flagged",
-				tuning.goodFlagged(), heldOut.goodFlagged(), own.goodFlagged(), all.goodFlagged()));
-		out.append(String.format(Locale.ROOT, "| %-15s | %s | %s | %s | %s |%n", "OFF_TOPIC",
-				tuning.offTopic().cell(), heldOut.offTopic().cell(), own.offTopic().cell(), all.offTopic().cell()));
+		out.append(String.format(Locale.ROOT, "| %-15s | %18.2f | %18.2f | %18.2f | %18.2f | %18.2f |%n", "macro-F1 (5)",
+				tuning.macroF1(), heldOut.macroF1(), own.macroF1(), ownB.macroF1(), all.macroF1()));
+		out.append(String.format(Locale.ROOT, "| %-15s | %18s | %18s | %18s | %18s | %18s |%n", "good flagged",
+				tuning.goodFlagged(), heldOut.goodFlagged(), own.goodFlagged(), ownB.goodFlagged(), all.goodFlagged()));
+		out.append(String.format(Locale.ROOT, "| %-15s | %s | %s | %s | %s | %s |%n", "OFF_TOPIC",
+				tuning.offTopic().cell(), heldOut.offTopic().cell(), own.offTopic().cell(), ownB.offTopic().cell(),
+				all.offTopic().cell()));
 		out.append("OFF_TOPIC on dev: each answer with its own appeal (must stay silent) and with the appeal of the next "
 				+ "answer of another category (should fire).\n");
 		return out.toString();

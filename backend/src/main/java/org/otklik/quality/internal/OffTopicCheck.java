@@ -74,7 +74,10 @@ public final class OffTopicCheck implements QualityCheck {
 			// «Помогите!!!» or a photo caption: nothing to compare against.
 			return;
 		}
-		if (!disjoint(answer.topics(), appeal.topics()) || overlap(answer, appeal) > this.maxOverlap) {
+		// Off topic means about something else, not about nothing: an answer that touches no subject at
+		// all («вопрос находится в работе») is a template or a non-answer, the other rules' business.
+		if (answer.topics().isEmpty() || appeal.topics().isEmpty() || !disjoint(answer.topics(), appeal.topics())
+				|| overlap(answer, appeal) > this.maxOverlap) {
 			return;
 		}
 		List<String> shown = new ArrayList<>();
