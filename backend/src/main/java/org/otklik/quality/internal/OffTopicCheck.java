@@ -26,6 +26,12 @@ public final class OffTopicCheck implements QualityCheck {
 
 	private final Map<String, List<String>> topics = new LinkedHashMap<>();
 
+	/** Generic prefixes by first letter: every word of both texts is looked up, so no full scans. */
+	private final Map<Character, List<String>> genericByLetter = new java.util.HashMap<>();
+
+	/** Topic prefixes by first letter, each with its topic. */
+	private final Map<Character, List<String[]>> topicsByLetter = new java.util.HashMap<>();
+
 	private final int minAnswerWords;
 
 	private final int maxOverlap;
@@ -53,6 +59,15 @@ public final class OffTopicCheck implements QualityCheck {
 			}
 			this.topics.put(line.text().substring(0, colon).strip(), prefixes);
 		}
+		for (String prefix : this.generic) {
+			this.genericByLetter.computeIfAbsent(prefix.charAt(0), (c) -> new ArrayList<>()).add(prefix);
+		}
+		this.topics.forEach((topic, prefixes) -> {
+			for (String prefix : prefixes) {
+				this.topicsByLetter.computeIfAbsent(prefix.charAt(0), (c) -> new ArrayList<>())
+					.add(new String[] { prefix, topic });
+			}
+		});
 		Settings settings = new Settings(file);
 		this.minAnswerWords = settings.getInt("min-answer-words");
 		this.maxOverlap = settings.getInt("max-overlap");
@@ -100,13 +115,14 @@ public final class OffTopicCheck implements QualityCheck {
 				continue;
 			}
 			// Topics first: short words such as «УК» name a subject without being a content word.
-			for (Map.Entry<String, List<String>> topic : this.topics.entrySet()) {
-				if (startsWithAny(token.form(), topic.getValue())) {
-					touched.add(topic.getKey());
+			char first = token.form().charAt(0);
+			for (String[] entry : this.topicsByLetter.getOrDefault(first, List.of())) {
+				if (matches(token.form(), entry[0])) {
+					touched.add(entry[1]);
 				}
 			}
 			if (token.form().length() >= MIN_LETTERS && !STOP_WORDS.contains(token.form())
-					&& !startsWithAny(token.form(), this.generic)) {
+					&& !startsWithAny(token.form(), this.genericByLetter.getOrDefault(first, List.of()))) {
 				words.putIfAbsent(token.stem(), token.text());
 			}
 		}
@@ -142,19 +158,21 @@ public final class OffTopicCheck implements QualityCheck {
 		return true;
 	}
 
-	/** Prefixes ending in «*» match a beginning; others the whole word. */
 	private static boolean startsWithAny(String form, List<String> prefixes) {
 		for (String prefix : prefixes) {
-			if (prefix.endsWith("*")) {
-				if (form.startsWith(prefix.substring(0, prefix.length() - 1))) {
-					return true;
-				}
-			}
-			else if (form.equals(prefix)) {
+			if (matches(form, prefix)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** A prefix ending in «*» matches a beginning; any other entry the whole word. */
+	private static boolean matches(String form, String prefix) {
+		if (prefix.endsWith("*")) {
+			return form.regionMatches(0, prefix, 0, prefix.length() - 1);
+		}
+		return form.equals(prefix);
 	}
 
 }
