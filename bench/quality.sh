@@ -1,11 +1,31 @@
 #!/usr/bin/env bash
-# Latency of the answer-quality coach: QualityService.check on a ~1,500-character answer with its
-# appeal as context. Target p95 <= 20 ms. Prints p50/p95/p99; no assertions on time.
+# The answer-quality coach, measured.
 #
 #   bench/quality.sh [iterations=5000] [warmup=2000]
-#   MVN_FLAGS=-o bench/quality.sh      # offline, when the dependencies are already in ~/.m2
+#       latency of QualityService.check on a ~1,500-character answer with its appeal as context;
+#       target p95 <= 20 ms. Prints p50/p95/p99; no assertions on time.
+#   bench/quality.sh metrics
+#       precision/recall/F1 per rule, macro-F1, the share of good answers flagged and OFF_TOPIC, on the
+#       tuning and held-out parts of shared/datasets/answers-dev.jsonl (split by CRC-32 of the id) and
+#       on answers written after the rules were done (backend/src/test/resources/quality/own-answers.jsonl).
+#       Runs QualityDatasetTests and prints its table (the test also fails below its bar).
+#   MVN_FLAGS=-o bench/quality.sh ...   # offline, when the dependencies are already in ~/.m2
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "metrics" ]; then
+  log=$(mktemp)
+  trap 'rm -f "$log"' EXIT
+  status=0
+  ./mvnw -B ${MVN_FLAGS:-} -Dskip.npm -pl backend test -Dtest=QualityDatasetTests \
+    -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1 || status=$?
+  # The table starts at its title line and ends with the OFF_TOPIC note.
+  sed -n '/^Answer-quality coach:/,/^OFF_TOPIC on dev/p' "$log"
+  if [ "$status" -ne 0 ]; then
+    grep -E 'FAIL|ERROR|expected|Expect' "$log" | head -20 >&2
+  fi
+  exit "$status"
+fi
 
 ./mvnw -B -q ${MVN_FLAGS:-} -pl backend -am -Dskip.npm test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

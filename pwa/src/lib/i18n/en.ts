@@ -199,6 +199,8 @@ export const en: Messages = {
   'quality.rule.TEMPLATE_PHRASE': 'Boilerplate',
   'quality.rule.REDIRECT': 'Sends elsewhere',
   'quality.rule.TOO_COMPLEX': 'Too complex',
+  'quality.rule.RUDENESS': 'Rude tone',
+  'quality.rule.OFF_TOPIC': 'Off topic',
 
   'outbox.pending': 'waiting to be sent',
   'outbox.sending': 'sending…',

@@ -201,6 +201,8 @@ export const ru = {
   'quality.rule.TEMPLATE_PHRASE': 'Шаблонная фраза',
   'quality.rule.REDIRECT': 'Отсылка в другое ведомство',
   'quality.rule.TOO_COMPLEX': 'Сложный текст',
+  'quality.rule.RUDENESS': 'Грубый тон',
+  'quality.rule.OFF_TOPIC': 'Не по теме обращения',
 
   'outbox.pending': 'ожидает отправки',
   'outbox.sending': 'отправляется…',

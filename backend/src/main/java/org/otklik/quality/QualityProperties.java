@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTextLength longest text the coach accepts, in characters (default 10,000)
  * @param penalties points each rule takes off the score when found; rules not listed keep their
  *                  defaults (FORMALISM 20, NO_POLITENESS 20, NO_SPECIFICS 25, TEMPLATE_PHRASE 15,
- *                  REDIRECT 25, TOO_COMPLEX 5)
+ *                  REDIRECT 25, TOO_COMPLEX 5, RUDENESS 40, OFF_TOPIC 40: a rude or off-topic answer
+ *                  is worse than a clumsy one, so either alone puts it under the warning line)
  */
 @ConfigurationProperties("otklik.quality")
 public record QualityProperties(Integer blockBelowScore, Integer warnBelowScore, Integer maxTextLength,
@@ -23,7 +24,7 @@ public record QualityProperties(Integer blockBelowScore, Integer warnBelowScore,
 
 	private static final Map<QualityRule, Integer> DEFAULT_PENALTIES = Map.of(QualityRule.FORMALISM, 20,
 			QualityRule.NO_POLITENESS, 20, QualityRule.NO_SPECIFICS, 25, QualityRule.TEMPLATE_PHRASE, 15,
-			QualityRule.REDIRECT, 25, QualityRule.TOO_COMPLEX, 5);
+			QualityRule.REDIRECT, 25, QualityRule.TOO_COMPLEX, 5, QualityRule.RUDENESS, 40, QualityRule.OFF_TOPIC, 40);
 
 	public QualityProperties {
 		checkScore("block-below-score", blockBelowScore);

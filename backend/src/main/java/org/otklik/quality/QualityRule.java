@@ -17,7 +17,14 @@ public enum QualityRule {
 	/** Sends the citizen to another body instead of saying who will do what. */
 	REDIRECT(true),
 	/** Long sentences, chains of participles, full titles of legal acts. Advisory only. */
-	TOO_COMPLEX(false);
+	TOO_COMPLEX(false),
+	/**
+	 * Rudeness and blame by tone: dismissive imperatives («отстаньте»), insults, «надоели», blaming the
+	 * citizen. Annotators label it NO_POLITENESS, so metrics count it as that ({@link #measuredAs()}).
+	 */
+	RUDENESS(true),
+	/** The answer does not address the appeal it replies to; needs the appeal's text. */
+	OFF_TOPIC(false);
 
 	private final boolean labelled;
 
@@ -31,6 +38,18 @@ public enum QualityRule {
 	 */
 	public boolean labelled() {
 		return this.labelled;
+	}
+
+	/**
+	 * The label a finding of this rule counts as when the coach is measured against annotated answers:
+	 * the dataset files rudeness under NO_POLITENESS; other labelled rules count as themselves.
+	 * {@code null} for rules that annotators do not label.
+	 */
+	public QualityRule measuredAs() {
+		if (!this.labelled) {
+			return null;
+		}
+		return (this == RUDENESS) ? NO_POLITENESS : this;
 	}
 
 }

@@ -2,7 +2,7 @@ package org.otklik.quality;
 
 /**
  * How easy the answer is to read. The index is the Flesch reading ease with Oborneva's
- * coefficients for Russian: {@code 206.835 − 1.52 × words per sentence − 65.14 × syllables per
+ * coefficients for Russian: {@code 206.835 − 1.3 × words per sentence − 60.1 × syllables per
  * word}, where a syllable is a vowel. Higher is easier; plain answers score 40–70, officialese
  * often goes below 20 or negative (it is not clamped, so very dense text stays distinguishable).
  *

@@ -6,10 +6,12 @@ import java.util.List;
 import org.otklik.quality.QualityRule;
 
 /**
- * FORMALISM: sums the weights of officialese phrases and legal citations and adds points for a high
- * share of verbal nouns, the measurable trace of nominal style («осуществление мероприятий по
- * обеспечению»). A score, not a single phrase, decides, because one «в рамках» in an otherwise
- * concrete answer is not an отписка.
+ * FORMALISM: sums the weights of officialese phrases and legal citations and adds points for the
+ * grammar of officialese: a high share of verbal nouns, chains of verbal nouns in the genitive
+ * («проведение обследования технического состояния»), passives that hide who acts («работы будут
+ * выполнены») and reassurances with nothing behind them («ситуацию держим на контроле»). A score,
+ * not a single phrase, decides, because one «в рамках» in an otherwise concrete answer is not an
+ * отписка.
  */
 public final class FormalismCheck implements QualityCheck {
 
@@ -19,9 +21,39 @@ public final class FormalismCheck implements QualityCheck {
 
 	private final List<String> nominalSuffixes = new ArrayList<>();
 
+	private final PhraseDictionary reassurance;
+
+	private final PhrasePattern.PhrasePatternSet passiveVerb;
+
+	private final PhrasePattern.PhrasePatternSet agent;
+
+	private final List<String> genitiveSuffixes = new ArrayList<>();
+
+	private final List<String> genitiveAdjectiveEndings = new ArrayList<>();
+
+	private final List<String> shortParticipleEndings = new ArrayList<>();
+
 	private final Messages messages;
 
 	private final double threshold;
+
+	private final int chainMinGenitives;
+
+	private final double chainPoints;
+
+	private final double chainMaxPoints;
+
+	private final double passivePoints;
+
+	private final double passiveMaxPoints;
+
+	private final int passiveMinLetters;
+
+	private final int passiveMinSentenceWords;
+
+	private final double reassuranceBare;
+
+	private final double reassuranceBacked;
 
 	private final int nominalMinWords;
 
@@ -37,8 +69,23 @@ public final class FormalismCheck implements QualityCheck {
 		for (RuleFile.Line line : file.lines("nominal-suffixes")) {
 			this.nominalSuffixes.add(RussianAnalyzer.fold(line.text()));
 		}
+		this.reassurance = file.dictionary("reassurance");
+		this.passiveVerb = file.wordClass("passive-verb");
+		this.agent = file.wordClass("agent");
+		readEndings(file, "genitive-suffixes", this.genitiveSuffixes);
+		readEndings(file, "genitive-adjective-endings", this.genitiveAdjectiveEndings);
+		readEndings(file, "short-participle-endings", this.shortParticipleEndings);
 		Settings settings = new Settings(file);
 		this.threshold = settings.get("threshold");
+		this.chainMinGenitives = settings.getInt("chain-min-genitives");
+		this.chainPoints = settings.get("chain-points");
+		this.chainMaxPoints = settings.get("chain-max-points");
+		this.passivePoints = settings.get("passive-points");
+		this.passiveMaxPoints = settings.get("passive-max-points");
+		this.passiveMinLetters = settings.getInt("passive-min-letters");
+		this.passiveMinSentenceWords = settings.getInt("passive-min-sentence-words");
+		this.reassuranceBare = settings.get("reassurance-bare");
+		this.reassuranceBacked = settings.get("reassurance-backed");
 		this.nominalMinWords = settings.getInt("nominal-min-words");
 		this.nominalShareStart = settings.get("nominal-share-start");
 		this.nominalSharePerPoint = settings.get("nominal-share-per-point");
@@ -46,11 +93,20 @@ public final class FormalismCheck implements QualityCheck {
 		this.messages = messages;
 		messages.require("formalism.phrase");
 		messages.require("formalism.density");
+		messages.require("formalism.chain");
+		messages.require("formalism.passive");
+		messages.require("formalism.reassurance");
+	}
+
+	private static void readEndings(RuleFile file, String section, List<String> into) {
+		for (RuleFile.Line line : file.lines(section)) {
+			into.add(RussianAnalyzer.fold(line.text()));
+		}
 	}
 
 	/** The formalism score of a text; exposed for tests and tuning. */
 	public double score(AnalyzedText text) {
-		double score = densityPoints(text);
+		double score = densityPoints(text) + grammarPoints(text, new ArrayList<>());
 		for (PhraseDictionary.Match match : this.phrases.findAll(text)) {
 			score += match.weight();
 		}
@@ -99,12 +155,129 @@ public final class FormalismCheck implements QualityCheck {
 		return Math.max(0, Math.min(this.nominalMaxPoints, points));
 	}
 
+	/** A piece of officialese found by grammar, with the message key that explains it. */
+	private record Spot(String key, int start, int end, double points) {
+	}
+
+	/**
+	 * Points for genitive chains, agentless passives and bare reassurances, capped per kind; the spots
+	 * found are added to {@code spots} for highlighting.
+	 */
+	private double grammarPoints(AnalyzedText text, List<Spot> spots) {
+		double chains = 0;
+		double passives = 0;
+		double reassurances = 0;
+		for (Sentence sentence : text.sentences()) {
+			List<Token> words = sentence.words();
+			int i = 0;
+			while (i < words.size()) {
+				int end = chainEnd(words, i);
+				if (end > i) {
+					chains += this.chainPoints;
+					spots.add(new Spot("formalism.chain", words.get(i).start(), words.get(end - 1).end(), this.chainPoints));
+					i = end;
+				}
+				else {
+					i++;
+				}
+			}
+			boolean backed = backed(text, sentence);
+			if (!backed) {
+				Token passive = agentlessPassive(sentence);
+				if (passive != null) {
+					passives += this.passivePoints;
+					spots.add(new Spot("formalism.passive", sentence.start(), sentence.end(), this.passivePoints));
+				}
+			}
+			for (PhraseDictionary.Match match : this.reassurance.findAll(sentence)) {
+				double points = backed ? this.reassuranceBacked : this.reassuranceBare;
+				reassurances += points;
+				spots.add(new Spot("formalism.reassurance", match.start(), match.end(), points));
+			}
+		}
+		return Math.min(chains, this.chainMaxPoints) + Math.min(passives, this.passiveMaxPoints) + reassurances;
+	}
+
+	/**
+	 * The end (exclusive) of a chain of verbal nouns starting at {@code from}: a verbal noun followed
+	 * by at least {@code chainMinGenitives} verbal nouns in the genitive, adjectives in the genitive
+	 * allowed in between; {@code from} when there is none.
+	 */
+	private int chainEnd(List<Token> words, int from) {
+		if (!isNominal(words.get(from))) {
+			return from;
+		}
+		int genitives = 0;
+		int end = from + 1;
+		int j = from + 1;
+		while (j < words.size()) {
+			Token word = words.get(j);
+			if (word.isWord() && word.form().length() >= 6 && endsWithAny(word.form(), this.genitiveSuffixes)) {
+				genitives++;
+				j++;
+				end = j;
+			}
+			else if (word.isWord() && word.form().length() >= 5
+					&& endsWithAny(word.form(), this.genitiveAdjectiveEndings)) {
+				j++;
+			}
+			else {
+				break;
+			}
+		}
+		return (genitives >= this.chainMinGenitives) ? end : from;
+	}
+
+	/** A short passive participle or a reflexive passive, when the sentence names nobody who acts. */
+	private Token agentlessPassive(Sentence sentence) {
+		if (sentence.wordCount() < this.passiveMinSentenceWords) {
+			return null;
+		}
+		for (Token word : sentence.words()) {
+			if (!word.isWord() || word.form().length() < this.passiveMinLetters) {
+				continue;
+			}
+			boolean shortParticiple = endsWithAny(word.form(), this.shortParticipleEndings);
+			boolean reflexive = word.form().endsWith("тся") && this.passiveVerb.matches(word);
+			if (shortParticiple || reflexive) {
+				return word;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the sentence says who acts or when: a number (date, time, quantity), a quoted name, a
+	 * capitalised word after the first (a person or an organisation) or an agent word.
+	 */
+	private boolean backed(AnalyzedText text, Sentence sentence) {
+		List<Token> words = sentence.words();
+		for (int j = 0; j < words.size(); j++) {
+			Token word = words.get(j);
+			if (word.isNumber() || (j > 0 && word.isCapitalised()) || this.agent.matches(word)) {
+				return true;
+			}
+		}
+		String fragment = text.fragment(sentence.start(), sentence.end());
+		return fragment.indexOf('«') >= 0 || fragment.indexOf('"') >= 0;
+	}
+
+	private static boolean endsWithAny(String form, List<String> endings) {
+		for (String ending : endings) {
+			if (form.endsWith(ending)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public void check(CheckContext context) {
 		AnalyzedText answer = context.answer();
 		List<PhraseDictionary.Match> matches = new ArrayList<>(this.phrases.findAll(answer));
 		matches.addAll(this.legal.findAll(answer));
-		double score = densityPoints(answer);
+		List<Spot> spots = new ArrayList<>();
+		double score = densityPoints(answer) + grammarPoints(answer, spots);
 		for (PhraseDictionary.Match match : matches) {
 			score += match.weight();
 		}
@@ -117,6 +290,13 @@ public final class FormalismCheck implements QualityCheck {
 			if (match.weight() >= 1) {
 				context.add(this.messages.finding(QualityRule.FORMALISM, "formalism.phrase", match.start(),
 						match.end(), answer.fragment(match.start(), match.end())));
+				pointed = true;
+			}
+		}
+		for (Spot spot : spots) {
+			if (spot.points() >= 1) {
+				context.add(this.messages.finding(QualityRule.FORMALISM, spot.key(), spot.start(), spot.end(),
+						answer.fragment(spot.start(), spot.end())));
 				pointed = true;
 			}
 		}

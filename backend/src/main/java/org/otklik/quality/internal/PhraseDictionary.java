@@ -27,9 +27,26 @@ public final class PhraseDictionary {
 
 	private final List<Entry> entries;
 
+	/** Entries by the key of their first word, so a position only tries entries that can start there. */
+	private final java.util.Map<String, List<Entry>> byFirstKey = new java.util.HashMap<>();
+
+	/** Entries whose first element is not a plain word: tried at every position. */
+	private final List<Entry> unindexed = new ArrayList<>();
+
 	public PhraseDictionary(String name, List<Entry> entries) {
 		this.name = name;
 		this.entries = List.copyOf(entries);
+		for (Entry entry : this.entries) {
+			List<String> keys = entry.pattern().firstKeys();
+			if (keys == null) {
+				this.unindexed.add(entry);
+			}
+			else {
+				for (String key : new java.util.LinkedHashSet<>(keys)) {
+					this.byFirstKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(entry);
+				}
+			}
+		}
 	}
 
 	public String name() {
@@ -56,11 +73,17 @@ public final class PhraseDictionary {
 		while (pos < words.size()) {
 			Entry best = null;
 			int bestEnd = -1;
-			for (Entry entry : this.entries) {
-				int end = entry.pattern().longestMatch(words, pos);
-				if (end > pos && (end > bestEnd || (end == bestEnd && entry.weight() > best.weight()))) {
-					best = entry;
-					bestEnd = end;
+			Token token = words.get(pos);
+			List<List<Entry>> candidates = List.of(
+					this.byFirstKey.getOrDefault(PhrasePattern.stemKey(token.stem()), List.of()),
+					this.byFirstKey.getOrDefault("f:" + token.form(), List.of()), this.unindexed);
+			for (List<Entry> group : candidates) {
+				for (Entry entry : group) {
+					int end = entry.pattern().longestMatch(words, pos);
+					if (end > pos && (end > bestEnd || (end == bestEnd && entry.weight() > best.weight()))) {
+						best = entry;
+						bestEnd = end;
+					}
 				}
 			}
 			if (best == null) {

@@ -70,27 +70,27 @@ public final class PhrasePattern {
 
 	private static Slot atom(String atom, Function<String, PhrasePatternSet> classes, String source) {
 		if (atom.equals("<num>")) {
-			return new Single(Token::isNumber);
+			return new Single(Token::isNumber, null);
 		}
 		if (atom.equals("<cap>")) {
-			return new Single(Token::isCapitalised);
+			return new Single(Token::isCapitalised, null);
 		}
 		if (atom.startsWith("@")) {
 			return new ClassRef(atom.substring(1), classes);
 		}
 		if (atom.startsWith("=")) {
 			String form = RussianAnalyzer.fold(atom.substring(1));
-			return new Single((token) -> token.form().equals(form));
+			return new Single((token) -> token.form().equals(form), "f:" + form);
 		}
 		if (atom.endsWith("*") && atom.length() > 1) {
 			String prefix = RussianAnalyzer.fold(atom.substring(0, atom.length() - 1));
-			return new Single((token) -> token.form().startsWith(prefix));
+			return new Single((token) -> token.form().startsWith(prefix), null);
 		}
 		if (!atom.chars().allMatch((ch) -> Character.isLetterOrDigit(ch) || ch == '-')) {
 			throw new IllegalArgumentException("Unexpected characters in «" + atom + "» of pattern: " + source);
 		}
 		String stem = RussianAnalyzer.stem(atom);
-		return new Single((token) -> token.kind() != Token.Kind.PUNCT && stemsMatch(stem, token.stem()));
+		return new Single((token) -> token.kind() != Token.Kind.PUNCT && stemsMatch(stem, token.stem()), stemKey(stem));
 	}
 
 	/**
@@ -138,7 +138,40 @@ public final class PhrasePattern {
 
 	}
 
-	private record Single(java.util.function.Predicate<Token> test) implements Slot {
+	/**
+	 * The index key of a stem: stems that {@link #stemsMatch match} share their first
+	 * {@link #MIN_PREFIX_STEM} letters, or are equal when shorter.
+	 */
+	static String stemKey(String stem) {
+		return "s:" + ((stem.length() > MIN_PREFIX_STEM) ? stem.substring(0, MIN_PREFIX_STEM) : stem);
+	}
+
+	/**
+	 * The keys a token must have for this pattern to start on it ({@link #stemKey} of its stem or
+	 * «f:» and its form), or {@code null} when the first element is not a plain word (a prefix, a
+	 * class, an optional element, a gap) and the pattern must be tried everywhere.
+	 */
+	List<String> firstKeys() {
+		Slot first = this.slots.get(0);
+		if (first instanceof Single single) {
+			return (single.key() != null) ? List.of(single.key()) : null;
+		}
+		if (first instanceof AnyOf any && any.allSingle()) {
+			List<String> keys = new ArrayList<>();
+			for (Slot alternative : any.alternatives()) {
+				String key = ((Single) alternative).key();
+				if (key == null) {
+					return null;
+				}
+				keys.add(key);
+			}
+			return keys;
+		}
+		return null;
+	}
+
+	/** @param key see {@link #firstKeys()}; {@code null} when not indexable */
+	private record Single(java.util.function.Predicate<Token> test, String key) implements Slot {
 
 		@Override
 		public List<Integer> ends(List<Token> words, int pos) {
@@ -147,10 +180,28 @@ public final class PhrasePattern {
 
 	}
 
-	private record AnyOf(List<Slot> alternatives) implements Slot {
+	private record AnyOf(List<Slot> alternatives, boolean allSingle) implements Slot {
+
+		AnyOf(List<Slot> alternatives) {
+			this(alternatives, alternatives.stream().allMatch(Single.class::isInstance));
+		}
 
 		@Override
 		public List<Integer> ends(List<Token> words, int pos) {
+			if (this.allSingle) {
+				// The common case («a|b|c» of words): one word or none, without building lists, because
+				// every dictionary tries every entry at every position.
+				if (pos >= words.size()) {
+					return List.of();
+				}
+				Token token = words.get(pos);
+				for (Slot alternative : this.alternatives) {
+					if (((Single) alternative).test().test(token)) {
+						return List.of(pos + 1);
+					}
+				}
+				return List.of();
+			}
 			List<Integer> ends = new ArrayList<>(2);
 			for (Slot alternative : this.alternatives) {
 				ends.addAll(alternative.ends(words, pos));

@@ -4,8 +4,7 @@ import org.otklik.quality.QualityRule;
 
 /**
  * NO_POLITENESS: fires when the answer has neither a greeting or personal address nor thanks,
- * apology or empathy, and separately on each curt or blaming phrase, which spoils an answer even
- * after «Здравствуйте».
+ * apology or empathy. A curt or blaming tone is {@link RudenessCheck}'s business.
  */
 public final class PolitenessCheck implements QualityCheck {
 
@@ -17,8 +16,6 @@ public final class PolitenessCheck implements QualityCheck {
 
 	private final PhraseDictionary empathy;
 
-	private final PhraseDictionary rude;
-
 	private final Names names;
 
 	private final Messages messages;
@@ -28,20 +25,14 @@ public final class PolitenessCheck implements QualityCheck {
 		this.thanks = file.dictionary("thanks");
 		this.apology = file.dictionary("apology");
 		this.empathy = file.dictionary("empathy");
-		this.rude = file.dictionary("rude");
 		this.names = names;
 		this.messages = messages;
 		messages.require("politeness.missing");
-		messages.require("politeness.rude");
 	}
 
 	@Override
 	public void check(CheckContext context) {
 		AnalyzedText answer = context.answer();
-		for (PhraseDictionary.Match match : this.rude.findAll(answer)) {
-			context.add(this.messages.finding(QualityRule.NO_POLITENESS, "politeness.rude", match.start(), match.end(),
-					answer.fragment(match.start(), match.end())));
-		}
 		boolean addressed = this.greeting.anyIn(answer) || addressedByName(answer);
 		boolean courteous = this.thanks.anyIn(answer) || this.apology.anyIn(answer) || this.empathy.anyIn(answer);
 		if (!addressed && !courteous) {

@@ -41,13 +41,18 @@ public final class QualityEngine {
 		this.analyzer = new RussianAnalyzer(abbreviations);
 		Messages messages = new Messages(BASE + "messages.properties");
 		Names names = new Names(RuleFile.load(BASE + "names.txt"));
-		ComplexityCheck complexity = new ComplexityCheck(RuleFile.load(BASE + "complexity.txt"), messages);
+		RuleFile complexityFile = RuleFile.load(BASE + "complexity.txt");
+		ComplexityCheck complexity = new ComplexityCheck(complexityFile, messages);
 		this.checks = List.of(new FormalismCheck(RuleFile.load(BASE + "formalism.txt"), messages),
 				new PolitenessCheck(RuleFile.load(BASE + "politeness.txt"), names, messages),
 				new SpecificsCheck(RuleFile.load(BASE + "specifics.txt"), names, messages),
 				new TemplateCheck(RuleFile.load(BASE + "template.txt"), messages),
-				new RedirectCheck(RuleFile.load(BASE + "redirect.txt"), messages), complexity);
-		this.readability = new ReadabilityMeter(complexity.longSentenceWords());
+				new RedirectCheck(RuleFile.load(BASE + "redirect.txt"), messages), complexity,
+				new RudenessCheck(RuleFile.load(BASE + "rudeness.txt"), messages),
+				new OffTopicCheck(RuleFile.load(BASE + "offtopic.txt"), messages));
+		Settings settings = new Settings(complexityFile);
+		this.readability = new ReadabilityMeter(complexity.longSentenceWords(), settings.getInt("short-text-words"),
+				settings.get("plain-syllables-per-word"));
 	}
 
 	public RussianAnalyzer analyzer() {

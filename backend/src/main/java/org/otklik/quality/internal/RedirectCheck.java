@@ -34,6 +34,12 @@ public final class RedirectCheck implements QualityCheck {
 
 	private final PhraseDictionary phrases;
 
+	private final PhraseDictionary responsible;
+
+	private final PhrasePattern.PhrasePatternSet otherBody;
+
+	private final PhrasePattern.PhrasePatternSet forwarded;
+
 	private final int modalWindow;
 
 	private final int objectWindow;
@@ -52,6 +58,9 @@ public final class RedirectCheck implements QualityCheck {
 		this.destination = file.wordClass("destination");
 		this.questionWord = file.wordClass("question-word");
 		this.phrases = file.dictionary("phrases");
+		this.responsible = file.dictionary("responsible");
+		this.otherBody = file.wordClass("other-body");
+		this.forwarded = file.wordClass("forwarded");
 		Settings settings = new Settings(file);
 		this.modalWindow = settings.getInt("modal-window");
 		this.objectWindow = settings.getInt("object-window");
@@ -59,6 +68,7 @@ public final class RedirectCheck implements QualityCheck {
 		this.messages = messages;
 		messages.require("redirect.sending");
 		messages.require("redirect.competence");
+		messages.require("redirect.responsible");
 	}
 
 	@Override
@@ -68,12 +78,46 @@ public final class RedirectCheck implements QualityCheck {
 			context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.competence", match.start(), match.end(),
 					answer.fragment(match.start(), match.end())));
 		}
+		boolean forwardedByUs = anyIn(answer, this.forwarded);
 		for (Sentence sentence : answer.sentences()) {
 			if (sendsCitizen(sentence)) {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.sending", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
+			else if (!forwardedByUs && namesAnotherBodyResponsible(sentence)) {
+				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.responsible", sentence.start(),
+						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
+			}
 		}
+	}
+
+	/**
+	 * «За вывоз мусора отвечает региональный оператор», «дорога на балансе ГКУ …»: the citizen learns
+	 * whom to chase, and nobody chases for them.
+	 */
+	private boolean namesAnotherBodyResponsible(Sentence sentence) {
+		if (this.responsible.findAll(sentence).isEmpty()) {
+			return false;
+		}
+		List<Token> words = sentence.words();
+		for (int j = 0; j < words.size(); j++) {
+			if (!this.otherBody.ends(words, j).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean anyIn(AnalyzedText text, PhrasePattern.PhrasePatternSet set) {
+		for (Sentence sentence : text.sentences()) {
+			List<Token> words = sentence.words();
+			for (int j = 0; j < words.size(); j++) {
+				if (!set.ends(words, j).isEmpty()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private boolean sendsCitizen(Sentence sentence) {
@@ -84,7 +128,9 @@ public final class RedirectCheck implements QualityCheck {
 				continue;
 			}
 			if (this.callingVerb.matches(word) && endsWithAny(word.form(), IMPERATIVE_ENDINGS)
-					&& after(words, i, this.theirDestination, this.objectWindow)) {
+					&& (after(words, i, this.theirDestination, this.objectWindow)
+							|| bodyAfter(words, i, this.destinationWindow))) {
+				// «Звоните им», «позвоните в УК по телефону …»: the phone of another body is still a redirect.
 				return true;
 			}
 			if (!this.sendingVerb.matches(word)) {
@@ -124,6 +170,31 @@ public final class RedirectCheck implements QualityCheck {
 		int to = Math.min(words.size(), verb + 1 + this.objectWindow);
 		for (int j = verb + 1; j < to; j++) {
 			if (!this.ownSide.ends(words, j).isEmpty()) {
+				return true;
+			}
+			if (this.destination.matches(words.get(j))) {
+				// «Обращайтесь в Магаданэнерго по телефону …»: the destination comes first, so the phone
+				// is theirs, not ours; «обращайтесь к нам» names us right after it.
+				return j + 1 < words.size() && !this.ownSide.ends(words, j + 1).isEmpty();
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * «Позвоните в управляющую компанию»: a destination right before another body. A fallback
+	 * («если к вечеру воды не будет, позвоните …») is advice on top of the authority's own action,
+	 * not a redirect, so a sentence with «если» does not count.
+	 */
+	private boolean bodyAfter(List<Token> words, int verb, int window) {
+		for (Token word : words) {
+			if (word.form().equals("если")) {
+				return false;
+			}
+		}
+		int to = Math.min(words.size() - 1, verb + window);
+		for (int j = verb + 1; j < to; j++) {
+			if (this.destination.matches(words.get(j)) && !this.otherBody.ends(words, j + 1).isEmpty()) {
 				return true;
 			}
 		}

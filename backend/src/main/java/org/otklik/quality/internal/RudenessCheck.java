@@ -1,0 +1,57 @@
+package org.otklik.quality.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.otklik.quality.QualityRule;
+
+/**
+ * RUDENESS: dismissive imperatives, insults, annoyance and blame aimed at the citizen, found
+ * through the word classes of {@code rudeness.txt}. Separate from NO_POLITENESS because a greeting
+ * and a «спасибо» do not make «отстаньте, надоели» acceptable, and it costs more.
+ */
+public final class RudenessCheck implements QualityCheck {
+
+	private final List<PhraseDictionary> classes = new ArrayList<>();
+
+	private final PhraseDictionary exempt;
+
+	private final Messages messages;
+
+	public RudenessCheck(RuleFile file, Messages messages) {
+		this.classes.add(file.dictionary("dismissive"));
+		this.classes.add(file.dictionary("insult"));
+		this.classes.add(file.dictionary("blame"));
+		this.exempt = file.dictionary("exempt");
+		this.messages = messages;
+		messages.require("rudeness");
+	}
+
+	@Override
+	public void check(CheckContext context) {
+		AnalyzedText answer = context.answer();
+		List<PhraseDictionary.Match> exempted = this.exempt.findAll(answer);
+		List<PhraseDictionary.Match> found = new ArrayList<>();
+		for (PhraseDictionary dictionary : this.classes) {
+			for (PhraseDictionary.Match match : dictionary.findAll(answer)) {
+				if (!overlapsAny(match, exempted) && !overlapsAny(match, found)) {
+					found.add(match);
+				}
+			}
+		}
+		for (PhraseDictionary.Match match : found) {
+			context.add(this.messages.finding(QualityRule.RUDENESS, "rudeness", match.start(), match.end(),
+					answer.fragment(match.start(), match.end())));
+		}
+	}
+
+	private static boolean overlapsAny(PhraseDictionary.Match match, List<PhraseDictionary.Match> others) {
+		for (PhraseDictionary.Match other : others) {
+			if (other.start() < match.end() && match.start() < other.end()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
