@@ -36,6 +36,7 @@ const run = `bench-${Date.now()}`
 const sentAt = new Map()
 const latencies = []
 let delivered = 0
+const ingestLatencies = []
 
 const clients = []
 let ready = 0
@@ -78,7 +79,8 @@ for (let i = 0; i < appeals; i++) {
   const due = started + (i * 1000) / perSecond
   const wait = due - performance.now()
   if (wait > 0) await new Promise((r) => setTimeout(r, wait))
-  sentAt.set(externalId, performance.now())
+  const sent = performance.now()
+  sentAt.set(externalId, sent)
   fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
@@ -86,7 +88,10 @@ for (let i = 0; i < appeals; i++) {
       query: ingest,
       variables: { in: { channel: 'VK', externalId, text: `Замер задержки ${i}: нет света на улице Ленина` } },
     }),
-  }).catch(() => {})
+  })
+    .then((response) => response.text())
+    .then(() => ingestLatencies.push(performance.now() - sent))
+    .catch(() => {})
 }
 const expected = appeals * subscribers
 const deadline = performance.now() + 120_000
@@ -100,4 +105,7 @@ console.log(
   `subscribers ${subscribers}, appeals ${appeals} at ${perSecond}/s: delivered ${delivered} of ${expected} ` +
     `(lost ${expected - delivered}); latency ms p50 ${f(at(0.5))} p95 ${f(at(0.95))} p99 ${f(at(0.99))} max ${f(latencies.at(-1))}`,
 )
+ingestLatencies.sort((a, b) => a - b)
+const inAt = (q) => ingestLatencies[Math.min(ingestLatencies.length - 1, Math.floor(q * ingestLatencies.length))]
+console.log(`ingest round trip ms p50 ${f(inAt(0.5))} p95 ${f(inAt(0.95))} max ${f(ingestLatencies.at(-1))}`)
 process.exit(0)

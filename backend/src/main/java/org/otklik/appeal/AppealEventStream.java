@@ -2,6 +2,7 @@ package org.otklik.appeal;
 
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -20,6 +21,14 @@ public interface AppealEventStream {
 	 * @param buffer events held for the subscriber before it is cut off with {@link SlowSubscriberException}
 	 */
 	Flux<AppealEvent> events(AppealEventCursor after, Predicate<AppealEvent> filter, int buffer);
+
+	/**
+	 * The newest event handed to this instance's subscribers, or null before the first. A subscription
+	 * without a cursor that registered now would receive exactly the events after it, which lets a
+	 * subscriber joining a shared execution mid-stream start where a subscription of its own would.
+	 */
+	@Nullable
+	AppealEventCursor newest();
 
 	/** Subscribers connected to this instance now. */
 	int subscriberCount();

@@ -63,10 +63,17 @@ public class WebSocketSessions {
 		};
 	}
 
-	/** Closes the WebSocket this GraphQL request arrived on, if it arrived on one. */
+	/**
+	 * Closes the WebSocket this GraphQL request arrived on, if it arrived on one; for a shared
+	 * subscription execution, the sockets of all its subscribers.
+	 */
 	public static Mono<Void> close(GraphQLContext context, int code, String reason) {
 		if (context == null) {
 			return Mono.empty();
+		}
+		if (context.get(SharedSubscriptions.GROUP) instanceof SharedSubscriptions.Group group) {
+			// A shared execution speaks for every subscriber of its group, not only the one who started it.
+			return group.closeAll(new CloseStatus(code, reason));
 		}
 		Object session = context.get(SESSION);
 		if (session instanceof WebSocketSession ws) {

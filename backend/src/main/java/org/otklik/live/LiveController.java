@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import graphql.GraphQLContext;
 import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.SlowSubscriberException;
+import org.otklik.graphql.SharedSubscriptions;
 import org.otklik.graphql.WebSocketSessions;
 import org.otklik.sla.SlaClockKind;
 import org.otklik.sla.SlaState;
@@ -73,7 +74,7 @@ public class LiveController {
 	// A subscriber that cannot keep up has a full socket too, so an error message might never reach it:
 	// the socket itself is closed with the reason.
 	private static Flux<AppealEvent> closeWhenTooSlow(Flux<AppealEvent> events, GraphQLContext context) {
-		return events.onErrorResume(SlowSubscriberException.class, ex -> {
+		return SharedSubscriptions.reportPositions(events, event -> event.cursor().position(), context).onErrorResume(SlowSubscriberException.class, ex -> {
 			// Subscribed on its own: the subscription's own teardown must not cancel the close half-way,
 			// which would drop the close frame and leave the client with a bare 1006.
 			WebSocketSessions

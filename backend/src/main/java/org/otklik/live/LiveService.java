@@ -9,6 +9,8 @@ import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.AppealEventCursor;
 import org.otklik.appeal.AppealEventStream;
 import org.otklik.appeal.AppealEventType;
+import org.otklik.graphql.SharedSubscriptions;
+import org.otklik.graphql.SubscriptionSource;
 import org.otklik.security.Caller;
 import org.otklik.security.Role;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Service;
  * see and asked for. Catch-up after a cursor and the bounded per-subscriber buffers are the stream's.
  */
 @Service
-public class LiveService {
+public class LiveService implements SubscriptionSource {
 
 	private static final Set<AppealEventType> ARRIVALS = Set.of(AppealEventType.RECEIVED, AppealEventType.ASSIGNED,
 			AppealEventType.REDIRECTED, AppealEventType.REOPENED);
@@ -33,8 +35,11 @@ public class LiveService {
 
 	private final LiveProperties properties;
 
+	private final SharedSubscriptions shared;
+
 	public LiveService(AppealEventStream stream, AppealAccess access, LiveProperties properties,
-			MeterRegistry registry) {
+			SharedSubscriptions shared, MeterRegistry registry) {
+		this.shared = shared;
 		Gauge.builder("otklik.live.subscribers", this, LiveService::subscriberCount)
 			.description("Open GraphQL subscriptions on this instance")
 			.register(registry);
@@ -62,9 +67,23 @@ public class LiveService {
 						&& (agencyId == null || agencyId.equals(event.agencyId())));
 	}
 
-	/** Subscribers connected to this instance. */
+	/**
+	 * Subscribers connected to this instance: the stream's registrations (one per execution, shared or
+	 * not) and the subscribers who joined a shared one.
+	 */
 	public int subscriberCount() {
-		return this.stream.subscriberCount();
+		return this.stream.subscriberCount() + this.shared.joiners();
+	}
+
+	@Override
+	public long now() {
+		AppealEventCursor newest = this.stream.newest();
+		return (newest != null) ? newest.position() : 0;
+	}
+
+	@Override
+	public int buffer() {
+		return this.properties.subscriberBuffer();
 	}
 
 	private Flux<AppealEvent> subscribe(Caller caller, String after, Predicate<AppealEvent> wanted) {

@@ -11,6 +11,7 @@ import org.otklik.appeal.AppealEventCursor;
 import org.otklik.appeal.AppealEventStream;
 import org.otklik.graphql.ErrorDetail;
 import org.otklik.graphql.OtklikException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -72,6 +73,11 @@ public class AppealEventStreamService implements AppealEventStream, SmartLifecyc
 				.onErrorMap(MongoException.class, ex -> cursorExpired());
 			return history.concatWith(subscriber.flux()).doFinally(signal -> subscriber.cancel());
 		});
+	}
+
+	@Override
+	public @Nullable AppealEventCursor newest() {
+		return this.hub.newest();
 	}
 
 	@Override

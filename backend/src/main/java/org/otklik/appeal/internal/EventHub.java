@@ -38,8 +38,12 @@ final class EventHub {
 	/** Every event after this position has been published (and is in the window unless dropped from it). */
 	private AppealEventCursor floor;
 
-	/** The newest event published, if any. */
-	private AppealEventCursor last;
+	/**
+	 * The newest event published, if any. Volatile so that {@link #newest()} reads it without the lock:
+	 * a shared subscription group asks for it while the publishing thread may hold the lock and be
+	 * delivering into that group.
+	 */
+	private volatile AppealEventCursor last;
 
 	private final AppealMetrics metrics;
 
@@ -103,6 +107,14 @@ final class EventHub {
 		Subscriber subscriber = new Subscriber(live, buffer);
 		this.subscribers.add(subscriber);
 		return new Registration(subscriber, replay, boundary);
+	}
+
+	/**
+	 * The newest event published (or being delivered right now), or null before the first: a subscriber
+	 * registered at this moment would receive exactly the events after it.
+	 */
+	AppealEventCursor newest() {
+		return this.last;
 	}
 
 	int subscriberCount() {
