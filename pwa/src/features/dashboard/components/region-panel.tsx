@@ -90,58 +90,60 @@ export function RegionPanel({ period }: { period: DashboardPeriod }) {
       <FigureGrid figures={figuresOf(t, stats, figureLinks(stats.period, null))} busy={fetching} />
       {links}
       <h2 className="small-heading">{t('region.byAgency')}</h2>
-      <table className="table table--compact" data-testid="by-agency">
-        <thead>
-          <tr>
-            <th scope="col">{t('desk.agency')}</th>
-            <th scope="col">{t('dashboard.received')}</th>
-            <th scope="col">{t('dashboard.answered')}</th>
-            <th scope="col">{t('region.overdueShort')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.byAgency.map((row) => (
-            <tr key={row.agency?.id ?? 'none'}>
-              <th scope="row">{row.agency ? row.agency.name : t('desk.noAgency')}</th>
-              <td>
-                {row.agency && row.received > 0 ? (
-                  <Link href={deskHref({ agency: row.agency.id, from: fromDate, to: toDate })}>
-                    {row.received}
-                  </Link>
-                ) : (
-                  row.received
-                )}
-              </td>
-              <td>
-                {row.agency && row.answered > 0 ? (
-                  <Link
-                    href={deskHref({
-                      agency: row.agency.id,
-                      answeredFrom: fromDate,
-                      answeredTo: toDate,
-                    })}
-                  >
-                    {row.answered}
-                  </Link>
-                ) : (
-                  row.answered
-                )}
-              </td>
-              <td>
-                {row.agency && row.overdueNow > 0 ? (
-                  <Link
-                    href={deskHref({ agency: row.agency.id, sla: ['OVERDUE'], sort: 'DUE_ASC' })}
-                  >
-                    {row.overdueNow}
-                  </Link>
-                ) : (
-                  row.overdueNow
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="table table--compact" data-testid="by-agency">
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.agency')}</th>
+              <th scope="col">{t('dashboard.received')}</th>
+              <th scope="col">{t('dashboard.answered')}</th>
+              <th scope="col">{t('region.overdueShort')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {stats.byAgency.map((row) => (
+              <tr key={row.agency?.id ?? 'none'}>
+                <th scope="row">{row.agency ? row.agency.name : t('desk.noAgency')}</th>
+                <td>
+                  {row.agency && row.received > 0 ? (
+                    <Link href={deskHref({ agency: row.agency.id, from: fromDate, to: toDate })}>
+                      {row.received}
+                    </Link>
+                  ) : (
+                    row.received
+                  )}
+                </td>
+                <td>
+                  {row.agency && row.answered > 0 ? (
+                    <Link
+                      href={deskHref({
+                        agency: row.agency.id,
+                        answeredFrom: fromDate,
+                        answeredTo: toDate,
+                      })}
+                    >
+                      {row.answered}
+                    </Link>
+                  ) : (
+                    row.answered
+                  )}
+                </td>
+                <td>
+                  {row.agency && row.overdueNow > 0 ? (
+                    <Link
+                      href={deskHref({ agency: row.agency.id, sla: ['OVERDUE'], sort: 'DUE_ASC' })}
+                    >
+                      {row.overdueNow}
+                    </Link>
+                  ) : (
+                    row.overdueNow
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <TrendChart
         points={data.trendStats.trend}
         title={t('dashboard.trend', { days: TREND_DAYS })}
