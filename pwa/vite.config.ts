@@ -92,7 +92,7 @@ export default defineConfig({
         // /api.html must reach the server (or their own precache entry).
         navigateFallbackAllowlist: [
           /^\/$/,
-          /^\/(queue|appeals|moderation|review|dashboard|profile|sign-in)(\/|$)/,
+          /^\/(queue|appeals|moderation|review|dashboard|channels|profile|sign-in)(\/|$)/,
           /^\/auth\/callback/,
         ],
         cleanupOutdatedCaches: true,

@@ -42,6 +42,8 @@ describe('head dashboard', () => {
     }
     await page.locator('[data-figure="overdueNow"] a').click()
     await page.getByRole('heading', { name: 'Просроченные обращения' }).waitFor()
+    // Overdue and at-risk sections, grouped by agency (one group for a head), before the picture.
+    await page.locator('.overdue-section[data-sla="AT_RISK"]').waitFor()
     await screenshot(page, 'overdue')
   })
 })

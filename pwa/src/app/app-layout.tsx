@@ -30,13 +30,24 @@ const TABS: Tab[] = [
   { to: '/moderation', label: 'nav.moderation', icon: 'M4 4h16v12H7l-3 3z', roles: ['CURATOR'] },
   { to: '/review', label: 'nav.review', icon: 'M5 12l4 4L19 6', roles: ['CURATOR'] },
   {
+    to: '/appeals',
+    label: 'nav.appeals',
+    icon: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zm5-2 4 4',
+    roles: ['CURATOR'],
+  },
+  {
     to: '/channels',
     label: 'nav.channels',
     icon: 'M5 13a7 7 0 0 1 14 0M8.5 13a3.5 3.5 0 0 1 7 0M12 13v7',
     roles: ['CURATOR'],
     badge: BrokenAccountsBadge,
   },
-  { to: '/dashboard', label: 'nav.dashboard', icon: 'M5 20V10M12 20V4M19 20v-7', roles: ['HEAD'] },
+  {
+    to: '/dashboard',
+    label: 'nav.dashboard',
+    icon: 'M5 20V10M12 20V4M19 20v-7',
+    roles: ['HEAD', 'CURATOR'],
+  },
   {
     to: '/profile',
     label: 'nav.profile',

@@ -28,6 +28,14 @@ const OverduePage = page(
   () => import('@/features/dashboard/components/overdue-page'),
   'OverduePage',
 )
+const RankingPage = page(
+  () => import('@/features/dashboard/components/ranking-page'),
+  'RankingPage',
+)
+const RegionAppealsPage = page(
+  () => import('@/features/desk/components/region-appeals-page'),
+  'RegionAppealsPage',
+)
 const ChannelsPage = page(
   () => import('@/features/channels/components/channels-page'),
   'ChannelsPage',
@@ -41,11 +49,13 @@ export function ProtectedRoutes() {
       <Switch>
         <Route path="/" component={RoleHome} />
         <Route path="/queue" component={QueuePage} />
+        <Route path="/appeals" component={RegionAppealsPage} />
         <Route path="/appeals/:appealId" component={AppealPage} />
         <Route path="/moderation" component={ModerationPage} />
         <Route path="/review" component={ReviewPage} />
         <Route path="/dashboard" component={DashboardPage} />
         <Route path="/dashboard/overdue" component={OverduePage} />
+        <Route path="/dashboard/ranking" component={RankingPage} />
         <Route path="/channels">
           <RequireRole roles={['CURATOR']}>
             <ChannelsPage />

@@ -25,10 +25,26 @@ describe('CountdownChip', () => {
     expect(chip.title).toBe('рабочего времени осталось: 27 ч 5 мин')
   })
 
-  it('says how long an appeal is overdue', () => {
+  it('says once that an appeal is overdue, and by how long', () => {
     render(<CountdownChip sla={sla} now={new Date('2026-03-10T16:30:00Z')} />)
-    expect(screen.getByText('просрочено')).toBeTruthy()
-    expect(screen.getByText(/просрочено на 2 ч 30 мин/)).toBeTruthy()
+    const chip = screen.getByText('просрочено').parentElement!
+    expect(screen.getByText('на 2 ч 30 мин')).toBeTruthy()
+    expect(chip.textContent!.match(/просрочено/g)).toHaveLength(1)
+    expect(chip.textContent).not.toContain('−')
+  })
+
+  it('uses one style of units and never a negative time', () => {
+    const late = { ...clock, businessTimeLeftSeconds: -(30 * 3600) }
+    render(
+      <CountdownChip
+        sla={{ ...sla, firstResponse: late }}
+        now={new Date('2026-03-16T12:00:00Z')}
+      />,
+    )
+    const chip = screen.getByText('просрочено').parentElement!
+    expect(chip.textContent).toContain('на 5 д 22 ч')
+    expect(chip.title).toBe('рабочего времени сверх срока: 30 ч')
+    expect(`${chip.textContent} ${chip.title}`).not.toMatch(/−|-\d|дн/)
   })
 
   it('ticks: an appeal becomes at risk and then overdue without a reload', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SlaTimeUnit } from '@/gql/enums'
 import { translate, type Locale, type Translate } from '../i18n'
-import { businessLeftLabel, formatDuration, formatTerm, measureOf } from '../sla/format'
+import { businessLeftLabel, formatDuration, formatTerm, measureOf, zoneName } from '../sla/format'
 
 const tr =
   (locale: Locale): Translate =>
@@ -23,6 +23,15 @@ describe('formatDuration', () => {
     expect(businessLeftLabel(ru, 45 * 60)).toBe('рабочего времени осталось: 45 мин')
     expect(businessLeftLabel(ru, -45 * 60)).toBe('рабочего времени сверх срока: 45 мин')
     expect(businessLeftLabel(en, -3600)).toBe('business time over the term: 1 h')
+  })
+})
+
+describe('zoneName', () => {
+  it('names the city instead of the time zone id', () => {
+    expect(zoneName(ru, 'Asia/Magadan')).toBe('Магадан')
+    expect(zoneName(en, 'Asia/Magadan')).toBe('Magadan')
+    expect(zoneName(ru, 'Asia/Ust-Nera')).toBe('Ust-Nera')
+    expect(zoneName(ru, 'America/New_York')).toBe('New York')
   })
 })
 

@@ -51,6 +51,8 @@ export const keys: KeyingConfig = {
   QualityFinding: embedded,
   Readability: embedded,
   AgencyStats: embedded,
+  RegionStats: embedded,
+  AgencyBreakdownStats: embedded,
   ResolvedPeriod: embedded,
   StatsFigures: embedded,
   DurationStats: embedded,

@@ -90,3 +90,18 @@ export function formatDateTime(iso: string, locale: Locale = current): string {
     minute: '2-digit',
   }).format(new Date(iso))
 }
+
+/**
+ * A local date of the region (`2026-12-06`, as the API gives `Date`s) in words: «6 декабря 2026» by default,
+ * «6 дек.» with `{ day: 'numeric', month: 'short' }`. The date is already local: no zone shift applies.
+ */
+export function formatDay(
+  day: string,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' },
+  locale: Locale = current,
+): string {
+  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    ...options,
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`))
+}

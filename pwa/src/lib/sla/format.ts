@@ -42,3 +42,12 @@ export function urgencyLabel(t: Translate, urgency: Urgency): string | null {
     return t('sla.overdueBy', { time: formatDuration(t, urgency.secondsLeft) })
   return t('sla.left', { time: formatDuration(t, urgency.secondsLeft) })
 }
+
+/**
+ * A time zone as people say it: the city («Магадан») instead of the IANA id (`Asia/Magadan`); zones
+ * without a translation fall back to the id's city part («Asia/Ust-Nera» → «Ust-Nera»).
+ */
+export function zoneName(t: Translate, zone: string): string {
+  if (zone === 'Asia/Magadan') return t('zone.magadan')
+  return zone.split('/').pop()!.replaceAll('_', ' ')
+}

@@ -147,6 +147,14 @@ describe('effectiveViewerCan', () => {
     })
   })
 
+  it('closes the editor while a final answer waits in the outbox', () => {
+    expect(effectiveViewerCan({ ...nothing, answer: true, pause: true }, false, true)).toEqual({
+      ...nothing,
+      pause: true,
+    })
+    expect(effectiveViewerCan({ ...nothing, take: true }, true, true)).toEqual(nothing)
+  })
+
   it('adds nothing the server did not offer', () => {
     expect(effectiveViewerCan(nothing, true)).toEqual(nothing)
     expect(effectiveViewerCan({ ...nothing, take: true }, false)).toEqual({

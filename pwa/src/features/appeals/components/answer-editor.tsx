@@ -5,7 +5,7 @@ import { explainRefusal } from '@/lib/graphql/errors'
 import { formatDateTime, useT } from '@/lib/i18n'
 import { uuid } from '@/lib/uuid'
 import { findingAt, markSegments, type QualityFindingFieldsLike } from '../hooks/quality-marks'
-import { useAnswerQuality } from '../hooks/use-answer-quality'
+import { QUALITY_MIN_LENGTH, useAnswerQuality } from '../hooks/use-answer-quality'
 import { useDraft, type AnswerKind } from '../hooks/use-draft'
 import { useLimits } from '../hooks/use-limits'
 import { useOutbox, useOutboxEntries } from '@/lib/offline/use-outbox'
@@ -140,7 +140,7 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
           ref={textarea}
           id={textId}
           name="answer"
-          rows={7}
+          rows={5}
           value={draft.text}
           placeholder={t('editor.placeholder')}
           className={segments ? 'editor__textarea editor__textarea--marked' : 'editor__textarea'}
@@ -174,14 +174,29 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
         </span>
       </p>
       {quality.report && (
-        <QualityReport
-          report={quality.report}
-          text={draft.text}
-          current={quality.current}
-          heading={t('quality.title')}
-          onSelect={showFinding}
-          busy={quality.checking}
-        />
+        // Folded to one line so the editor stays about one screen on a phone; the fragments stay
+        // underlined in the text, and the line says how many remarks there are.
+        <details className="editor__hints">
+          <summary>
+            {t('editor.hintsSummary', {
+              score: quality.report.score,
+              count: quality.report.findings.length,
+            })}
+          </summary>
+          <QualityReport
+            report={quality.report}
+            text={draft.text}
+            current={quality.current}
+            heading={t('quality.title')}
+            onSelect={showFinding}
+            busy={quality.checking}
+          />
+        </details>
+      )}
+      {!online && draft.text.trim().length >= QUALITY_MIN_LENGTH && (
+        <p className="muted small" role="status">
+          {t('editor.hintsOffline')}
+        </p>
       )}
       {refused && (
         <div className="notice notice--error" role="alert">

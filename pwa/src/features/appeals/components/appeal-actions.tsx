@@ -58,7 +58,13 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   const takeQueued = pending.some(
     (entry) => entry.action.kind === 'take' && entry.state !== 'failed',
   )
-  const can = effectiveViewerCan(appeal.viewerCan, takeQueued)
+  const finalQueued = pending.some(
+    (entry) =>
+      entry.action.kind === 'answer' &&
+      entry.action.answerKind === 'FINAL' &&
+      entry.state !== 'failed',
+  )
+  const can = effectiveViewerCan(appeal.viewerCan, takeQueued, finalQueued)
   const reasonOpen: ReasonOpen | null =
     open === 'redirect' || open === 'assign' || open === 'reassign' || open === null ? null : open
   const reviewAnswer = appeal.answers.findLast(
@@ -121,7 +127,7 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   ]
 
   const shown = buttons.filter((button) => can[button.action] && button.shown !== false)
-  if (shown.length === 0 && !can.answer && !takeQueued) return null
+  if (shown.length === 0 && !can.answer && !takeQueued && !finalQueued) return null
   return (
     <section aria-labelledby="actions-heading" className="actions">
       <h2 id="actions-heading" className="visually-hidden">
@@ -133,6 +139,11 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
         </p>
       )}
       {takeQueued && <p className="notice notice--warning">{t('appeal.pendingTake')}</p>}
+      {finalQueued && (
+        <p className="notice notice--warning" role="status">
+          {t('editor.finalQueued')}
+        </p>
+      )}
       <div className="actions__buttons">
         {shown.map((button) => (
           <button

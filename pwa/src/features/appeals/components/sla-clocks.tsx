@@ -1,7 +1,13 @@
 import { CountdownChip } from '@/components/countdown-chip'
 import type { AppealDetailFragment, SlaClockFieldsFragment } from '@/gql/graphql'
 import { formatDateTime, useT } from '@/lib/i18n'
-import { businessLeftLabel, formatDuration, measureOf, type Measure } from '@/lib/sla/format'
+import {
+  businessLeftLabel,
+  formatDuration,
+  measureOf,
+  zoneName,
+  type Measure,
+} from '@/lib/sla/format'
 
 /** «2026-03-17T10:00» (the calendar's local time) as «17.03 10:00». */
 function localDue(value: string): string {
@@ -86,7 +92,7 @@ function Clock({ label, clock, measure, paused, timeZone }: ClockProps) {
           {clock.metAt
             ? t('sla.metAt', { date: formatDateTime(clock.metAt) })
             : clock.dueAtLocal
-              ? t('sla.due', { date: localDue(clock.dueAtLocal), zone: timeZone })
+              ? t('sla.due', { date: localDue(clock.dueAtLocal), zone: zoneName(t, timeZone) })
               : null}
           {/* Calendar time left is what the chip already counts down; working time is news. */}
           {!clock.metAt && measure === 'working' && clock.businessTimeLeftSeconds !== null && (

@@ -21,6 +21,24 @@ describe('TrendChart', () => {
       />,
     )
     expect(screen.getByRole('img', { name: 'Динамика' })).toBeTruthy()
-    expect(screen.getByRole('table').textContent).toContain('2026-03-10')
+    expect(screen.getByRole('table').textContent).toContain('10 марта')
+    expect(screen.getByRole('table').textContent).not.toContain('2026-03-10')
+  })
+
+  it('has a value axis, Russian dates on the time axis and a legend', () => {
+    render(
+      <TrendChart
+        title="Динамика"
+        labels={{ date: 'Дата', received: 'Поступило', answered: 'Отвечено' }}
+        points={[
+          { date: '2026-03-09', received: 4, answered: 3 },
+          { date: '2026-03-10', received: 6, answered: 5 },
+        ]}
+      />,
+    )
+    expect(screen.getByTestId('trend-y').textContent).toBe('60')
+    expect(screen.getByTestId('trend-x').textContent).toBe('9 мар.10 мар.')
+    expect(document.querySelector('.legend--received')?.textContent).toBe('Поступило')
+    expect(document.querySelector('.legend--answered')?.textContent).toBe('Отвечено')
   })
 })

@@ -1,11 +1,13 @@
-import { useState } from 'react'
 import { Link } from 'wouter'
 import { RequireRole } from '@/components/require-role'
 import { EmptyState } from '@/components/page-states'
 import { useMe } from '@/features/auth'
 import { useT } from '@/lib/i18n'
-import { DASHBOARD_PERIODS, type DashboardPeriod } from '../hooks/periods'
+import { useIdentity } from '@/lib/oidc/session-context'
+import { usePeriodParam } from '../hooks/use-period-param'
+import { PeriodPicker } from './period-picker'
 import { QualityZones } from './quality-zones'
+import { RegionPanel } from './region-panel'
 import { StatsPanel } from './stats-panel'
 
 export function DashboardPage() {
@@ -16,35 +18,48 @@ export function DashboardPage() {
   )
 }
 
-/** The head's figures: the agency's stats for today, the week or the month, and its growth zones. */
+/**
+ * Figures for a period: the region's for curators (the ЦУР answers for every agency), the agency's with its
+ * growth zones for heads.
+ */
 function Dashboard() {
+  const { roles } = useIdentity()
+  return roles.includes('CURATOR') ? <RegionDashboard /> : <AgencyDashboard />
+}
+
+function RegionDashboard() {
+  const t = useT()
+  const [period, setPeriod] = usePeriodParam()
+  return (
+    <section className="page">
+      <h1 tabIndex={-1}>{t('region.title')}</h1>
+      <PeriodPicker value={period} onChange={setPeriod} />
+      <RegionPanel period={period} />
+    </section>
+  )
+}
+
+function AgencyDashboard() {
   const t = useT()
   const { me } = useMe()
-  const [period, setPeriod] = useState<DashboardPeriod>('DAY')
+  const [period, setPeriod] = usePeriodParam()
   const agencyId = me?.agency?.id
   return (
     <section className="page">
       <h1 tabIndex={-1}>{t('dashboard.title')}</h1>
       {me?.agency && <p className="muted">{me.agency.name}</p>}
-      <div className="filters" role="group" aria-label={t('dashboard.period')}>
-        {DASHBOARD_PERIODS.map((value) => (
-          <button
-            key={value}
-            type="button"
-            className="filter"
-            aria-pressed={period === value}
-            onClick={() => setPeriod(value)}
-          >
-            {t(`dashboard.period.${value}`)}
-          </button>
-        ))}
-      </div>
+      <PeriodPicker value={period} onChange={setPeriod} />
       {agencyId ? (
         <>
           <StatsPanel agencyId={agencyId} period={period} />
-          <Link href="/dashboard/overdue" className="button button--wide">
-            {t('dashboard.showOverdue')}
-          </Link>
+          <div className="link-row">
+            <Link href="/dashboard/overdue" className="button">
+              {t('dashboard.showOverdue')}
+            </Link>
+            <Link href={`/dashboard/ranking?period=${period}`} className="button">
+              {t('region.ranking')}
+            </Link>
+          </div>
           <QualityZones agencyId={agencyId} period={period} />
         </>
       ) : (

@@ -1,12 +1,13 @@
 import { useMemo } from 'react'
-import { Link } from 'wouter'
 import { useQuery } from 'urql'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { AgencyDashboardDocument } from '@/gql/graphql'
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
-import { figuresOf, rankText, TREND_DAYS } from '../hooks/dashboard-figures'
+import { figureLinks, figuresOf, rankText, TREND_DAYS } from '../hooks/dashboard-figures'
 import { lastDays, periodInput, regionDate, type DashboardPeriod } from '../hooks/periods'
+import { FigureGrid } from './figure-grid'
+import { PeriodCaption } from './period-picker'
 import { TrendChart } from './trend-chart'
 
 /** The agency's figures for a period, its place in the ranking and the last two weeks' trend. */
@@ -29,23 +30,12 @@ export function StatsPanel({ agencyId, period }: { agencyId: string; period: Das
   const rank = rankText(t, data.agencyRanking, agencyId)
   return (
     <>
+      <PeriodCaption period={data.agencyStats.period} />
       {rank && <p className="rank">{rank}</p>}
-      <dl className="figures" aria-busy={fetching || undefined}>
-        {figuresOf(t, data.agencyStats).map((figure) => (
-          <div key={figure.key} className="figure" data-figure={figure.key}>
-            <dt>{figure.label}</dt>
-            <dd>
-              {figure.href ? (
-                <Link href={figure.href} aria-label={`${figure.label}: ${figure.value}`}>
-                  {figure.value}
-                </Link>
-              ) : (
-                figure.value
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FigureGrid
+        figures={figuresOf(t, data.agencyStats, figureLinks(data.agencyStats.period, agencyId))}
+        busy={fetching}
+      />
       <TrendChart
         points={data.trendStats.trend}
         title={t('dashboard.trend', { days: TREND_DAYS })}

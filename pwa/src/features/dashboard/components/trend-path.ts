@@ -1,7 +1,7 @@
 /** Geometry of the trend chart's lines, in viewBox units. */
 export const WIDTH = 320
 export const HEIGHT = 120
-const PAD = 8
+export const PAD = 8
 
 export function trendPath(values: number[], max: number): string {
   if (values.length === 0) return ''

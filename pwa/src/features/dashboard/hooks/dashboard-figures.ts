@@ -1,14 +1,34 @@
 import type { AgencyDashboardQuery, AgencyQualityQuery } from '@/gql/graphql'
+import { deskHref } from '@/features/desk'
 import type { Translate } from '@/lib/i18n'
 import { formatDuration } from '@/lib/sla/format'
 
 export const TREND_DAYS = 14
 
-interface Figure {
+export interface Figure {
   key: string
   label: string
   value: string
   href?: string
+}
+
+/** Where a tap on a figure leads: the list of the appeals it counts. */
+export type FigureLinks = Partial<Record<'received' | 'answered' | 'overdueNow', string>>
+
+/**
+ * Links from the figures of a period to the desk's list with the same criteria (the agency's, or the
+ * region's when `agencyId` is null). «Overdue now» goes to the grouped overdue screen.
+ */
+export function figureLinks(
+  period: { fromDate: string; toDate: string },
+  agencyId: string | null,
+): FigureLinks {
+  const agency = agencyId ?? undefined
+  return {
+    received: deskHref({ agency, from: period.fromDate, to: period.toDate }),
+    answered: deskHref({ agency, answeredFrom: period.fromDate, answeredTo: period.toDate }),
+    overdueNow: '/dashboard/overdue',
+  }
 }
 
 function share(value: number | null | undefined): string {
@@ -16,16 +36,30 @@ function share(value: number | null | undefined): string {
 }
 
 /** The headline figures in display order; `data-figure` keys are what the e2e spec compares. */
-export function figuresOf(t: Translate, stats: AgencyDashboardQuery['agencyStats']): Figure[] {
+export function figuresOf(
+  t: Translate,
+  stats: Pick<AgencyDashboardQuery['agencyStats'], 'figures'>,
+  links: FigureLinks = { overdueNow: '/dashboard/overdue' },
+): Figure[] {
   const f = stats.figures
   return [
-    { key: 'received', label: t('dashboard.received'), value: String(f.received) },
-    { key: 'answered', label: t('dashboard.answered'), value: String(f.answered) },
+    {
+      key: 'received',
+      label: t('dashboard.received'),
+      value: String(f.received),
+      href: links.received,
+    },
+    {
+      key: 'answered',
+      label: t('dashboard.answered'),
+      value: String(f.answered),
+      href: links.answered,
+    },
     {
       key: 'overdueNow',
       label: t('dashboard.overdueNow'),
       value: String(f.overdueNow),
-      href: '/dashboard/overdue',
+      href: links.overdueNow,
     },
     {
       key: 'medianFirstResponse',

@@ -1,9 +1,18 @@
 import type { StatsPeriodInput, StatsPeriodKind } from '@/gql/graphql'
-import { REGION_TIME_ZONE } from '@/lib/i18n'
+import { formatDay, REGION_TIME_ZONE, type Translate } from '@/lib/i18n'
 
-/** The periods a head switches between: today, this week (Monday to Sunday), this month. */
+/**
+ * The periods a head and a curator switch between: today, the calendar week containing today (Monday to
+ * Sunday) and the calendar month containing today. Calendar periods, not the last 7 or 30 days, because
+ * regional ratings are monthly; the screen says so and shows each period's dates.
+ */
 export type DashboardPeriod = Exclude<StatsPeriodKind, 'CUSTOM'>
 export const DASHBOARD_PERIODS: DashboardPeriod[] = ['DAY', 'WEEK', 'MONTH']
+
+/** The period named in the URL (`?period=WEEK`); today when absent or unknown. */
+export function parsePeriod(value: string | null): DashboardPeriod {
+  return DASHBOARD_PERIODS.includes(value as DashboardPeriod) ? (value as DashboardPeriod) : 'DAY'
+}
 
 /** The region's local date of an instant, as the server counts days (`Asia/Magadan`). */
 export function regionDate(now: Date): string {
@@ -25,4 +34,24 @@ export function lastDays(to: string, days: number): StatsPeriodInput {
 /** DAY, WEEK and MONTH default to the period containing today on the server. */
 export function periodInput(kind: DashboardPeriod): StatsPeriodInput {
   return { kind }
+}
+
+/** «6 декабря 2026» for one day, «30 ноября – 6 декабря 2026» or «1 – 31 декабря 2026» for a range. */
+export function formatPeriodDates(fromDate: string, toDate: string): string {
+  if (fromDate === toDate) return formatDay(fromDate)
+  const sameYear = fromDate.slice(0, 4) === toDate.slice(0, 4)
+  const sameMonth = sameYear && fromDate.slice(0, 7) === toDate.slice(0, 7)
+  const start = sameMonth
+    ? formatDay(fromDate, { day: 'numeric' })
+    : formatDay(fromDate, sameYear ? { day: 'numeric', month: 'long' } : undefined)
+  return `${start} – ${formatDay(toDate)}`
+}
+
+/** What the chosen period covers, with its dates: «Календарная неделя (пн–вс): 30 ноября – 6 декабря 2026». */
+export function periodCaption(
+  t: Translate,
+  period: { kind: StatsPeriodKind; fromDate: string; toDate: string },
+): string {
+  const dates = formatPeriodDates(period.fromDate, period.toDate)
+  return t(`dashboard.periodCaption.${period.kind === 'CUSTOM' ? 'DAY' : period.kind}`, { dates })
 }

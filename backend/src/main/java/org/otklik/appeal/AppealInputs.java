@@ -89,10 +89,29 @@ public final class AppealInputs {
 	/** Criteria of the {@code appeals} list. */
 	public record AppealFilter(List<AppealStatus> statuses, String agencyId, Category category, Channel channel,
 			Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text,
-			String number) {
+			String number,
+			List<AppealSlaState> slaStates,
+			String author,
+			Instant answeredFrom,
+			Instant answeredTo) {
 
 		public static final AppealFilter NONE = new AppealFilter(null, null, null, null, null, null, null, null, null,
-				null);
+				null, null, null, null, null);
+
+	}
+
+	/**
+	 * Where an open appeal's deadlines stand now, for the region desk's filter; closed, answered and rejected
+	 * appeals are in none of these.
+	 */
+	public enum AppealSlaState {
+
+		/** A clock not yet met is past due: what the figures count as «overdue now». */
+		OVERDUE,
+		/** Not overdue, but a clock not yet met was announced at risk by the SLA check. */
+		AT_RISK,
+		/** Open, neither overdue nor at risk. */
+		ON_TRACK
 
 	}
 

@@ -1,13 +1,18 @@
 package org.otklik.appeal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
 import org.otklik.appeal.AppealAccess.Scope;
 import org.otklik.appeal.AppealInputs.AppealFilter;
 import org.otklik.appeal.AppealInputs.AppealOrder;
+import org.otklik.appeal.AppealInputs.AppealSlaState;
 import org.otklik.graphql.Connection;
 import org.otklik.graphql.Cursors;
 import org.otklik.graphql.ErrorDetail;
@@ -39,9 +44,12 @@ public class AppealSearch {
 
 	private final AppealAccess access;
 
-	public AppealSearch(ReactiveMongoTemplate mongo, AppealAccess access) {
+	private final Clock clock;
+
+	public AppealSearch(ReactiveMongoTemplate mongo, AppealAccess access, Clock clock) {
 		this.mongo = mongo;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
@@ -54,16 +62,30 @@ public class AppealSearch {
 		AppealOrder direction = (order != null) ? order : AppealOrder.RECEIVED_DESC;
 		Position position = (after != null && !after.isBlank()) ? Position.decode(after) : null;
 		AppealFilter criteria = (filter != null) ? filter : AppealFilter.NONE;
+		if (criteria.author() != null && !criteria.author().isBlank() && !maySearchAuthors(caller)) {
+			// Author names are personal data (152-ФЗ): a head must not learn who wrote by probing names.
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Searching by author needs access to personal data");
+		}
+		Instant now = this.clock.instant();
 		return this.access.scope(caller).flatMap(scope -> {
 			if (scope.isNothing()) {
 				return Mono.just(page(List.of(), size, direction));
 			}
-			Query query = query(criteria, scope, direction, position).limit(size + 1);
+			Query query = query(criteria, scope, direction, position, now).limit(size + 1);
 			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size, direction));
 		});
 	}
 
-	static Query query(AppealFilter filter, Scope scope, AppealOrder order, Position after) {
+	/**
+	 * Who may search by author: those who see the authors of every appeal in their scope (curators, the
+	 * agency's executors, an integrator for what it sent), as {@link AppealAccess#canSeePersonalData} decides.
+	 */
+	static boolean maySearchAuthors(Caller caller) {
+		return caller.isCurator() || caller.has(Role.EXECUTOR) || caller.has(Role.INTEGRATOR);
+	}
+
+	static Query query(AppealFilter filter, Scope scope, AppealOrder order, Position after, Instant now) {
 		List<Criteria> all = new ArrayList<>();
 		if (!scope.all()) {
 			all.add((scope.agencyId() != null) ? Criteria.where("agencyId").is(scope.agencyId())
@@ -93,6 +115,21 @@ public class AppealSearch {
 		if (filter.receivedTo() != null) {
 			all.add(Criteria.where("receivedAt").lt(filter.receivedTo()));
 		}
+		if (filter.answeredFrom() != null) {
+			all.add(Criteria.where("answeredAt").gte(filter.answeredFrom()));
+		}
+		if (filter.answeredTo() != null) {
+			all.add(Criteria.where("answeredAt").lt(filter.answeredTo()));
+		}
+		if (filter.slaStates() != null && !filter.slaStates().isEmpty()) {
+			all.add(new Criteria().orOperator(filter.slaStates().stream().distinct().map(state -> sla(state, now)).toList()));
+		}
+		if (filter.author() != null && !filter.author().isBlank()) {
+			// A case-insensitive part of the name: only curators and executors may ask, and the other criteria
+			// (scope, status, period) narrow the scan first.
+			all.add(Criteria.where("author.name")
+				.regex(Pattern.compile(Pattern.quote(filter.author().strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			List<String> stems = RussianStems.distinct(filter.text());
 			if (!stems.isEmpty()) {
@@ -121,6 +158,34 @@ public class AppealSearch {
 		Query query = all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
 		Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
 		return query.with(Sort.by(direction, key).and(Sort.by(direction, "_id")));
+	}
+
+	private static final List<String> OPEN = Arrays.stream(AppealStatus.values())
+		.filter(AppealStatus::isOpen)
+		.map(Enum::name)
+		.toList();
+
+	/**
+	 * One SLA state as a criterion. «Overdue» is the figures' {@code overdueNow} (open, a clock not met and past
+	 * due), so a tap on that figure lists exactly the appeals it counts. «At risk» uses the thresholds the SLA
+	 * check announced, as the stored facts hold no at-risk instant; it can lag the check's interval.
+	 */
+	static Criteria sla(AppealSlaState state, Instant now) {
+		Date at = Date.from(now);
+		Criteria open = Criteria.where("status").in(OPEN);
+		Criteria[] overdue = { new Criteria().andOperator(Criteria.where("firstRespondedAt").is(null),
+				Criteria.where("sla.firstResponseDueAt").lt(at)),
+				new Criteria().andOperator(Criteria.where("answeredAt").is(null), Criteria.where("sla.finalAnswerDueAt").lt(at)) };
+		Criteria[] atRisk = { new Criteria().andOperator(Criteria.where("firstRespondedAt").is(null),
+				Criteria.where("sla.announced").is("FIRST_RESPONSE:AT_RISK")),
+				new Criteria().andOperator(Criteria.where("answeredAt").is(null), Criteria.where("sla.announced").is("FINAL_ANSWER:AT_RISK")) };
+		return switch (state) {
+			case OVERDUE -> new Criteria().andOperator(open, new Criteria().orOperator(overdue));
+			case AT_RISK -> new Criteria().andOperator(open, new Criteria().norOperator(overdue),
+					new Criteria().orOperator(atRisk));
+			case ON_TRACK -> new Criteria().andOperator(open, Criteria.where("sla").exists(true),
+					new Criteria().norOperator(overdue), new Criteria().norOperator(atRisk));
+		};
 	}
 
 	static String sortKey(AppealOrder order) {

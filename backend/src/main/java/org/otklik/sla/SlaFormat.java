@@ -9,7 +9,7 @@ public final class SlaFormat {
 	}
 
 	/**
-	 * A duration such as «3 ч 20 мин», «−45 мин» when negative, or «12 дн 3 ч» for calendar time of a day or
+	 * A duration such as «3 ч 20 мин», «−45 мин» when negative, or «12 д 3 ч» (the PWA's units) for calendar time of a day or
 	 * more. Working time is never shown in days, because a working day is not 24 hours.
 	 */
 	public static String duration(Duration duration, boolean calendarTime) {
@@ -20,7 +20,7 @@ public final class SlaFormat {
 		long mins = minutes % 60;
 		StringBuilder text = new StringBuilder(negative && minutes > 0 ? "−" : "");
 		if (calendarTime && days > 0) {
-			text.append(days).append(" дн");
+			text.append(days).append(" д");
 			if (hours > 0) {
 				text.append(' ').append(hours).append(" ч");
 			}

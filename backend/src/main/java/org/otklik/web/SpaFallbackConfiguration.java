@@ -24,7 +24,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class SpaFallbackConfiguration {
 
 	private static final Pattern SPA_ROUTES = Pattern
-		.compile("^/(queue|appeals|moderation|review|dashboard|profile|sign-in)(/.*)?$|^/auth/callback$");
+		.compile("^/(queue|appeals|moderation|review|dashboard|channels|profile|sign-in)(/.*)?$|^/auth/callback$");
 
 	private static final Resource INDEX = new ClassPathResource("META-INF/resources/index.html");
 

@@ -1,5 +1,7 @@
 package org.otklik.appeal;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.otklik.support.IntegrationTestSupport;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +100,61 @@ class AppealSearchIntegrationTests extends IntegrationTestSupport {
 			assertThat(seen).doesNotHaveDuplicates();
 			assertThat(seen).containsAll(created);
 		}
+	}
+
+	@Test
+	void slaStatesSplitOpenAppealsAsTheFiguresDo() {
+		String marker = "срок" + Math.abs(uniqueId().hashCode());
+		String overdue = ingest("Просрочено " + marker);
+		String atRisk = ingest("На исходе " + marker);
+		String onTrack = ingest("В срок " + marker);
+		String answeredLate = ingest("Отвечено поздно " + marker);
+		Instant past = Instant.now().minus(2, ChronoUnit.HOURS);
+		set(overdue, Update.update("sla.firstResponseDueAt", past));
+		// Announced at risk and past due: overdue wins, an appeal is in one state only.
+		set(overdue, new Update().push("sla.announced", "FIRST_RESPONSE:AT_RISK"));
+		set(atRisk, new Update().push("sla.announced", "FIRST_RESPONSE:AT_RISK"));
+		set(answeredLate, Update.update("sla.firstResponseDueAt", past).set("status", "ANSWERED")
+			.set("firstRespondedAt", Instant.now()).set("answeredAt", Instant.now()));
+
+		assertThat(ids(curator(), Map.of("text", marker, "slaStates", List.of("OVERDUE")))).containsExactly(overdue);
+		assertThat(ids(curator(), Map.of("text", marker, "slaStates", List.of("AT_RISK")))).containsExactly(atRisk);
+		assertThat(ids(curator(), Map.of("text", marker, "slaStates", List.of("ON_TRACK")))).containsExactly(onTrack);
+		assertThat(ids(curator(), Map.of("text", marker, "slaStates", List.of("OVERDUE", "AT_RISK"))))
+			.containsExactlyInAnyOrder(overdue, atRisk);
+		assertThat(ids(curator(), Map.of("text", marker))).hasSize(4);
+	}
+
+	@Test
+	void answeredPeriodFindsWhatTheAnsweredFigureCounts() {
+		String marker = "отвечено" + Math.abs(uniqueId().hashCode());
+		String answered = ingest("Ответ дан " + marker);
+		ingest("Ответа нет " + marker);
+		set(answered, Update.update("status", "ANSWERED").set("answeredAt", Instant.parse("2026-03-10T02:00:00Z")));
+
+		assertThat(ids(curator(), Map.of("text", marker, "answeredFrom", "2026-03-10T00:00:00+11:00", "answeredTo",
+				"2026-03-11T00:00:00+11:00"))).containsExactly(answered);
+		assertThat(ids(curator(), Map.of("text", marker, "answeredFrom", "2026-03-11T00:00:00+11:00"))).isEmpty();
+	}
+
+	@Test
+	void authorSearchIsForThoseWhoSeePersonalData() {
+		String marker = "автор" + Math.abs(uniqueId().hashCode());
+		String ivanova = ingest("Яма во дворе " + marker, Map.of("authorName", "Мария Иванова"));
+		ingest("Яма на дороге " + marker, Map.of("authorName", "Пётр Сидоров"));
+		AppealLifecycleIntegrationTests.ok(curator(), "assignAppeal", Map.of("appealId", ivanova, "agencyId", agency(HEALTH).id()));
+
+		assertThat(ids(curator(), Map.of("text", marker, "author", "иванов"))).containsExactly(ivanova);
+		assertThat(ids(curator(), Map.of("text", marker, "author", "(.*"))).isEmpty();
+		assertThat(ids(executor(HEALTH), Map.of("text", marker, "author", "ИВАНОВА"))).containsExactly(ivanova);
+		head(HEALTH).documentName("appeals").variable("filter", Map.of("author", "Иванова")).execute().errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("errorDetail", "FORBIDDEN")));
+	}
+
+	private void set(String id, Update update) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(id))), update, Appeal.class)
+			.block();
 	}
 
 	@Test

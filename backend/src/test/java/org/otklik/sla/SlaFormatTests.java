@@ -18,7 +18,7 @@ class SlaFormatTests {
 
 	@Test
 	void calendarTimeOfADayOrMoreIsShownInDays() {
-		assertThat(SlaFormat.duration(Duration.ofHours(24 * 12 + 3).plusMinutes(10), true)).isEqualTo("12 дн 3 ч");
+		assertThat(SlaFormat.duration(Duration.ofHours(24 * 12 + 3).plusMinutes(10), true)).isEqualTo("12 д 3 ч");
 		assertThat(SlaFormat.duration(Duration.ofMinutes(-90), true)).isEqualTo("−1 ч 30 мин");
 	}
 

@@ -210,10 +210,10 @@ class StatsIntegrationTests extends IntegrationTestSupport {
 		// Working seconds ascending: 600, 1800, 3600, 7200, 36000 → nearest rank ⌈2.5⌉ = 3 and ⌈4.5⌉ = 5.
 		// Calendar seconds ascending (a different order): 1800, 4000, 7200, 90000, 200000.
 		assertThat(map(figures, "firstResponse")).isEqualTo(durations(5, 3_600, 36_000, 7_200, 200_000, "1 ч", "10 ч",
-				"2 ч", "2 дн 7 ч"));
+				"2 ч", "2 д 7 ч"));
 		// Working: 10000, 20000, 50000 → ranks ⌈1.5⌉ = 2 and ⌈2.7⌉ = 3; calendar: 25000, 60000, 100000.
 		assertThat(map(figures, "finalAnswer")).isEqualTo(durations(3, 20_000, 50_000, 60_000, 100_000, "5 ч 33 мин",
-				"13 ч 53 мин", "16 ч 40 мин", "1 дн 3 ч"));
+				"13 ч 53 мин", "16 ч 40 мин", "1 д 3 ч"));
 
 		// Every channel in schema order; VK: A1, A3, A5, A6 received, A1, A3 answered, A6 overdue.
 		assertThat(list(stats, "byChannel")).extracting(r -> r.get("channel"), r -> r.get("received"), r -> r.get("answered"),

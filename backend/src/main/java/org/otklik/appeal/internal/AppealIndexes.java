@@ -50,6 +50,14 @@ public class AppealIndexes implements InitializingBean {
 				compound("source_thread", new Document("source.threadKey", 1).append("channel", 1).append("status", 1), false),
 				// Search by number (exact; the suffix searches scan, which the number's shape keeps cheap).
 				compound("number", new Document("number", 1), false),
+				// The region desk's SLA filter: open appeals past (or near) a due time, per clock.
+				compound("status_firstResponseDue", new Document("status", 1).append("sla.firstResponseDueAt", 1), false),
+				compound("status_finalAnswerDue", new Document("status", 1).append("sla.finalAnswerDueAt", 1), false),
+				// Appeals announced at risk (multikey over the announced thresholds).
+				compound("sla_announced", new Document("sla.announced", 1), false),
+				// Search by author for those who may see personal data (a case-insensitive part of the name: the
+				// index narrows nothing by itself, but lets MongoDB scan names instead of documents).
+				compound("author_name", new Document("author.name", 1), false),
 				// Word-form search over stems (multikey).
 				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"))
 			.concatMap(ops::createIndex)

@@ -8,7 +8,6 @@ import java.util.List;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.SlaSnapshot;
 import org.otklik.sla.AppealSla;
-import org.otklik.sla.SlaCalendarKind;
 import org.otklik.sla.SlaClock;
 import org.otklik.sla.SlaClockInput;
 import org.otklik.sla.SlaClockKind;
@@ -113,7 +112,7 @@ public class AppealSlaCalculator {
 		Instant nextDue = earliest(open(first), open(last));
 		SlaSnapshot previous = appeal.sla();
 		return new SlaSnapshot(policy.code(), sla.zone().getId(), first.dueAt(), last.dueAt(), met(first), met(last),
-				businessSeconds(first, appeal), calendarSeconds(first, appeal), businessSeconds(last, appeal),
+				businessSeconds(policy, first, appeal), calendarSeconds(first, appeal), businessSeconds(policy, last, appeal),
 				calendarSeconds(last, appeal), (previous != null) ? previous.pauses() : List.of(), nextAlert,
 				announced, (previous != null) ? previous.extensionReason() : null,
 				(previous != null) ? previous.extendedAt() : null, (nextDue != null) ? nextDue : SlaSnapshot.NOTHING_DUE);
@@ -164,13 +163,15 @@ public class AppealSlaCalculator {
 		return clock.state() == SlaState.MET;
 	}
 
-	private Long businessSeconds(SlaClock clock, Appeal appeal) {
+	private Long businessSeconds(SlaPolicy policy, SlaClock clock, Appeal appeal) {
 		if (clock.metAt() == null) {
 			return null;
 		}
-		// Business time in the region's working hours whatever the policy's calendar, so that agencies
-		// are compared on one scale; pauses for the citizen's clarification do not count.
-		WorkingCalendar business = this.engine.calendar(SlaCalendarKind.BUSINESS, null);
+		// Working time on the clock of the appeal's own policy: office hours for business-calendar policies,
+		// every hour for round-the-clock ones (urgent appeals), as the schema's DurationStats says. Measured in
+		// office hours, an urgent appeal answered after a week counted as a day and a half of work, and the
+		// figures flattered the slowest answers. Pauses for the citizen's clarification do not count.
+		WorkingCalendar business = this.engine.calendar(policy.calendar(), null);
 		Duration total = business.businessTimeBetween(clock.startedAt(), clock.metAt());
 		for (SlaSnapshot.Pause pause : pauses(appeal)) {
 			Instant from = later(pause.from(), clock.startedAt());

@@ -177,6 +177,8 @@ class EmbeddedIdpIntegrationTests {
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/html"));
 		assertThat(page.body()).contains("lang=\"ru\"", "Вход в «Отклик»", "Демонстрационные учётные записи", "curator",
 				"head.health", "exec.health", "exec.tenka", "Тенькинского", "только для демонстрации");
+		// On a phone the demo accounts are what a visitor needs first: they come before the form.
+		assertThat(page.body().indexOf("Демонстрационные учётные записи")).isLessThan(page.body().indexOf("id=\"login\""));
 	}
 
 	@Test

@@ -11,8 +11,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 /**
- * The embedded provider's login page in Russian. It lists the demo accounts with their password and a
- * one-click sign-in button (a few lines of script fill in the form; without script, type them).
+ * The embedded provider's login page in Russian. It lists the demo accounts first, compactly, so that on a phone
+ * they are on the first screen, each with a one-click sign-in button (a few lines of script fill in the form;
+ * without script, type them); the form for one's own account follows.
  */
 final class LoginPage {
 
@@ -37,15 +38,15 @@ final class LoginPage {
 				<title>Вход — Отклик</title>
 				<style>
 				body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f3f5f8;color:#1b1f24}
-				main{max-width:34rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 4px #0002}
-				h1{font-size:1.5rem;margin-top:0} h2{font-size:1.1rem;margin-top:2rem}
+				main{max-width:34rem;margin:1rem auto;padding:1rem 1.25rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 4px #0002}
+				h1{font-size:1.5rem;margin-top:0} h2{font-size:1.1rem;margin-top:1.25rem}
 				label{display:block;margin:.75rem 0 .25rem;font-weight:600}
 				input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #8a94a3;border-radius:.4rem}
 				button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;border:0;border-radius:.4rem;background:#0b57d0;color:#fff;cursor:pointer}
 				button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 				.alert{padding:.75rem;border-radius:.4rem;background:#fde7e9;color:#8a1020}
 				.note{padding:.75rem;border-radius:.4rem;background:#fff4d6;color:#5c4300;font-size:.9rem}
-				ul{list-style:none;padding:0} li{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.6rem 0;border-top:1px solid #e3e7ed}
+				ul{list-style:none;padding:0} ul{margin:.5rem 0} li{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.3rem 0;border-top:1px solid #e3e7ed;line-height:1.25}
 				li form button{margin:0;background:#e8eefb;color:#0b3d91} small{color:#4a5462}
 				</style>
 				</head>
@@ -59,13 +60,6 @@ final class LoginPage {
 		if (request.param("logout").isPresent()) {
 			html.append("<p class=\"note\" role=\"status\">Вы вышли из системы.</p>\n");
 		}
-		html.append("<form id=\"login\" method=\"post\" action=\"").append(action).append("\">\n")
-			.append("<label for=\"username\">Имя пользователя</label>\n")
-			.append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>\n")
-			.append("<label for=\"password\">Пароль</label>\n")
-			.append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>\n")
-			.append(csrfField)
-			.append("\n<button type=\"submit\">Войти</button>\n</form>\n");
 		html.append("<h2 id=\"demo\">Демонстрационные учётные записи</h2>\n")
 			.append("<p class=\"note\">Встроенный вход только для демонстрации: у всех записей пароль «")
 			.append(htmlEscape(this.demoPassword))
@@ -86,7 +80,15 @@ final class LoginPage {
 				.append(htmlEscape(user.username()))
 				.append("\">Войти</button></li>\n");
 		}
-		html.append("</ul>\n<script>\n")
+		html.append("</ul>\n");
+		html.append("<h2 id=\"own\">Своя учётная запись</h2>\n<form id=\"login\" method=\"post\" action=\"").append(action).append("\">\n")
+			.append("<label for=\"username\">Имя пользователя</label>\n")
+			.append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>\n")
+			.append("<label for=\"password\">Пароль</label>\n")
+			.append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>\n")
+			.append(csrfField)
+			.append("\n<button type=\"submit\">Войти</button>\n</form>\n");
+		html.append("<script>\n")
 			.append("document.querySelectorAll('button.demo').forEach(function (button) {\n")
 			.append("  button.addEventListener('click', function () {\n")
 			.append("    document.getElementById('username').value = button.dataset.username;\n")
