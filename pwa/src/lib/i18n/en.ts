@@ -433,4 +433,12 @@ export const en: Messages = {
   'role.HEAD': 'Head',
   'role.EXECUTOR': 'Executor',
   'role.INTEGRATOR': 'Integrator',
+  'report.download': 'Download',
+  'report.format.xlsx': 'XLSX',
+  'report.format.csv': 'CSV',
+  'report.preparing': 'Preparing…',
+  'report.failed': 'Could not download the report. Try again.',
+  'report.forbidden': 'You may not download this report.',
+  'report.regionStats': 'Region figures',
+  'report.ranking': 'Agency ranking',
 }

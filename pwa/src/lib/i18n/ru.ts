@@ -433,6 +433,14 @@ export const ru = {
   'role.HEAD': 'Руководитель',
   'role.EXECUTOR': 'Исполнитель',
   'role.INTEGRATOR': 'Интегратор',
+  'report.download': 'Скачать',
+  'report.format.xlsx': 'XLSX',
+  'report.format.csv': 'CSV',
+  'report.preparing': 'Готовим…',
+  'report.failed': 'Не удалось скачать отчёт. Попробуйте ещё раз.',
+  'report.forbidden': 'Нет прав на этот отчёт.',
+  'report.regionStats': 'Показатели региона',
+  'report.ranking': 'Рейтинг ведомств',
 } as const
 
 export type MessageKey = keyof typeof ru

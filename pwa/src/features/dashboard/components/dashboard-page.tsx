@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
+import { DownloadReport } from '@/components/download-report'
 import { RequireRole } from '@/components/require-role'
 import { EmptyState } from '@/components/page-states'
 import { useMe } from '@/features/auth'
@@ -42,6 +43,7 @@ function Dashboard() {
       {agencyId ? (
         <>
           <StatsPanel agencyId={agencyId} period={period} />
+          <DownloadReport report="agency-stats" params={{ agencyId, period }} />
           <Link href="/dashboard/overdue" className="button button--wide">
             {t('dashboard.showOverdue')}
           </Link>
@@ -50,6 +52,10 @@ function Dashboard() {
       ) : (
         <EmptyState text={t('dashboard.noAgency')} />
       )}
+      {me?.roles.includes('CURATOR') && (
+        <DownloadReport report="region-stats" params={{ period }} label="report.regionStats" />
+      )}
+      <DownloadReport report="agency-ranking" params={{ period }} label="report.ranking" />
     </section>
   )
 }

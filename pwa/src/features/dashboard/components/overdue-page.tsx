@@ -1,5 +1,6 @@
+import { DownloadReport } from '@/components/download-report'
 import { EmptyState, LoadingState } from '@/components/page-states'
-import { QueueItem, useQueue } from '@/features/queue'
+import { OPEN_STATUSES, QueueItem, useQueue } from '@/features/queue'
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
 
@@ -12,6 +13,10 @@ export function OverduePage() {
   return (
     <section className="page">
       <h1 tabIndex={-1}>{t('dashboard.overdueTitle')}</h1>
+      <DownloadReport
+        report="appeals"
+        params={{ status: OPEN_STATUSES, slaState: 'BREACHED', orderBy: 'DUE_ASC' }}
+      />
       {queue.loading ? (
         <LoadingState />
       ) : overdue.length === 0 ? (
