@@ -70,6 +70,8 @@ describe('report downloads', () => {
     const lines = text.split('\r\n').filter((line) => line.length > 0)
     const ids = lines.slice(1).map((line) => line.split(';')[0])
     const expected = await openAppealIds(await tokenFromPage(page))
+    // The demo agency has open appeals, so an empty file cannot pass as an empty queue.
+    assert.ok(expected.length > 0)
     assert.deepEqual(ids, expected)
   })
 })
