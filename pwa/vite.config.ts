@@ -17,6 +17,7 @@ const backendPaths = [
   '/.well-known',
   '/userinfo',
   '/connect',
+  '/api',
 ]
 
 // Packages only GraphiQL's editor uses (the PWA has no code editor).
@@ -119,7 +120,7 @@ export default defineConfig({
             handler: 'StaleWhileRevalidate',
             options: { cacheName: 'otklik-oidc-metadata', expiration: { maxEntries: 6 } },
           },
-          // Deliberately absent: /graphql. Responses are per user and per token; the GraphQL cache
+          // Deliberately absent: /graphql and /api/reports. Responses are per user and per token; the GraphQL cache
           // (graphcache + IndexedDB) is what keeps the queue and cards readable offline, and
           // mutations go through the app's own outbox. Tokens and /oauth2/token are never cached.
         ],

@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from './page-states'
 
 /**
  * The frame of a curator's live queue (moderation, review): the title with a refresh button, then
- * loading, error or empty states, or the number of items and the list itself.
+ * optional actions, loading, error or empty states, or the number of items and the list itself.
  */
 export function QueueFrame({
   title,
@@ -12,6 +12,7 @@ export function QueueFrame({
   queue,
   size,
   showCount = false,
+  actions,
   children,
 }: {
   title: string
@@ -19,6 +20,8 @@ export function QueueFrame({
   queue: { loading: boolean; error: unknown; refresh: () => void }
   size: number
   showCount?: boolean
+  /** Shown under the title whatever the state, for example the «Скачать» buttons. */
+  actions?: ReactNode
   children: ReactNode
 }) {
   const t = useT()
@@ -30,6 +33,7 @@ export function QueueFrame({
           {t('queue.refresh')}
         </button>
       </div>
+      {actions}
       {queue.loading ? (
         <LoadingState />
       ) : queue.error ? (

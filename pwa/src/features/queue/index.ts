@@ -4,4 +4,4 @@
  */
 export { QueueItem } from './components/queue-item'
 export { SlaAlertNotice } from './components/sla-alert-notice'
-export { useQueue } from './hooks/use-queue'
+export { OPEN_STATUSES, useQueue } from './hooks/use-queue'

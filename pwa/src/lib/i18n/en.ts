@@ -514,4 +514,12 @@ export const en: Messages = {
   'dashboard.periodCaption.DAY': 'Today, {dates}',
   'dashboard.periodCaption.WEEK': 'Calendar week (Mon–Sun): {dates}',
   'dashboard.periodCaption.MONTH': 'Calendar month: {dates}',
+  'report.download': 'Download',
+  'report.format.xlsx': 'XLSX',
+  'report.format.csv': 'CSV',
+  'report.preparing': 'Preparing…',
+  'report.failed': 'Could not download the report. Try again.',
+  'report.forbidden': 'You may not download this report.',
+  'report.regionStats': 'Region figures',
+  'report.ranking': 'Agency ranking',
 }

@@ -514,6 +514,14 @@ export const ru = {
   'dashboard.periodCaption.DAY': 'Сегодня, {dates}',
   'dashboard.periodCaption.WEEK': 'Календарная неделя (пн–вс): {dates}',
   'dashboard.periodCaption.MONTH': 'Календарный месяц: {dates}',
+  'report.download': 'Скачать',
+  'report.format.xlsx': 'XLSX',
+  'report.format.csv': 'CSV',
+  'report.preparing': 'Готовим…',
+  'report.failed': 'Не удалось скачать отчёт. Попробуйте ещё раз.',
+  'report.forbidden': 'Нет прав на этот отчёт.',
+  'report.regionStats': 'Показатели региона',
+  'report.ranking': 'Рейтинг ведомств',
 } as const
 
 export type MessageKey = keyof typeof ru

@@ -1,4 +1,5 @@
 import { Link } from 'wouter'
+import { DownloadReport } from '@/components/download-report'
 import { RequireRole } from '@/components/require-role'
 import { EmptyState } from '@/components/page-states'
 import { useMe } from '@/features/auth'
@@ -52,6 +53,7 @@ function AgencyDashboard() {
       {agencyId ? (
         <>
           <StatsPanel agencyId={agencyId} period={period} />
+          <DownloadReport report="agency-stats" params={{ agencyId, period }} />
           <div className="link-row">
             <Link href="/dashboard/overdue" className="button">
               {t('dashboard.showOverdue')}
@@ -65,6 +67,10 @@ function AgencyDashboard() {
       ) : (
         <EmptyState text={t('dashboard.noAgency')} />
       )}
+      {me?.roles.includes('CURATOR') && (
+        <DownloadReport report="region-stats" params={{ period }} label="report.regionStats" />
+      )}
+      <DownloadReport report="agency-ranking" params={{ period }} label="report.ranking" />
     </section>
   )
 }

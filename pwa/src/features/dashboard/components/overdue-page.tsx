@@ -11,6 +11,8 @@ import {
   type AppealSlaState,
   type AppealSummaryFragment,
 } from '@/gql/graphql'
+import { DownloadReport } from '@/components/download-report'
+import { OPEN_STATUSES } from '@/features/queue'
 import { useNow } from '@/hooks/use-now'
 import { enumKey, useT } from '@/lib/i18n'
 import { groupByAgency } from '../hooks/group-by-agency'
@@ -37,6 +39,10 @@ function Overdue() {
   return (
     <section className="page">
       <h1 tabIndex={-1}>{t('dashboard.overdueTitle')}</h1>
+      <DownloadReport
+        report="appeals"
+        params={{ status: OPEN_STATUSES, slaState: 'BREACHED', orderBy: 'DUE_ASC' }}
+      />
       {fetching && !data ? (
         <LoadingState />
       ) : error && !data ? (

@@ -5,6 +5,7 @@ import { AppealNumber } from '@/components/appeal-number'
 import { AppealText } from '@/components/appeal-text'
 import { CountdownChip } from '@/components/countdown-chip'
 import { ExternalLink } from '@/components/external-link'
+import { DownloadReport } from '@/components/download-report'
 import { QueueFrame } from '@/components/queue-frame'
 import { AgencyDialog, ReasonDialog, useAppealCommands } from '@/features/appeals'
 import type { ModerationQueueQuery } from '@/gql/graphql'
@@ -31,6 +32,10 @@ function Moderation() {
       queue={queue}
       size={queue.appeals.length}
       showCount
+
+      actions={
+        <DownloadReport report="appeals" params={{ status: ['NEW'], orderBy: 'RECEIVED_ASC' }} />
+      }
     >
       {queue.appeals.map((appeal) => (
         <ModerationItem key={appeal.id} appeal={appeal} />

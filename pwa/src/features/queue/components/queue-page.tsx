@@ -1,5 +1,6 @@
 import { useCallback } from 'react'
 import { useSearchParams } from 'wouter'
+import { DownloadReport } from '@/components/download-report'
 import { ErrorState, EmptyState, LoadingState } from '@/components/page-states'
 import { useOutboxEntries } from '@/lib/offline/use-outbox'
 import { useNow } from '@/hooks/use-now'
@@ -69,6 +70,12 @@ export function QueuePage() {
         </button>
       </div>
       <StatusFilter value={filter} onChange={setFilter} />
+      {!queue.noAgency && (
+        <DownloadReport
+          report="appeals"
+          params={{ status: filter === 'ACTIVE' ? OPEN_STATUSES : [filter], orderBy: 'DUE_ASC' }}
+        />
+      )}
       {!queue.loading && !queue.error && !queue.noAgency && (
         <p className="page__count">{t('queue.count', { count: queue.rows.length })}</p>
       )}

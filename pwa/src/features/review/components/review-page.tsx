@@ -3,6 +3,7 @@ import { Link } from 'wouter'
 import { RequireRole } from '@/components/require-role'
 import { AppealNumber } from '@/components/appeal-number'
 import { AppealText } from '@/components/appeal-text'
+import { DownloadReport } from '@/components/download-report'
 import { QueueFrame } from '@/components/queue-frame'
 import { QualityReport, ReasonDialog, useAppealCommands } from '@/features/appeals'
 import type { ReviewQueueQuery } from '@/gql/graphql'
@@ -29,6 +30,13 @@ function Review() {
       emptyText={t('review.empty')}
       queue={queue}
       size={queue.items.length}
+
+      actions={
+        <DownloadReport
+          report="appeals"
+          params={{ status: ['ON_REVIEW'], orderBy: 'RECEIVED_ASC' }}
+        />
+      }
     >
       {queue.items.map(({ appeal, answer }) => (
         <ReviewItem key={appeal.id} appeal={appeal} answer={answer} />

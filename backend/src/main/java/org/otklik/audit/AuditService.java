@@ -41,7 +41,8 @@ public class AuditService {
 		this.clock = clock;
 	}
 
-	public Mono<Void> record(Caller caller, AuditAction action, String appealId, String detail) {
+	public Mono<Void> record(Caller caller, AuditAction action, @org.jspecify.annotations.Nullable String appealId,
+			String detail) {
 		AuditEntry entry = new AuditEntry(null, this.clock.instant().truncatedTo(ChronoUnit.MILLIS), action, caller.id(),
 				caller.name(), caller.roles().stream().map(Role::name).sorted().toList(), caller.clientId(), appealId,
 				detail, null);

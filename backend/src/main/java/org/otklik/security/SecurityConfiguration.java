@@ -58,6 +58,8 @@ public class SecurityConfiguration {
 				.matchers(webSocketUpgrade()).permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/graphql").permitAll()
 				.pathMatchers("/graphql", "/graphql/**").authenticated()
+				// Report downloads (XLSX, CSV): the same bearer token as the GraphQL API.
+				.pathMatchers("/api/**").authenticated()
 				// The PWA's static files, GraphiQL's page and the embedded provider's own endpoints.
 				.anyExchange().permitAll())
 			// Without a token, or with one refused: 401, a Bearer challenge and a GraphQL error body.
