@@ -58,7 +58,8 @@ public class AppealExport {
 				if (both.getT1().isNothing()) {
 					return Flux.<AppealRow>empty();
 				}
-				Query query = AppealSearch.query(criteria, both.getT1(), direction, null).cursorBatchSize(CURSOR_BATCH);
+				Query query = AppealSearch.query(criteria, both.getT1(), direction, null, this.clock.instant())
+					.cursorBatchSize(CURSOR_BATCH);
 				Predicate<Appeal> personal = both.getT2();
 				// concatMap keeps the order and asks the cursor for one appeal per row the consumer wants.
 				Flux<AppealRow> rows = this.mongo.find(query, Appeal.class)

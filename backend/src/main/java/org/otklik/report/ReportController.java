@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.otklik.appeal.AppealInputs.AppealFilter;
+import org.otklik.appeal.AppealInputs.AppealSlaState;
 import org.otklik.appeal.AppealInputs.AppealOrder;
 import org.otklik.appeal.AppealStatus;
 import org.otklik.appeal.Channel;
@@ -67,10 +68,18 @@ public class ReportController {
 			@RequestParam(required = false) @Nullable String receivedTo,
 			@RequestParam(required = false) @Nullable String text,
 			@RequestParam(required = false) @Nullable AppealOrder orderBy,
-			@RequestParam(required = false) @Nullable SlaState slaState) {
+			@RequestParam(required = false) @Nullable SlaState slaState,
+			@RequestParam(required = false) @Nullable String number,
+			@RequestParam(name = "slaStates", required = false) @Nullable List<AppealSlaState> slaStates,
+			@RequestParam(required = false) @Nullable String answeredFrom,
+			@RequestParam(required = false) @Nullable String answeredTo) {
 		ReportFormat fileFormat = format(format);
+		// No search by author here: the appeals query refuses it to those who may not see personal data, and a
+		// file of matches would tell them the same thing.
 		AppealFilter filter = new AppealFilter(statuses, blankToNull(agencyId), category, channel, municipality, urgent,
-				instant("receivedFrom", receivedFrom), instant("receivedTo", receivedTo), blankToNull(text));
+				instant("receivedFrom", receivedFrom), instant("receivedTo", receivedTo), blankToNull(text),
+				blankToNull(number), slaStates, null, instant("answeredFrom", answeredFrom),
+				instant("answeredTo", answeredTo));
 		AppealReportRequest request = new AppealReportRequest(filter, orderBy, slaState);
 		return this.callers.current()
 			.flatMap(caller -> this.reports.appeals(caller, request, fileFormat))
