@@ -146,7 +146,9 @@ public class AppealStore {
 	 * @return whether this call set it
 	 */
 	Mono<Boolean> assignNumber(Appeal appeal, String number) {
-		Query guard = Query.query(Criteria.where("_id").is(new ObjectId(appeal.id())).and("number").is(null));
+		// Imported and seeded appeals may carry ids that are not ObjectIds; the mapping stores those as strings.
+		Object id = ObjectId.isValid(appeal.id()) ? new ObjectId(appeal.id()) : appeal.id();
+		Query guard = Query.query(Criteria.where("_id").is(id).and("number").is(null));
 		return this.mongo.updateFirst(guard, new Update().set("number", number), COLLECTION)
 			.map(result -> result.getModifiedCount() == 1);
 	}
