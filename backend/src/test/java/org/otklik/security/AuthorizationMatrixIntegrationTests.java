@@ -57,12 +57,17 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 
 	static final Set<Who> CURATOR = EnumSet.of(Who.CURATOR);
 
+	static final Set<Who> WEBHOOK_KEEPERS = EnumSet.of(Who.CURATOR, Who.INTEGRATOR, Who.OTHER_INTEGRATOR);
+
+	static final Set<Who> WEBHOOK_OWNERS = EnumSet.of(Who.CURATOR, Who.INTEGRATOR);
+
 	/** One operation: who may call it, and how to call it on a fixture appeal. */
 	record Rule(Set<Who> allowed, Function<Fixture, Call> call) {
 	}
 
 	/** A fresh appeal of the health ministry, ingested by the test integrator and taken by its executor. */
-	record Fixture(String appealId, String agencyId, String answerId, String otherAgencyId, String channelAccountId) {
+	record Fixture(String appealId, String agencyId, String answerId, String otherAgencyId, String channelAccountId,
+			String webhookId, String deliveryId, java.util.function.Supplier<String> newWebhook) {
 	}
 
 	/** A GraphQL call and where its result lies. */
@@ -135,6 +140,19 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			// A malformed line: the curator is allowed and gets INVALID, and the shared rules stay as they are.
 			Map.entry("updateRoutingAgencyRules", new Rule(CURATOR, f -> mutation("updateRoutingAgencyRules", Map.of("text", "RULE|X")))),
 			Map.entry("retrainRouting", new Rule(CURATOR, f -> mutation("retrainRouting", Map.of("reason", "матрица")))),
+			// Webhooks: integrators register and manage their own, curators every one but register none; another
+			// integrator's webhook is NOT_FOUND to an integrator. The endpoint is a closed local port: nothing leaves.
+			Map.entry("webhooks", new Rule(WEBHOOK_KEEPERS, f -> Call.of("{ webhooks(first: 5) { edges { node { id } } } }", "webhooks"))),
+			Map.entry("webhookDeliveries", new Rule(WEBHOOK_KEEPERS, f -> Call.of(
+					"query($w: ID!) { webhookDeliveries(webhookId: $w, first: 5) { edges { node { id } } } }", "webhookDeliveries",
+					"w", f.webhookId()))),
+			Map.entry("registerWebhook", new Rule(EnumSet.of(Who.INTEGRATOR, Who.OTHER_INTEGRATOR), f -> mutation("registerWebhook",
+					Map.of("url", "https://localhost:1/matrix", "eventTypes", List.of("REOPENED"))))),
+			Map.entry("deleteWebhook", new Rule(WEBHOOK_OWNERS, f -> mutation("deleteWebhook",
+					Map.of("webhookId", f.newWebhook().get())))),
+			Map.entry("enableWebhook", new Rule(WEBHOOK_OWNERS, f -> mutation("enableWebhook", Map.of("webhookId", f.webhookId())))),
+			Map.entry("redeliverWebhook", new Rule(WEBHOOK_OWNERS, f -> mutation("redeliverWebhook",
+					Map.of("deliveryId", f.deliveryId())))),
 			Map.entry("channelAccounts", new Rule(CURATOR, f -> Call.of("{ channelAccounts { id kind } }", "channelAccounts"))),
 			Map.entry("connectChannelAccount", new Rule(CURATOR, f -> mutation("connectChannelAccount",
 					Map.of("kind", "MAX", "name", "Матрица " + uniqueId(), "token", "max-token")))),
@@ -232,7 +250,58 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 		Map<String, Object> answered = AppealLifecycleIntegrationTestsAccess.ok(executor(HEALTH), "submitAnswer",
 				Map.of("appealId", id, "kind", "INTERIM", "text", "Здравствуйте! Разбираемся."));
 		String answerId = (String) ((Map<?, ?>) ((List<?>) answered.get("answers")).get(0)).get("id");
-		return new Fixture(id, agencyId, answerId, agency(TENKA).id(), channelAccount());
+		return new Fixture(id, agencyId, answerId, agency(TENKA).id(), channelAccount(), webhook(), delivery(),
+				this::registerWebhook);
+	}
+
+	static String webhookId;
+
+	static String deliveryId;
+
+	/** The test integrator's webhook for new appeals (registered once: registering is itself under test). */
+	String webhook() {
+		if (webhookId == null) {
+			webhookId = registerWebhook();
+		}
+		return webhookId;
+	}
+
+	String registerWebhook() {
+		Map<?, ?> body = post(token(Who.INTEGRATOR), """
+				mutation($in: RegisterWebhookInput!) { registerWebhook(input: $in) { webhook { id } errors { code } } }""",
+				Map.of("in", Map.of("url", "https://localhost:1/matrix", "eventTypes", List.of("RECEIVED"))));
+		Map<?, ?> payload = (Map<?, ?>) ((Map<?, ?>) body.get("data")).get("registerWebhook");
+		assertThat((List<?>) payload.get("errors")).isEmpty();
+		return (String) ((Map<?, ?>) payload.get("webhook")).get("id");
+	}
+
+	/** A delivery of the webhook: the fixture appeals are the test integrator's, so each one is queued for it. */
+	String delivery() {
+		String webhook = webhook();
+		if (deliveryId == null) {
+			ingest("Матрица прав: событие для вебхука");
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (deliveryId == null && System.nanoTime() < deadline) {
+			Map<?, ?> body = post(token(Who.INTEGRATOR),
+					"query($w: ID!) { webhookDeliveries(webhookId: $w, first: 1) { edges { node { id } } } }",
+					Map.of("w", webhook));
+			List<?> edges = (List<?>) ((Map<?, ?>) ((Map<?, ?>) body.get("data")).get("webhookDeliveries")).get("edges");
+			if (!edges.isEmpty()) {
+				deliveryId = (String) ((Map<?, ?>) ((Map<?, ?>) edges.get(0)).get("node")).get("id");
+			}
+			else {
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		assertThat(deliveryId).as("a delivery was queued for the webhook").isNotNull();
+		return deliveryId;
 	}
 
 	static String channelAccountId;
