@@ -183,10 +183,12 @@ describe('channels: connect an account, deliveries on the card', () => {
       await answer.locator('[data-delivery-state="SENT"]').waitFor({ timeout: 20_000 })
       await answer.getByText('опубликован в канале').waitFor()
       assert.equal(reloaded, false, 'the delivery state arrived without a reload')
+      // The channel copy ends with the appeal's number, so the citizen can quote it.
       const sent = fake.calls.find(
-        (call) => call.method === 'sendMessage' && call.body.text === ANSWER,
+        (call) => call.method === 'sendMessage' && call.body.text?.startsWith(ANSWER),
       )
       assert.ok(sent, 'the answer was sent to the Bot API')
+      assert.match(sent.body.text, /Номер обращения: МАГ-\d{4}-\d{6}$/)
       assert.equal(String(sent.body.chat_id), String(chatId))
       assert.equal(sent.body.reply_parameters?.message_id, 1)
       await screenshot(page, 'appeal-channel-delivery')
