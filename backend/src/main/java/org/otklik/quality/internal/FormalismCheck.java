@@ -27,7 +27,11 @@ public final class FormalismCheck implements QualityCheck {
 
 	private final PhrasePattern.PhrasePatternSet agent;
 
+	private final PhrasePattern.PhrasePatternSet appealWord;
+
 	private final List<String> genitiveSuffixes = new ArrayList<>();
+
+	private final List<String> verbalNounSuffixes = new ArrayList<>();
 
 	private final List<String> genitiveAdjectiveEndings = new ArrayList<>();
 
@@ -63,6 +67,14 @@ public final class FormalismCheck implements QualityCheck {
 
 	private final double nominalMaxPoints;
 
+	private final int nominalSentenceMin;
+
+	private final int nominalSentenceHigh;
+
+	private final double nominalSentencePoints;
+
+	private final double nominalSentenceMaxPoints;
+
 	public FormalismCheck(RuleFile file, Messages messages) {
 		this.phrases = file.dictionary("phrases");
 		this.legal = file.dictionary("legal");
@@ -72,7 +84,9 @@ public final class FormalismCheck implements QualityCheck {
 		this.reassurance = file.dictionary("reassurance");
 		this.passiveVerb = file.wordClass("passive-verb");
 		this.agent = file.wordClass("agent");
+		this.appealWord = file.wordClass("appeal-word");
 		readEndings(file, "genitive-suffixes", this.genitiveSuffixes);
+		readEndings(file, "verbal-noun-suffixes", this.verbalNounSuffixes);
 		readEndings(file, "genitive-adjective-endings", this.genitiveAdjectiveEndings);
 		readEndings(file, "short-participle-endings", this.shortParticipleEndings);
 		Settings settings = new Settings(file);
@@ -90,6 +104,10 @@ public final class FormalismCheck implements QualityCheck {
 		this.nominalShareStart = settings.get("nominal-share-start");
 		this.nominalSharePerPoint = settings.get("nominal-share-per-point");
 		this.nominalMaxPoints = settings.get("nominal-max-points");
+		this.nominalSentenceMin = settings.getInt("nominal-sentence-min");
+		this.nominalSentenceHigh = settings.getInt("nominal-sentence-high");
+		this.nominalSentencePoints = settings.get("nominal-sentence-points");
+		this.nominalSentenceMaxPoints = settings.get("nominal-sentence-max-points");
 		this.messages = messages;
 		messages.require("formalism.phrase");
 		messages.require("formalism.density");
@@ -167,8 +185,27 @@ public final class FormalismCheck implements QualityCheck {
 		double chains = 0;
 		double passives = 0;
 		double reassurances = 0;
+		double nominalSentences = 0;
 		for (Sentence sentence : text.sentences()) {
 			List<Token> words = sentence.words();
+			boolean backed = backed(text, sentence);
+			if (!backed) {
+				// Prepositions break genitive chains («решение вопроса о выделении средств на устройство
+				// освещения»), but a sentence built of verbal nouns with nobody and no date in it is
+				// officialese all the same.
+				int nominal = 0;
+				for (Token word : words) {
+					if (word.isWord() && word.form().length() >= 6 && endsWithAny(word.form(), this.verbalNounSuffixes)) {
+						nominal++;
+					}
+				}
+				if (nominal >= this.nominalSentenceMin) {
+					double points = (nominal >= this.nominalSentenceHigh) ? 2 * this.nominalSentencePoints
+							: this.nominalSentencePoints;
+					nominalSentences += points;
+					spots.add(new Spot("formalism.chain", sentence.start(), sentence.end(), points));
+				}
+			}
 			int i = 0;
 			while (i < words.size()) {
 				int end = chainEnd(words, i);
@@ -181,7 +218,6 @@ public final class FormalismCheck implements QualityCheck {
 					i++;
 				}
 			}
-			boolean backed = backed(text, sentence);
 			if (!backed) {
 				Token passive = agentlessPassive(sentence);
 				if (passive != null) {
@@ -189,13 +225,17 @@ public final class FormalismCheck implements QualityCheck {
 					spots.add(new Spot("formalism.passive", sentence.start(), sentence.end(), this.passivePoints));
 				}
 			}
+			// A reassurance needs a date, a number or a name behind it; «специалисты» or «мы» are not enough
+			// («специалисты в курсе, вопрос на нашем контроле»).
+			boolean concrete = concrete(text, sentence);
 			for (PhraseDictionary.Match match : this.reassurance.findAll(sentence)) {
-				double points = backed ? this.reassuranceBacked : this.reassuranceBare;
+				double points = concrete ? this.reassuranceBacked : this.reassuranceBare;
 				reassurances += points;
 				spots.add(new Spot("formalism.reassurance", match.start(), match.end(), points));
 			}
 		}
-		return Math.min(chains, this.chainMaxPoints) + Math.min(passives, this.passiveMaxPoints) + reassurances;
+		return Math.min(chains, this.chainMaxPoints) + Math.min(passives, this.passiveMaxPoints) + reassurances
+				+ Math.min(nominalSentences, this.nominalSentenceMaxPoints);
 	}
 
 	/**
@@ -234,6 +274,11 @@ public final class FormalismCheck implements QualityCheck {
 			return null;
 		}
 		for (Token word : sentence.words()) {
+			if (this.appealWord.matches(word)) {
+				return null;
+			}
+		}
+		for (Token word : sentence.words()) {
 			if (!word.isWord() || word.form().length() < this.passiveMinLetters) {
 				continue;
 			}
@@ -255,6 +300,18 @@ public final class FormalismCheck implements QualityCheck {
 		for (int j = 0; j < words.size(); j++) {
 			Token word = words.get(j);
 			if (word.isNumber() || (j > 0 && word.isCapitalised()) || this.agent.matches(word)) {
+				return true;
+			}
+		}
+		String fragment = text.fragment(sentence.start(), sentence.end());
+		return fragment.indexOf('«') >= 0 || fragment.indexOf('"') >= 0;
+	}
+
+	/** Whether the sentence has a number, a quoted name or a capitalised word after the first. */
+	private static boolean concrete(AnalyzedText text, Sentence sentence) {
+		List<Token> words = sentence.words();
+		for (int j = 0; j < words.size(); j++) {
+			if (words.get(j).isNumber() || (j > 0 && words.get(j).isCapitalised())) {
 				return true;
 			}
 		}

@@ -38,6 +38,8 @@ public final class RedirectCheck implements QualityCheck {
 
 	private final PhrasePattern.PhrasePatternSet otherBody;
 
+	private final PhrasePattern.PhrasePatternSet organisation;
+
 	private final PhrasePattern.PhrasePatternSet forwarded;
 
 	private final int modalWindow;
@@ -60,6 +62,7 @@ public final class RedirectCheck implements QualityCheck {
 		this.phrases = file.dictionary("phrases");
 		this.responsible = file.dictionary("responsible");
 		this.otherBody = file.wordClass("other-body");
+		this.organisation = file.wordClass("org");
 		this.forwarded = file.wordClass("forwarded");
 		Settings settings = new Settings(file);
 		this.modalWindow = settings.getInt("modal-window");
@@ -84,7 +87,7 @@ public final class RedirectCheck implements QualityCheck {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.sending", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
-			else if (!forwardedByUs && namesAnotherBodyResponsible(sentence)) {
+			else if (!forwardedByUs && (namesAnotherBodyResponsible(sentence) || pointsAtBody(answer, sentence))) {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.responsible", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
@@ -101,7 +104,34 @@ public final class RedirectCheck implements QualityCheck {
 		}
 		List<Token> words = sentence.words();
 		for (int j = 0; j < words.size(); j++) {
-			if (!this.otherBody.ends(words, j).isEmpty()) {
+			if (!this.otherBody.ends(words, j).isEmpty() || !this.organisation.ends(words, j).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * «Вопрос о перерасчёте — к Соцфонду»: a dash or colon, then «к» and a body, with no verb at all,
+	 * still sends the citizen there. «— в администрации» is left out: it usually says where the
+	 * authority itself receives people.
+	 */
+	private boolean pointsAtBody(AnalyzedText answer, Sentence sentence) {
+		List<Token> tokens = answer.tokens();
+		for (int t = 1; t + 1 < tokens.size(); t++) {
+			Token token = tokens.get(t);
+			if (token.sentence() != sentence.index() || !token.isWord()
+					|| !(token.form().equals("к") || token.form().equals("ко"))) {
+				continue;
+			}
+			String before = tokens.get(t - 1).text();
+			if (!(before.equals("—") || before.equals("–") || before.equals("-") || before.equals(":"))) {
+				continue;
+			}
+			List<Token> words = sentence.words();
+			int at = words.indexOf(token);
+			if (at >= 0 && at + 1 < words.size() && (!this.otherBody.ends(words, at + 1).isEmpty()
+					|| !this.organisation.ends(words, at + 1).isEmpty())) {
 				return true;
 			}
 		}
@@ -197,6 +227,10 @@ public final class RedirectCheck implements QualityCheck {
 			if (this.destination.matches(words.get(j)) && !this.otherBody.ends(words, j + 1).isEmpty()) {
 				return true;
 			}
+			// «Звоните на горячую линию банка», «позвоните диспетчеру УК»: the body with any preposition.
+			if (!this.otherBody.ends(words, j).isEmpty()) {
+				return true;
+			}
 		}
 		return false;
 	}
@@ -207,6 +241,11 @@ public final class RedirectCheck implements QualityCheck {
 		for (int j = from; j <= to; j++) {
 			if (j != verb && this.destination.matches(words.get(j))
 					&& !(j + 1 < words.size() && this.questionWord.matches(words.get(j + 1)))) {
+				return true;
+			}
+			// «Адресовать перевозчику», «оставьте на сайте сетевой организации»: the body itself, in
+			// the dative or after any preposition, is the destination.
+			if (j > verb && !this.otherBody.ends(words, j).isEmpty()) {
 				return true;
 			}
 		}

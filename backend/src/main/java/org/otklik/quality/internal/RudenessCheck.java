@@ -16,6 +16,8 @@ public final class RudenessCheck implements QualityCheck {
 
 	private final PhraseDictionary exempt;
 
+	private final PhraseDictionary rhetorical;
+
 	private final Messages messages;
 
 	public RudenessCheck(RuleFile file, Messages messages) {
@@ -23,6 +25,7 @@ public final class RudenessCheck implements QualityCheck {
 		this.classes.add(file.dictionary("insult"));
 		this.classes.add(file.dictionary("blame"));
 		this.exempt = file.dictionary("exempt");
+		this.rhetorical = file.dictionary("rhetorical");
 		this.messages = messages;
 		messages.require("rudeness");
 	}
@@ -39,10 +42,37 @@ public final class RudenessCheck implements QualityCheck {
 				}
 			}
 		}
+		for (Sentence sentence : answer.sentences()) {
+			if (!reproachfulQuestion(answer, sentence)) {
+				continue;
+			}
+			for (PhraseDictionary.Match match : this.rhetorical.findAll(sentence)) {
+				if (!overlapsAny(match, exempted) && !overlapsAny(match, found)) {
+					found.add(match);
+				}
+			}
+		}
 		for (PhraseDictionary.Match match : found) {
 			context.add(this.messages.finding(QualityRule.RUDENESS, "rudeness", match.start(), match.end(),
 					answer.fragment(match.start(), match.end())));
 		}
+	}
+
+	/**
+	 * A question («…?») without the markers of a polite request («бы», «пожалуйста»): «Вы что, газет
+	 * не читаете?» reproaches, «Вы не могли бы уточнить номер дома?» asks.
+	 */
+	private static boolean reproachfulQuestion(AnalyzedText answer, Sentence sentence) {
+		String fragment = answer.fragment(sentence.start(), sentence.end()).strip();
+		if (!fragment.endsWith("?") && !fragment.endsWith("?!") && !fragment.endsWith("!?")) {
+			return false;
+		}
+		for (Token word : sentence.words()) {
+			if (word.form().equals("бы") || word.form().equals("пожалуйста") || word.form().equals("подскажите")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean overlapsAny(PhraseDictionary.Match match, List<PhraseDictionary.Match> others) {
