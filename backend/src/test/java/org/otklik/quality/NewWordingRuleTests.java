@@ -140,4 +140,16 @@ class NewWordingRuleTests {
 		}
 	}
 
+	/** Classes added after own set C's first run (C's own sentences are not used here). */
+	@Test
+	void secondRoundClassesAreFound() {
+		assertThat(measured("Здравствуйте! Пособие на ребёнка назначает Соцфонд, вопросы о сроках — к нему.")).contains(QualityRule.REDIRECT);
+		assertThat(measured("Добрый день! Администрация к начислениям за капремонт отношения не имеет.")).contains(QualityRule.REDIRECT);
+		assertThat(measured("Здравствуйте! Протечка из соседней квартиры — забота управляющей компании, сообщите их диспетчеру.")).contains(QualityRule.REDIRECT);
+		assertThat(measured("Здравствуйте! Потребность в ремонте учтена, работы по благоустройству проводятся на плановой основе и будут включены при формировании программы.")).contains(QualityRule.FORMALISM);
+		assertThat(measured("Здравствуйте! Ваш сигнал находится на контроле. О результатах проверки Вы будете уведомлены своевременно.")).contains(QualityRule.TEMPLATE_PHRASE);
+		assertThat(measured("Здравствуйте. Зачем было жаловаться в прокуратуру, если можно было спросить у мастера?")).contains(QualityRule.NO_POLITENESS);
+		assertThat(measured("Добрый день. Ходить по гололёду нужно осторожнее, тротуар посыпают по графику.")).contains(QualityRule.NO_POLITENESS);
+	}
+
 }
