@@ -152,4 +152,12 @@ class NewWordingRuleTests {
 		assertThat(measured("Добрый день. Ходить по гололёду нужно осторожнее, тротуар посыпают по графику.")).contains(QualityRule.NO_POLITENESS);
 	}
 
+	/** «Достали» by stem also took «доставят»: annoyance verbs are exact forms now. */
+	@Test
+	void deliveryIsNotAnnoyance() {
+		assertThat(Coach.rules("Добрый день! Спасибо, что написали. Пианино доставят в школу до 20 сентября, "
+				+ "завуч Элла Сон: 8 (4132) 62-48-19.")).doesNotContain(QualityRule.RUDENESS);
+		assertThat(Coach.rules("Здравствуйте. Вы нас уже достали своими письмами.")).contains(QualityRule.RUDENESS);
+	}
+
 }

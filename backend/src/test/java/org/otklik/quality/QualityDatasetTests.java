@@ -60,6 +60,8 @@ class QualityDatasetTests {
 
 	private static List<Case> ownC;
 
+	private static List<Case> ownD;
+
 	/** One answer with its context, its labels and what the coach said. */
 	record Case(String id, String text, String appeal, Set<QualityRule> labels, boolean good, boolean offTopic,
 			Set<QualityRule> predicted, boolean predictedOffTopic, boolean flagged) {
@@ -97,6 +99,7 @@ class QualityDatasetTests {
 		own = loadOwn("/quality/own-answers.jsonl");
 		ownB = loadOwn("/quality/own-answers-b.jsonl");
 		ownC = loadOwn("/quality/own-answers-c.jsonl");
+		ownD = loadOwn("/quality/own-answers-d.jsonl");
 		if (Boolean.getBoolean("quality.printTuningErrors")) {
 			printErrors(tuning);
 		}
@@ -166,8 +169,10 @@ class QualityDatasetTests {
 		all.addAll(heldOut);
 		Metrics allMetrics = Metrics.of(all);
 		Metrics ownCMetrics = Metrics.of(ownC);
+		Metrics ownDMetrics = Metrics.of(ownD);
 		System.out.println(table(List.of(new Column("tuning", tuningMetrics), new Column("held-out", heldOutMetrics),
 				new Column("own A", ownMetrics), new Column("own B", ownBMetrics), new Column("own C", ownCMetrics),
+				new Column("own D", ownDMetrics),
 				new Column("dev all", allMetrics))));
 		assertThat(allMetrics.macroF1()).as("macro-F1 on the whole dev file").isGreaterThanOrEqualTo(MIN_MACRO_F1);
 		assertThat(allMetrics.goodFlaggedShare()).as("share of good dev answers with any finding")
@@ -184,6 +189,7 @@ class QualityDatasetTests {
 		assertThat(own).filteredOn(Case::good).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(ownC).hasSizeGreaterThanOrEqualTo(60);
 		assertThat(ownC).filteredOn(Case::good).hasSizeGreaterThanOrEqualTo(20);
+		assertThat(ownD).hasSizeGreaterThanOrEqualTo(30);
 		Metrics metrics = Metrics.of(own);
 		assertThat(metrics.macroF1()).as("macro-F1 on answers written for the test").isGreaterThanOrEqualTo(MIN_MACRO_F1);
 	}
@@ -223,8 +229,8 @@ class QualityDatasetTests {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
 				"%nAnswer-quality coach: tuning = answers-dev with CRC-32(id) %% 10 < 6, held-out = the rest, "
-						+ "own A/B/C = quality/own-answers{,-b,-c}.jsonl (written after the rules; C after the "
-						+ "generalisation pass, never tuned on), dev all = tuning + held-out%n"));
+						+ "own A/B/C/D = quality/own-answers{,-b,-c,-d}.jsonl (each written after the rules of its "
+						+ "time; D after round 2, never tuned on), dev all = tuning + held-out%n"));
 		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-15s |", "rule"));
 		StringBuilder rule = new StringBuilder("|-----------------|");
 		for (Column column : columns) {
