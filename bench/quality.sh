@@ -7,7 +7,8 @@
 #   bench/quality.sh metrics
 #       precision/recall/F1 per rule, macro-F1, the share of good answers flagged and OFF_TOPIC, on the
 #       tuning and held-out parts of shared/datasets/answers-dev.jsonl (split by CRC-32 of the id) and
-#       on answers written after the rules were done (backend/src/test/resources/quality/own-answers.jsonl).
+#       on the own sets A, B, C, D written after the rules of their time
+#       (backend/src/test/resources/quality/own-answers{,-b,-c,-d}.jsonl; see docs/quality.md).
 #       Runs QualityDatasetTests and prints its table (the test also fails below its bar).
 #   MVN_FLAGS=-o bench/quality.sh ...   # offline, when the dependencies are already in ~/.m2
 set -euo pipefail
