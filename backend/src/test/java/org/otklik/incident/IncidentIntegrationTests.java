@@ -235,6 +235,45 @@ class IncidentIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void subscribersSeeAnIncidentChange() throws Exception {
+		List<String> ids = List.of(ingest("В Атке нет света"), ingest("Атка без электричества с ночи"));
+		await(() -> ids.stream().allMatch(id -> incidentOf(id) != null), "the grouping");
+		String incident = (String) incidentOf(ids.get(0)).get("id");
+		org.springframework.graphql.client.WebSocketGraphQlClient client = org.springframework.graphql.client.WebSocketGraphQlClient
+			.builder(java.net.URI.create(webSocketUrl()),
+					new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient())
+			.interceptor(new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+				@Override
+				public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+					return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + tokens.curator()));
+				}
+			})
+			.build();
+		try {
+			java.util.concurrent.CompletableFuture<String> update = client
+				.document("subscription($id: ID) { incidentUpdated(incidentId: $id) { id status title } }")
+				.variable("id", incident)
+				.retrieveSubscription("incidentUpdated")
+				.toEntity(Map.class)
+				.filter(i -> "CONFIRMED".equals(i.get("status")))
+				.next()
+				.map(i -> i.get("id") + "|" + i.get("title"))
+				.toFuture();
+			// The subscription polls: confirm until it is there, so the change is surely after the subscription began.
+			Thread.sleep(1500);
+			curator().document("""
+					mutation($input: ConfirmIncidentInput!) { confirmIncident(input: $input) { errors { code } } }""")
+				.variable("input", Map.of("incidentId", incident, "title", "Авария на линии в Атке"))
+				.execute()
+				.path("confirmIncident.errors").entityList(Object.class).hasSize(0);
+			assertThat(update.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(incident + "|Авария на линии в Атке");
+		}
+		finally {
+			client.stop().block(java.time.Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void badInputIsAUserError() {
 		curator().document("""
 				mutation($input: ConfirmIncidentInput!) { confirmIncident(input: $input) { incident { id } errors { code field } } }""")
