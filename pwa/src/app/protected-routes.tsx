@@ -40,6 +40,10 @@ const ChannelsPage = page(
   () => import('@/features/channels/components/channels-page'),
   'ChannelsPage',
 )
+const IncidentPage = page(
+  () => import('@/features/incidents/components/incident-page'),
+  'IncidentPage',
+)
 const ProfilePage = page(() => import('@/features/auth/components/profile-page'), 'ProfilePage')
 
 /** Routes inside the signed-in shell. */
@@ -51,6 +55,7 @@ export function ProtectedRoutes() {
         <Route path="/queue" component={QueuePage} />
         <Route path="/appeals" component={RegionAppealsPage} />
         <Route path="/appeals/:appealId" component={AppealPage} />
+        <Route path="/incidents/:incidentId" component={IncidentPage} />
         <Route path="/moderation" component={ModerationPage} />
         <Route path="/review" component={ReviewPage} />
         <Route path="/dashboard" component={DashboardPage} />

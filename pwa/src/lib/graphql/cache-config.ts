@@ -74,4 +74,12 @@ export const keys: KeyingConfig = {
   DisableChannelAccountPayload: embedded,
   CheckChannelAccountPayload: embedded,
   RetryDeliveryPayload: embedded,
+  // Incidents: the Incident has its id; lists, replies and payloads belong to their parent.
+  IncidentConnection: embedded,
+  IncidentEdge: embedded,
+  IncidentReply: embedded,
+  IncidentAnswerResult: embedded,
+  ConfirmIncidentPayload: embedded,
+  DetachAppealFromIncidentPayload: embedded,
+  AnswerIncidentPayload: embedded,
 }

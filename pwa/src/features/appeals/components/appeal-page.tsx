@@ -15,6 +15,7 @@ import { AppealSource } from './appeal-source'
 import { CitizenMessages } from './citizen-messages'
 import { OutboxList } from './outbox-list'
 import { SlaClocks } from './sla-clocks'
+import { IncidentChip } from '@/features/incidents'
 
 /** The appeal card: the citizen's text, facts, deadlines, answers, history and the actions allowed. */
 export function AppealPage() {
@@ -77,6 +78,7 @@ export function AppealPage() {
           <AppealHolder executor={appeal.executor} assigned={Boolean(appeal.agency)} />
         </p>
         <AppealSource appeal={appeal} />
+        <IncidentChip appealId={appeal.id} />
       </header>
       <section aria-label={t('appeal.text')} className="card card--text">
         <AppealText text={appeal.text} />

@@ -10,6 +10,7 @@ import { PeriodPicker } from './period-picker'
 import { QualityZones } from './quality-zones'
 import { RegionPanel } from './region-panel'
 import { StatsPanel } from './stats-panel'
+import { TopIncidents } from '@/features/incidents'
 
 export function DashboardPage() {
   return (
@@ -36,6 +37,7 @@ function RegionDashboard() {
       <h1 tabIndex={-1}>{t('region.title')}</h1>
       <PeriodPicker value={period} onChange={setPeriod} />
       <RegionPanel period={period} />
+      <TopIncidents />
     </section>
   )
 }
@@ -53,6 +55,7 @@ function AgencyDashboard() {
       {agencyId ? (
         <>
           <StatsPanel agencyId={agencyId} period={period} />
+          <TopIncidents />
           <DownloadReport report="agency-stats" params={{ agencyId, period }} />
           <div className="link-row">
             <Link href="/dashboard/overdue" className="button">

@@ -78,6 +78,30 @@ public class AppealSearch {
 	}
 
 	/**
+	 * The appeals among the given ids that the caller may read, oldest first: one query for a whole list
+	 * another module keeps ids of (an incident's members).
+	 */
+	public reactor.core.publisher.Flux<Appeal> visible(Caller caller, java.util.Collection<String> ids) {
+		caller.requireAny(Role.values());
+		if (ids.isEmpty()) {
+			return reactor.core.publisher.Flux.empty();
+		}
+		return this.access.scope(caller).flatMapMany(scope -> {
+			if (scope.isNothing()) {
+				return reactor.core.publisher.Flux.empty();
+			}
+			List<Criteria> all = new ArrayList<>();
+			all.add(Criteria.where("_id").in(ids));
+			if (!scope.all()) {
+				all.add((scope.agencyId() != null) ? Criteria.where("agencyId").is(scope.agencyId())
+						: Criteria.where("ingestedBy").is(scope.ingestedBy()));
+			}
+			return this.mongo.find(Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)))
+				.with(Sort.by("receivedAt", "_id")), Appeal.class);
+		});
+	}
+
+	/**
 	 * Who may search by author: those who see the authors of every appeal in their scope (curators, the
 	 * agency's executors, an integrator for what it sent), as {@link AppealAccess#canSeePersonalData} decides.
 	 */

@@ -170,6 +170,23 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("loadCalendarYear", new Rule(CURATOR, f -> Call.of("""
 					mutation { loadCalendarYear(input: { year: 2040, source: "матрица", days: [] }) { errors { code } } }""",
 					"loadCalendarYear"))),
+			// Incidents: curators see and correct every one; executors and heads see those with an appeal of their
+			// agency (the fixture incident has one of the health ministry's) and answer them; integrators none.
+			// The corrections are called so that a curator gets a user error (REQUIRED, INVALID), not a change.
+			Map.entry("incidents", new Rule(STAFF, f -> Call.of("{ incidents(first: 5) { edges { node { id } } } }", "incidents"))),
+			Map.entry("incident", new Rule(OWN_AGENCY_READERS, f -> Call.of("query($id: ID!) { incident(id: $id) { id size } }",
+					"incident", "id", AuthorizationMatrixIntegrationTests.incidentId))),
+			Map.entry("confirmIncident", new Rule(CURATOR, f -> mutation("confirmIncident", Map.of("incidentId", AuthorizationMatrixIntegrationTests.incidentId)))),
+			Map.entry("mergeIncidents", new Rule(CURATOR, f -> mutation("mergeIncidents",
+					Map.of("incidentId", AuthorizationMatrixIntegrationTests.incidentId, "otherIncidentIds", List.of(AuthorizationMatrixIntegrationTests.incidentId))))),
+			Map.entry("splitIncident", new Rule(CURATOR, f -> mutation("splitIncident",
+					Map.of("incidentId", AuthorizationMatrixIntegrationTests.incidentId, "appealIds", List.of(f.appealId()))))),
+			Map.entry("detachAppealFromIncident", new Rule(CURATOR, f -> mutation("detachAppealFromIncident",
+					Map.of("incidentId", AuthorizationMatrixIntegrationTests.incidentId, "appealId", f.appealId())))),
+			Map.entry("closeIncident", new Rule(CURATOR, f -> mutation("closeIncident", Map.of("incidentId", AuthorizationMatrixIntegrationTests.incidentId)))),
+			Map.entry("answerIncident", new Rule(EnumSet.of(Who.EXECUTOR, Who.HEAD), f -> mutation("answerIncident",
+					Map.of("incidentId", AuthorizationMatrixIntegrationTests.incidentId, "kind", "INTERIM", "text", "Здравствуйте! Аварийная бригада уже на месте, свет дадут к 18:00.")))),
+			Map.entry("incidentUpdated", new Rule(STAFF, f -> Call.of("subscription { incidentUpdated { id } }", "incidentUpdated"))),
 			// subscriptions (called over WebSocket)
 			Map.entry("appealReceived", new Rule(ANY_ROLE, f -> Call.of("subscription { appealReceived { cursor } }", "appealReceived"))),
 			Map.entry("appealChanged", new Rule(ANY_ROLE, f -> Call.of("subscription { appealChanged { cursor } }", "appealChanged"))),
@@ -250,8 +267,54 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 		Map<String, Object> answered = AppealLifecycleIntegrationTestsAccess.ok(executor(HEALTH), "submitAnswer",
 				Map.of("appealId", id, "kind", "INTERIM", "text", "Здравствуйте! Разбираемся."));
 		String answerId = (String) ((Map<?, ?>) ((List<?>) answered.get("answers")).get(0)).get("id");
+		incident();
 		return new Fixture(id, agencyId, answerId, agency(TENKA).id(), channelAccount(), webhook(), delivery(),
 				this::registerWebhook);
+	}
+
+	static volatile String incidentId;
+
+	/** An incident of two posts, one of them assigned to the health ministry (made once). */
+	synchronized void incident() {
+		if (incidentId != null) {
+			return;
+		}
+		String first = ingest("Матрица прав: в Гижиге нет света с утра");
+		String second = ingest("Матрица прав: Гижига без электричества");
+		String query = "query($id: ID!) { appeal(id: $id) { incident { id } } }";
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (incidentId == null && System.nanoTime() < deadline) {
+			Map<?, ?> appeal = (Map<?, ?>) ((Map<?, ?>) post(token(Who.CURATOR), query, Map.of("id", second)).get("data")).get("appeal");
+			Object incident = appeal.get("incident");
+			if (incident instanceof Map<?, ?> found) {
+				incidentId = (String) found.get("id");
+			}
+			else {
+				sleep(100);
+			}
+		}
+		assertThat(incidentId).as("the posts were grouped").isNotNull();
+		AppealLifecycleIntegrationTestsAccess.ok(curator(), "assignAppeal", Map.of("appealId", first, "agencyId", agency(HEALTH).id()));
+		// The incident learns its member's agency from the event stream.
+		while (System.nanoTime() < deadline) {
+			Map<?, ?> data = (Map<?, ?>) post(token(Who.HEAD), "query($id: ID!) { incident(id: $id) { id } }",
+					Map.of("id", incidentId)).get("data");
+			if (data.get("incident") != null) {
+				return;
+			}
+			sleep(100);
+		}
+		throw new AssertionError("the head of the health ministry never saw the incident");
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	static String webhookId;

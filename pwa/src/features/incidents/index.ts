@@ -1,0 +1,2 @@
+export { IncidentChip } from './components/incident-chip'
+export { TopIncidents } from './components/top-incidents'
