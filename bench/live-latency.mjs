@@ -98,11 +98,14 @@ async function measure(subscribers, run) {
     + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}; ms p50 ${f(percentile(latencies, 0.5))} `
     + `p95 ${f(percentile(latencies, 0.95))} p99 ${f(percentile(latencies, 0.99))} max ${f(latencies.at(-1))}; `
     + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery; `
-    + `RSS +${((rssIdle - rssBefore) * 1000 / subscribers).toFixed(1)} MB per 1,000 idle subscribers (${rssIdle.toFixed(0)} MB)`);
+    + (subscribers >= 100 ? `RSS +${((rssIdle - rssBefore) * 1000 / subscribers).toFixed(1)} MB per 1,000 idle subscribers, `
+      : '') + `RSS ${rssIdle.toFixed(0)} MB`);
 }
 
 console.log(`live fan-out on appealReceived, ${options.appeals} appeals at ${options.rate}/s per size, load at start ${load()}`);
 try {
+  // Warm-up without subscribers: JIT and connections, so the first size is not the cold one.
+  await Promise.all(Array.from({ length: 50 }, (_, i) => send(`live-warm-${i}`, i)));
   let run = 0;
   for (const size of sizes) await measure(size, run++);
 } finally {
