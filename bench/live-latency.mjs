@@ -1,111 +1,115 @@
-// Live delivery latency: N WebSocket subscribers (graphql-transport-ws) on `appealReceived`, appeals
-// ingested through GraphQL at a steady rate; for every (appeal, subscriber) pair it records the time from
-// sending the ingest request to the event arriving. Prints p50/p95/p99/max in ms, deliveries and losses.
-// Run it alone on the machine, against a started jar with the memory backend:
+#!/usr/bin/env node
+// Live fan-out: for each size (default 1, 1000, 5000, 10000) N WebSocket subscribers (graphql-transport-ws)
+// on `appealReceived`, appeals ingested through GraphQL at a steady rate; for every (appeal, subscriber)
+// pair it records the time from sending the ingest request to the event arriving. Prints per size:
+// latency p50/p95/p99/max, deliveries, lost and duplicated pairs, the app's CPU time per delivery
+// (/proc/PID/stat over the ingest-and-deliver phase) and its RSS growth per 1,000 idle subscribers. The
+// size-1 line is the baseline of the same run: what one ingest-to-event costs without fan-out.
 //
-//   OTKLIK_EMBEDDED_BACKEND=memory OTKLIK_SEED_DEMO=false java -jar backend/target/otklik.jar &
-//   node bench/live-latency.mjs [baseUrl] [subscribers] [appeals] [perSecond]
+// Starts the jar itself (memory backend, no demo data) unless given --url of a running one (then --pid for
+// the CPU and RSS figures):
 //
-// Client-side numbers on a shared machine: compare builds in the same session, medians of several runs.
-import { createRequire } from 'node:module'
+//   cd bench && npm ci && cd .. && node bench/live-latency.mjs [--jar backend/target/otklik.jar] [--port 18199]
+//       [--sizes 1,1000,5000,10000] [--appeals 100] [--rate 20] [--url http://localhost:8080 --pid 1234]
+//
+// Run it alone on the machine for figures to compare; on a shared machine CPU per delivery is the figure.
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { startJar, integratorToken, cpuMs, rssMb, percentile, load, sleep } from './lib.mjs';
 
-const require = createRequire(new URL('../pwa/package.json', import.meta.url))
-const { createClient } = require('graphql-ws')
-const WebSocket = require('ws')
-
-const base = process.argv[2] ?? 'http://localhost:8080'
-const subscribers = Number(process.argv[3] ?? 200)
-const appeals = Number(process.argv[4] ?? 200)
-const perSecond = Number(process.argv[5] ?? 20)
-
-async function token() {
-  const response = await fetch(`${base}/idp/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      Authorization: 'Basic ' + Buffer.from('demo-integrator:demo-integrator-secret').toString('base64'),
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  })
-  if (!response.ok) throw new Error(`token: HTTP ${response.status}`)
-  return (await response.json()).access_token
+const options = { jar: 'backend/target/otklik.jar', port: 18199, sizes: '1,1000,5000,10000', appeals: 100, rate: 20, url: '', pid: 0 };
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i];
+  if (arg.startsWith('--')) options[arg.slice(2)] = isNaN(Number(process.argv[i + 1])) ? process.argv[++i] : Number(process.argv[++i]);
 }
+const sizes = String(options.sizes).split(',').map(Number);
 
-const bearer = await token()
-const run = `bench-${Date.now()}`
-const sentAt = new Map()
-const latencies = []
-let delivered = 0
-const ingestLatencies = []
+const app = options.url ? { base: options.url, pid: options.pid || null, stop: async () => {} }
+  : await startJar(options.jar, { port: options.port, env: { OTKLIK_EMBEDDED_BACKEND: 'memory', OTKLIK_SEED_DEMO: 'false' } });
+const bearer = await integratorToken(app.base);
+const ingest = 'mutation($in: IngestAppealInput!) { ingestAppeal(input: $in) { errors { code } } }';
+const f = (ms) => (ms === undefined ? '-' : ms.toFixed(1));
 
-const clients = []
-let ready = 0
-await new Promise((resolve, reject) => {
-  for (let i = 0; i < subscribers; i++) {
-    const client = createClient({
-      url: base.replace(/^http/, 'ws') + '/graphql',
-      webSocketImpl: WebSocket,
-      connectionParams: { Authorization: `Bearer ${bearer}` },
-      lazy: false,
-      retryAttempts: 0,
-    })
-    clients.push(client)
-    client.subscribe(
-      { query: 'subscription { appealReceived { cursor appeal { externalId } } }' },
-      {
-        next: ({ data }) => {
-          const sent = sentAt.get(data?.appealReceived?.appeal?.externalId)
-          if (sent !== undefined) {
-            latencies.push(performance.now() - sent)
-            delivered++
-          }
-        },
-        error: (e) => reject(new Error('subscription failed: ' + JSON.stringify(e))),
-        complete: () => {},
-      },
-    )
-    client.on('connected', () => {
-      if (++ready === subscribers) resolve()
-    })
-  }
-})
-// Give the server a moment to register the subscriptions behind the acknowledged connections.
-await new Promise((r) => setTimeout(r, 2000))
-
-const ingest = `mutation($in: IngestAppealInput!) { ingestAppeal(input: $in) { errors { code } } }`
-const started = performance.now()
-for (let i = 0; i < appeals; i++) {
-  const externalId = `${run}-${i}`
-  const due = started + (i * 1000) / perSecond
-  const wait = due - performance.now()
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
-  const sent = performance.now()
-  sentAt.set(externalId, sent)
-  fetch(`${base}/graphql`, {
-    method: 'POST',
+async function send(externalId, i) {
+  const response = await fetch(`${app.base}/graphql`, { method: 'POST',
     headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      query: ingest,
-      variables: { in: { channel: 'VK', externalId, text: `Замер задержки ${i}: нет света на улице Ленина` } },
-    }),
-  })
-    .then((response) => response.text())
-    .then(() => ingestLatencies.push(performance.now() - sent))
-    .catch(() => {})
+    body: JSON.stringify({ query: ingest, variables: { in: { channel: 'VK', externalId,
+      text: `Замер задержки ${i}: нет света на улице Ленина` } } }) });
+  await response.text();
 }
-const expected = appeals * subscribers
-const deadline = performance.now() + 120_000
-while (delivered < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100))
-for (const client of clients) client.dispose()
 
-latencies.sort((a, b) => a - b)
-const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
-const f = (ms) => (ms === undefined ? '-' : ms.toFixed(1))
-console.log(
-  `subscribers ${subscribers}, appeals ${appeals} at ${perSecond}/s: delivered ${delivered} of ${expected} ` +
-    `(lost ${expected - delivered}); latency ms p50 ${f(at(0.5))} p95 ${f(at(0.95))} p99 ${f(at(0.99))} max ${f(latencies.at(-1))}`,
-)
-ingestLatencies.sort((a, b) => a - b)
-const inAt = (q) => ingestLatencies[Math.min(ingestLatencies.length - 1, Math.floor(q * ingestLatencies.length))]
-console.log(`ingest round trip ms p50 ${f(inAt(0.5))} p95 ${f(inAt(0.95))} max ${f(ingestLatencies.at(-1))}`)
-process.exit(0)
+async function measure(subscribers, run) {
+  const sentAt = new Map();
+  const seen = new Map(); // externalId -> deliveries (to count duplicates and losses per pair)
+  const latencies = [];
+  const clients = [];
+  const rssBefore = app.pid ? rssMb(app.pid) : NaN;
+  let ready = 0;
+  let failed = 0;
+  await new Promise((resolve) => {
+    for (let i = 0; i < subscribers; i++) {
+      const client = createClient({ url: app.base.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket,
+        connectionParams: { Authorization: `Bearer ${bearer}` }, lazy: false, retryAttempts: 0 });
+      clients.push(client);
+      const delivered = new Set(); // this subscriber's appeals: a second delivery of one is a duplicate
+      client.subscribe({ query: 'subscription { appealReceived { cursor appeal { externalId } } }' }, {
+        next: ({ data }) => {
+          const externalId = data?.appealReceived?.appeal?.externalId;
+          const sent = sentAt.get(externalId);
+          if (sent === undefined) return;
+          if (delivered.has(externalId)) {
+            seen.set('duplicates', (seen.get('duplicates') ?? 0) + 1);
+            return;
+          }
+          delivered.add(externalId);
+          latencies.push(performance.now() - sent);
+        },
+        error: () => { failed++; },
+        complete: () => {},
+      });
+      client.on('connected', () => { if (++ready === subscribers) resolve(); });
+    }
+  });
+  // The server registers the subscriptions behind the acknowledged connections; then they sit idle.
+  await sleep(Math.max(2000, subscribers / 2));
+  const rssIdle = app.pid ? rssMb(app.pid) : NaN;
+
+  const cpuBefore = app.pid ? cpuMs(app.pid) : NaN;
+  const started = performance.now();
+  const ingests = [];
+  for (let i = 0; i < options.appeals; i++) {
+    const externalId = `live-${run}-${subscribers}-${i}`;
+    const wait = started + (i * 1000) / options.rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    sentAt.set(externalId, performance.now());
+    ingests.push(send(externalId, i).catch(() => {}));
+  }
+  await Promise.all(ingests);
+  const expected = options.appeals * subscribers;
+  const deadline = performance.now() + 120_000;
+  while (latencies.length < expected && performance.now() < deadline) await sleep(100);
+  const cpu = app.pid ? cpuMs(app.pid) - cpuBefore : NaN;
+  for (const client of clients) client.dispose();
+  await sleep(1000);
+
+  latencies.sort((a, b) => a - b);
+  const delivered = latencies.length;
+  console.log(`${String(subscribers).padStart(6)} subscribers: delivered ${delivered} of ${expected}, lost ${expected - delivered}, `
+    + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}; ms p50 ${f(percentile(latencies, 0.5))} `
+    + `p95 ${f(percentile(latencies, 0.95))} p99 ${f(percentile(latencies, 0.99))} max ${f(latencies.at(-1))}; `
+    + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery; `
+    + (subscribers >= 100 ? `RSS +${((rssIdle - rssBefore) * 1000 / subscribers).toFixed(1)} MB per 1,000 idle subscribers, `
+      : '') + `RSS ${rssIdle.toFixed(0)} MB`);
+}
+
+console.log(`live fan-out on appealReceived, ${options.appeals} appeals at ${options.rate}/s per size, load at start ${load()}`);
+try {
+  // Warm-up without subscribers: JIT and connections, so the first size is not the cold one.
+  await Promise.all(Array.from({ length: 50 }, (_, i) => send(`live-warm-${i}`, i)));
+  let run = 0;
+  for (const size of sizes) await measure(size, run++);
+} finally {
+  console.log(`load at end ${load()}`);
+  await app.stop();
+}
+process.exit(0);

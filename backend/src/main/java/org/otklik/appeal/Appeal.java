@@ -125,4 +125,14 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 			.findFirst();
 	}
 
+	/**
+	 * Hashes the id and version only. Equal appeals have equal ids and versions, so this agrees with the
+	 * generated {@code equals}; the generated hash walked all 31 components (text, answers, history, terms)
+	 * on every map or DataLoader lookup of a page of appeals, a fifth of a queue page's CPU samples.
+	 */
+	@Override
+	public int hashCode() {
+		return 31 * java.util.Objects.hashCode(this.id) + Long.hashCode(this.version);
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
@@ -30,6 +31,11 @@ import org.otklik.security.CallerResolver;
 import org.otklik.sla.AppealSla;
 import reactor.core.publisher.Mono;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -40,6 +46,9 @@ import org.springframework.stereotype.Controller;
 /** GraphQL entry points of the appeal feature: binds arguments and calls one service method. */
 @Controller
 public class AppealController {
+
+	/** The DataLoader of agencies by id that appeal fields share within a request. */
+	static final String AGENCY_BY_ID = "appeal.agencyById";
 
 	private final AppealService appeals;
 
@@ -58,7 +67,9 @@ public class AppealController {
 	private final PersonalDataReads personalData;
 
 	public AppealController(AppealService appeals, AppealSearch search, AppealAccess access, AgencyService agencies,
-			CallerResolver callers, AppealSlaCalculator sla, Clock clock, PersonalDataReads personalData) {
+			CallerResolver callers, AppealSlaCalculator sla, Clock clock, PersonalDataReads personalData,
+			BatchLoaderRegistry loaders) {
+		loaders.<String, Agency>forName(AGENCY_BY_ID).registerMappedBatchLoader((ids, environment) -> agencies.byIds(ids));
 		this.personalData = personalData;
 		this.appeals = appeals;
 		this.search = search;
@@ -93,8 +104,13 @@ public class AppealController {
 
 	@QueryMapping
 	Mono<Connection<Appeal>> appeals(@Argument @Nullable AppealFilter filter, @Argument @Nullable AppealOrder orderBy, @Argument @Nullable Integer first,
-			@Argument @Nullable String after) {
-		return this.callers.current().flatMap(caller -> this.search.appeals(caller, filter, orderBy, first, after));
+			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+		// Only the fields of the appeals themselves decide; edges' cursors and pageInfo need nothing more.
+		boolean summary = AppealSearch.isSummary(selection.getFields("edges/node/*").stream()
+			.map(SelectedField::getName)
+			.toList());
+		return this.callers.current()
+			.flatMap(caller -> this.search.appeals(caller, filter, orderBy, first, after, summary));
 	}
 
 	@MutationMapping
@@ -201,10 +217,17 @@ public class AppealController {
 						: Mono.empty()));
 	}
 
-	@BatchMapping(typeName = "Appeal")
-	Mono<Map<Appeal, Agency>> agency(List<Appeal> appeals) {
-		return this.agencies.byIds(appeals.stream().map(Appeal::agencyId).filter(Objects::nonNull).toList())
-			.map(found -> pick(appeals, found, Appeal::agencyId));
+	/**
+	 * Batched by agency id, not by appeal: a page of 50 appeals in a few agencies is one lookup with a few
+	 * string keys, where appeal keys hashed whole records and repeated each agency per appeal.
+	 */
+	@SchemaMapping(typeName = "Appeal")
+	CompletableFuture<@Nullable Agency> agency(Appeal appeal, DataFetchingEnvironment environment) {
+		if (appeal.agencyId() == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		DataLoader<String, Agency> loader = environment.getDataLoader(AGENCY_BY_ID);
+		return Objects.requireNonNull(loader, AGENCY_BY_ID).load(appeal.agencyId());
 	}
 
 	@BatchMapping(typeName = "HistoryEntry")

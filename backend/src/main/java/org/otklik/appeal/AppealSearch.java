@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
@@ -54,6 +56,17 @@ public class AppealSearch {
 
 	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
 			String after) {
+		return appeals(caller, filter, order, first, after, false);
+	}
+
+	/**
+	 * As {@link #appeals(Caller, AppealFilter, AppealOrder, Integer, String)}; with {@code summary} the
+	 * appeals come without their answers, history, citizen messages and search terms (empty lists), for
+	 * selections that read none of them ({@link #isSummary}): a queue page then decodes and maps a fraction
+	 * of each document.
+	 */
+	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
+			String after, boolean summary) {
 		caller.requireAny(Role.values());
 		int size = (first != null) ? first : 20;
 		if (size < 0 || size > MAX_PAGE_SIZE) {
@@ -73,8 +86,30 @@ public class AppealSearch {
 				return Mono.just(page(List.of(), size, direction));
 			}
 			Query query = query(criteria, scope, direction, position, now).limit(size + 1);
+			if (summary) {
+				query.fields().exclude(SUMMARY_OMITS.toArray(String[]::new));
+			}
 			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size, direction));
 		});
+	}
+
+	/** What a summary page leaves out of each appeal: the lists that grow with its story. */
+	static final List<String> SUMMARY_OMITS = List.of("answers", "history", "messages", "searchTerms");
+
+	/**
+	 * {@code Appeal} fields that read none of {@link #SUMMARY_OMITS}, directly or through their resolvers.
+	 * Deliberately a list of what is known to be safe: a field added later (or another module's, such as
+	 * {@code routing}, or {@code viewerCan}, which the lifecycle decides from answers and history) makes a
+	 * selection read full appeals until it is added here.
+	 */
+	static final Set<String> SUMMARY_FIELDS = Set.of("__typename", "id", "version", "status", "channel", "number",
+			"externalId", "url", "postedAt", "text", "author", "municipality", "category", "urgent", "reach", "agency",
+			"executor", "redirectCount", "returnCount", "receivedAt", "firstRespondedAt", "answeredAt", "closedAt",
+			"reopenedAt", "sla", "source");
+
+	/** Whether a selection of appeal fields may be answered from summary appeals. */
+	public static boolean isSummary(Collection<String> appealFields) {
+		return SUMMARY_FIELDS.containsAll(appealFields);
 	}
 
 	/**
