@@ -74,4 +74,9 @@ export const keys: KeyingConfig = {
   DisableChannelAccountPayload: embedded,
   CheckChannelAccountPayload: embedded,
   RetryDeliveryPayload: embedded,
+  // Citizens' ratings: the figures' satisfaction and the pages of ratings belong to their query;
+  // a CitizenRating has an id (its appeal's).
+  Satisfaction: embedded,
+  CitizenRatingConnection: embedded,
+  CitizenRatingEdge: embedded,
 }
