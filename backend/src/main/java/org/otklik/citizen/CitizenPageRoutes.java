@@ -138,10 +138,14 @@ public class CitizenPageRoutes {
 
 	}
 
-	/** Headers of every response: nothing cached or indexed, the token never leaves in a Referer, nothing else loads. */
+	/**
+	 * Headers of every response: nothing cached or indexed, nothing else loads, and the token never leaves
+	 * in a Referer to another site. {@code same-origin} rather than {@code no-referrer}: with the latter the
+	 * browser posts the rating form with {@code Origin: null}, which WebFlux refuses as cross-origin (403).
+	 */
 	static void secure(org.springframework.http.HttpHeaders headers) {
 		headers.set("Content-Security-Policy", CitizenPage.CSP);
-		headers.set("Referrer-Policy", "no-referrer");
+		headers.set("Referrer-Policy", "same-origin");
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("X-Robots-Tag", "noindex, nofollow");
 		headers.setCacheControl(CacheControl.noStore());

@@ -70,7 +70,7 @@ class CitizenPageIntegrationTests extends IntegrationTestSupport {
 		EntityExchangeResult<String> page = get(path);
 		assertThat(page.getStatus().value()).isEqualTo(200);
 		assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
-		assertThat(page.getResponseHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(page.getResponseHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
 		String html = page.getResponseBody();
 		assertThat(html).contains(INTERIM, "МАГ-", "Другое · получено", "Ответ подготовлен и проходит проверку.",
 				"Министерство здравоохранения", "по времени Магадана", "<a href=\"tel:+74132620001\">", "приёмная")
