@@ -82,4 +82,9 @@ export const keys: KeyingConfig = {
   ConfirmIncidentPayload: embedded,
   DetachAppealFromIncidentPayload: embedded,
   AnswerIncidentPayload: embedded,
+  // Citizens' ratings: the figures' satisfaction and the pages of ratings belong to their query;
+  // a CitizenRating has an id (its appeal's).
+  Satisfaction: embedded,
+  CitizenRatingConnection: embedded,
+  CitizenRatingEdge: embedded,
 }

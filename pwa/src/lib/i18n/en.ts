@@ -374,6 +374,12 @@ export const en: Messages = {
   'zones.executor': 'Executor',
   'zones.executorAnswers': 'Answers',
   'zones.mistakes': 'Frequent mistakes',
+  'satisfaction.title': 'Citizens’ ratings',
+  'satisfaction.none': 'No citizen rated an answer in the period.',
+  'satisfaction.summary':
+    '{satisfied} of {count} rating was 4 or 5 ({percent} %), average {average}|{satisfied} of {count} ratings were 4 or 5 ({percent} %), average {average}|{satisfied} of {count} ratings were 4 or 5 ({percent} %), average {average}',
+  'satisfaction.latest': 'Latest ratings',
+  'satisfaction.score': 'Rated {score} of 5',
   'alerts.atRisk': 'Deadline at risk: {clock} · {category}',
   'alerts.breached': 'Deadline missed: {clock} · {category}',
   'alerts.firstResponse': 'first response',

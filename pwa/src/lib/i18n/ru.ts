@@ -374,6 +374,12 @@ export const ru = {
   'zones.executor': 'Исполнитель',
   'zones.executorAnswers': 'Ответов',
   'zones.mistakes': 'Частые ошибки',
+  'satisfaction.title': 'Оценки жителей',
+  'satisfaction.none': 'За период жители не оценивали ответы.',
+  'satisfaction.summary':
+    '{satisfied} из {count} оценки — 4 или 5 ({percent} %), средняя {average}|{satisfied} из {count} оценок — 4 или 5 ({percent} %), средняя {average}|{satisfied} из {count} оценок — 4 или 5 ({percent} %), средняя {average}',
+  'satisfaction.latest': 'Последние оценки',
+  'satisfaction.score': 'Оценка {score} из 5',
   'alerts.atRisk': 'Срок на исходе: {clock} · {category}',
   'alerts.breached': 'Срок нарушен: {clock} · {category}',
   'alerts.firstResponse': 'первый ответ',

@@ -9,6 +9,7 @@ import { usePeriodParam } from '../hooks/use-period-param'
 import { PeriodPicker } from './period-picker'
 import { QualityZones } from './quality-zones'
 import { RegionPanel } from './region-panel'
+import { SatisfactionPanel } from './satisfaction-panel'
 import { StatsPanel } from './stats-panel'
 import { TopIncidents } from '@/features/incidents'
 
@@ -66,6 +67,7 @@ function AgencyDashboard() {
             </Link>
           </div>
           <QualityZones agencyId={agencyId} period={period} />
+          <SatisfactionPanel agencyId={agencyId} period={period} />
         </>
       ) : (
         <EmptyState text={t('dashboard.noAgency')} />

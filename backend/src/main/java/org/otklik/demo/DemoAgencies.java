@@ -39,7 +39,14 @@ final class DemoAgencies {
 		agencies.add(municipal("TENKA", "Администрация Тенькинского муниципального округа", Municipality.TENKINSKY));
 		agencies.add(municipal("KHASYN", "Администрация Хасынского муниципального округа", Municipality.KHASYNSKY));
 		agencies.add(municipal("YAGODNOE", "Администрация Ягоднинского муниципального округа", Municipality.YAGODNINSKY));
-		return agencies;
+		// Demo contacts: one reception line per agency, in the format a real one would have.
+		List<Agency> withContacts = new ArrayList<>();
+		for (int i = 0; i < agencies.size(); i++) {
+			Agency a = agencies.get(i);
+			withContacts.add(new Agency(a.id(), a.code(), a.name(), a.kind(), a.categories(), a.municipality(), a.active(),
+					String.format("+7 (4132) 60-%02d-%02d, приёмная, пн–пт 9:00–17:00 (демо)", 10 + i, 10 + 3 * i)));
+		}
+		return withContacts;
 	}
 
 	private static Agency ministry(String code, String name, Category category) {

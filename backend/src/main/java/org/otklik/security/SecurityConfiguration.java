@@ -58,6 +58,9 @@ public class SecurityConfiguration {
 				.matchers(webSocketUpgrade()).permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/graphql").permitAll()
 				.pathMatchers("/graphql", "/graphql/**").authenticated()
+				// The citizen's page: no login, the unguessable token in the path is the key (org.otklik.citizen).
+				.pathMatchers(HttpMethod.GET, "/c/*").permitAll()
+				.pathMatchers(HttpMethod.POST, "/c/*/rating").permitAll()
 				// Report downloads (XLSX, CSV): the same bearer token as the GraphQL API.
 				.pathMatchers("/api/**").authenticated()
 				// The PWA's static files, GraphiQL's page and the embedded provider's own endpoints.

@@ -24,12 +24,14 @@ import org.otklik.agency.Agency;
  * @param speedScore 100 × min(1, target / median); null without first responses
  * @param deadlineScore 100 × deadlinesMet
  * @param qualityScore 100 × (1 − returnedForReworkShare)
+ * @param citizenRatings citizens' ratings first given in the period
+ * @param satisfactionScore 100 × share of ratings 4–5; null with fewer than 3 ratings
  */
 public record AgencyRankingEntry(Agency agency, Integer place, Double score, UnratedReason unratedReason, int received,
 		Integer medianFirstResponseBusinessSeconds, Double firstResponseWithinSla, Double finalAnswerWithinSla,
 		int clocksOnTime, int clocksLate, int missedDeadlines, Double deadlinesMet, int returnedForRework,
 		int reviewedAnswers, Double returnedForReworkShare, Double speedScore, Double deadlineScore,
-		Double qualityScore) {
+		Double qualityScore, int citizenRatings, Double satisfactionScore) {
 
 	public String medianFirstResponseBusiness() {
 		return DurationStats.text(this.medianFirstResponseBusinessSeconds, false);
@@ -40,7 +42,7 @@ public record AgencyRankingEntry(Agency agency, Integer place, Double score, Unr
 				this.medianFirstResponseBusinessSeconds, this.firstResponseWithinSla, this.finalAnswerWithinSla,
 				this.clocksOnTime, this.clocksLate, this.missedDeadlines, this.deadlinesMet, this.returnedForRework,
 				this.reviewedAnswers, this.returnedForReworkShare, this.speedScore, this.deadlineScore,
-				this.qualityScore);
+				this.qualityScore, this.citizenRatings, this.satisfactionScore);
 	}
 
 	AgencyRankingEntry unrated(UnratedReason reason) {
@@ -48,7 +50,7 @@ public record AgencyRankingEntry(Agency agency, Integer place, Double score, Unr
 				this.medianFirstResponseBusinessSeconds, this.firstResponseWithinSla, this.finalAnswerWithinSla,
 				this.clocksOnTime, this.clocksLate, this.missedDeadlines, this.deadlinesMet, this.returnedForRework,
 				this.reviewedAnswers, this.returnedForReworkShare, this.speedScore, this.deadlineScore,
-				this.qualityScore);
+				this.qualityScore, this.citizenRatings, this.satisfactionScore);
 	}
 
 	/** Why an agency is listed apart instead of being placed. */

@@ -15,8 +15,12 @@ import org.otklik.stats.AgencyRankingEntry.UnratedReason;
  * speed     = min(1, target / median first-response working time)      weight 0.4
  * deadlines = on time / (on time + late + missed), both clocks          weight 0.4
  * quality   = 1 − returned / (returned + approved) final answers        weight 0.2
+ * citizens  = share of citizens' ratings 4–5 (at least 3 ratings)       weight 0.25
  * score     = 100 × Σ weight × component / Σ weight over the components that have data
  * </pre>
+ * The citizens' weight is added on top of the first three (rather than taken from them) so that an agency
+ * nobody rated yet keeps exactly the score it had before ratings existed; with all four measured it makes
+ * a fifth of the score.
  * Agencies that received fewer than {@code minAppeals} appeals, or have no component at all, are listed
  * apart. Equal scores (to one decimal) share a place.
  */
@@ -28,10 +32,20 @@ final class RankingFormula {
 
 	static final double QUALITY_WEIGHT = 0.2;
 
+	static final double SATISFACTION_WEIGHT = 0.25;
+
+	/** Fewer ratings than this say too little about an agency to move its score. */
+	static final int MIN_RATINGS = 3;
+
 	private RankingFormula() {
 	}
 
 	static AgencyRanking rank(ResolvedPeriod period, List<Agency> agencies, StatsTally tally, StatsProperties properties) {
+		return rank(period, agencies, tally, properties, Map.of());
+	}
+
+	static AgencyRanking rank(ResolvedPeriod period, List<Agency> agencies, StatsTally tally, StatsProperties properties,
+			Map<String, Satisfaction> satisfaction) {
 		Map<String, Integer> received = new HashMap<>();
 		tally.buckets.forEach((bucket, counts) -> {
 			if (bucket.agencyId() != null) {
@@ -46,7 +60,8 @@ final class RankingFormula {
 			if (!agency.active() && appeals == 0) {
 				continue;
 			}
-			AgencyRankingEntry entry = entry(agency, appeals, tally, target);
+			AgencyRankingEntry entry = entry(agency, appeals, tally, target,
+					satisfaction.getOrDefault(agency.id(), Satisfaction.NONE));
 			if (appeals < properties.minAppeals()) {
 				unrated.add(entry.unrated(UnratedReason.TOO_FEW_APPEALS));
 			}
@@ -71,6 +86,11 @@ final class RankingFormula {
 	}
 
 	static AgencyRankingEntry entry(Agency agency, int received, StatsTally tally, long targetSeconds) {
+		return entry(agency, received, tally, targetSeconds, Satisfaction.NONE);
+	}
+
+	static AgencyRankingEntry entry(Agency agency, int received, StatsTally tally, long targetSeconds,
+			Satisfaction satisfaction) {
 		StatsTally.Clock first = tally.firstResponse.getOrDefault(agency.id(), new StatsTally.Clock());
 		StatsTally.Clock last = tally.finalAnswer.getOrDefault(agency.id(), new StatsTally.Clock());
 		StatsTally.Events events = tally.events.getOrDefault(agency.id(), new StatsTally.Events());
@@ -102,10 +122,16 @@ final class RankingFormula {
 			weighted += QUALITY_WEIGHT * quality;
 			weights += QUALITY_WEIGHT;
 		}
+		Double satisfied = (satisfaction.ratings() >= MIN_RATINGS) ? satisfaction.satisfiedShare() : null;
+		if (satisfied != null) {
+			weighted += SATISFACTION_WEIGHT * satisfied;
+			weights += SATISFACTION_WEIGHT;
+		}
 		Double score = (weights > 0) ? percent(weighted / weights) : null;
 		return new AgencyRankingEntry(agency, null, score, null, received, DurationStats.seconds(median),
 				first.withinSla(), last.withinSla(), onTime, late, missed, deadlines, events.returnedForRework, reviewed,
-				returnedShare, percent(speed), percent(deadlines), percent(quality));
+				returnedShare, percent(speed), percent(deadlines), percent(quality), satisfaction.ratings(),
+				percent(satisfied));
 	}
 
 	/** A share as 0–100 with one decimal. */

@@ -44,8 +44,12 @@ public class StatsService {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<SatisfactionSource> satisfaction;
+
 	public StatsService(AppealFigures figures, AgencyService agencies, StatsProperties properties,
-			SlaProperties sla, Clock clock) {
+			SlaProperties sla, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<SatisfactionSource> satisfaction) {
+		this.satisfaction = satisfaction;
 		this.figures = figures;
 		this.agencies = agencies;
 		this.properties = properties;
@@ -90,9 +94,12 @@ public class StatsService {
 			caller.requireAny(Role.CURATOR, Role.HEAD, Role.EXECUTOR);
 			ResolvedPeriod period = resolve(input);
 			Instant now = this.clock.instant();
+			SatisfactionSource ratings = this.satisfaction.getIfAvailable();
+			Mono<java.util.Map<String, Satisfaction>> satisfied = (ratings != null)
+					? ratings.byAgency(period.from(), period.to()) : Mono.just(java.util.Map.of());
 			return Mono.zip(tally(null, period, now, true),
-					this.agencies.agencies(caller, true).collectList())
-				.map(both -> RankingFormula.rank(period, both.getT2(), both.getT1(), this.properties));
+					this.agencies.agencies(caller, true).collectList(), satisfied)
+				.map(all -> RankingFormula.rank(period, all.getT2(), all.getT1(), this.properties, all.getT3()));
 		});
 	}
 

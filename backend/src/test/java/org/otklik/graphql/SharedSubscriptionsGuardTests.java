@@ -41,7 +41,9 @@ class SharedSubscriptionsGuardTests {
 			// A channel account's webhook secret is shown to curators, whoever they are; the check is the role.
 			"ChannelAccount.webhookSecret",
 			// Incidents: integrators get none; members are filtered by the caller's agency only.
-			"Appeal.incident", "Incident.appeals");
+			"Appeal.incident", "Incident.appeals",
+			// The citizen's link: staff roles and the appeal's scope (curator, or the agency's staff) decide.
+			"Appeal.citizenLink");
 
 	private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
 

@@ -153,6 +153,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("enableWebhook", new Rule(WEBHOOK_OWNERS, f -> mutation("enableWebhook", Map.of("webhookId", f.webhookId())))),
 			Map.entry("redeliverWebhook", new Rule(WEBHOOK_OWNERS, f -> mutation("redeliverWebhook",
 					Map.of("deliveryId", f.deliveryId())))),
+			// The citizen's page: curators manage links and rating tasks; an agency's ratings are for its heads and curators.
+			Map.entry("agencyRatings", new Rule(EnumSet.of(Who.CURATOR, Who.HEAD), f -> Call.of(
+					"query($a: ID!) { agencyRatings(agencyId: $a, first: 5) { edges { node { score } } } }", "agencyRatings", "a", f.agencyId()))),
+			Map.entry("ratingTasks", new Rule(CURATOR, f -> Call.of("{ ratingTasks(first: 5) { edges { node { id } } } }", "ratingTasks"))),
+			Map.entry("revokeCitizenLink", new Rule(CURATOR, f -> mutation("revokeCitizenLink", Map.of("appealId", f.appealId())))),
+			Map.entry("issueCitizenLink", new Rule(CURATOR, f -> mutation("issueCitizenLink", Map.of("appealId", f.appealId())))),
+			Map.entry("closeRatingTask", new Rule(CURATOR, f -> mutation("closeRatingTask", Map.of("taskId", AuthorizationMatrixIntegrationTests.ratingTaskId)))),
 			Map.entry("channelAccounts", new Rule(CURATOR, f -> Call.of("{ channelAccounts { id kind } }", "channelAccounts"))),
 			Map.entry("connectChannelAccount", new Rule(CURATOR, f -> mutation("connectChannelAccount",
 					Map.of("kind", "MAX", "name", "Матрица " + uniqueId(), "token", "max-token")))),
@@ -268,6 +275,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 				Map.of("appealId", id, "kind", "INTERIM", "text", "Здравствуйте! Разбираемся."));
 		String answerId = (String) ((Map<?, ?>) ((List<?>) answered.get("answers")).get(0)).get("id");
 		incident();
+		ratingTask();
 		return new Fixture(id, agencyId, answerId, agency(TENKA).id(), channelAccount(), webhook(), delivery(),
 				this::registerWebhook);
 	}
@@ -318,6 +326,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 	}
 
 	static String webhookId;
+
+	static String ratingTaskId;
+
+	/** A task opened by a citizen's low rating (made once, through the public page). */
+	void ratingTask() {
+		if (ratingTaskId == null) {
+			ratingTaskId = org.otklik.citizen.CitizenTestSupport.lowRatingTask(this.port, curator(), executor(HEALTH),
+					ingest("Матрица прав: низкая оценка"), agency(HEALTH).id());
+		}
+	}
 
 	static String deliveryId;
 

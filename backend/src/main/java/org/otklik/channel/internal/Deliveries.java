@@ -21,6 +21,7 @@ import org.otklik.channel.ChannelAccount;
 import org.otklik.channel.ChannelHealth;
 import org.otklik.channel.ChannelKind;
 import org.otklik.channel.ChannelProperties;
+import org.otklik.citizen.CitizenService;
 import org.otklik.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +81,13 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 
 	private final MeterRegistry registry;
 
+	private final CitizenService citizens;
+
 	public Deliveries(ReactiveMongoTemplate mongo, ChannelAccounts accounts, ChannelConnections connections,
-			AppealService appeals, ChannelProperties properties, Clock clock, MeterRegistry registry) {
+			AppealService appeals, ChannelProperties properties, Clock clock, MeterRegistry registry,
+			CitizenService citizens) {
 		this.registry = registry;
+		this.citizens = citizens;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.connections = connections;
@@ -150,11 +155,12 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 		if (answer == null || source == null || source.accountId() == null || source.replyTarget() == null) {
 			return Mono.empty();
 		}
-		return this.accounts.byId(source.accountId())
-			.map(ChannelAccount::kind)
-			.defaultIfEmpty(kindOf(event))
-			.flatMap(kind -> this.mongo.insert(new Outgoing(answer.id(), event.appeal().id(), source.accountId(), kind,
-					source.replyTarget(), withNumber(answer.text(), event.appeal().number()), State.PENDING, 0, null, null, null, 0, null, null,
+		// The citizen's page: issued now if the link consumer has not yet; none without a public address.
+		Mono<String> page = this.citizens.publicUrl(event.appeal().id()).defaultIfEmpty("");
+		return Mono.zip(this.accounts.byId(source.accountId()).map(ChannelAccount::kind).defaultIfEmpty(kindOf(event)), page)
+			.flatMap(both -> this.mongo.insert(new Outgoing(answer.id(), event.appeal().id(), source.accountId(), both.getT1(),
+					source.replyTarget(), withNumber(answer.text(), event.appeal().number(),
+							both.getT2().isEmpty() ? null : both.getT2()), State.PENDING, 0, null, null, null, 0, null, null,
 					this.clock.instant(), null), COLLECTION))
 			.doOnNext(stored -> this.due.tryEmitNext(stored.id()))
 			.then()
@@ -167,7 +173,17 @@ public class Deliveries implements AppealEventConsumer, SmartLifecycle {
 	 * that a citizen who calls or writes again can name it.
 	 */
 	static String withNumber(String text, @Nullable String number) {
-		return (number != null) ? text + "\n\nНомер обращения: " + number : text;
+		return withNumber(text, number, null);
+	}
+
+	/**
+	 * The text with the number and, on a line of its own, the public page where the citizen follows the
+	 * appeal and rates the answer (when a public address is configured).
+	 */
+	static String withNumber(String text, @Nullable String number, @Nullable String pageUrl) {
+		String withNumber = (number != null) ? text + "\n\nНомер обращения: " + number : text;
+		return (pageUrl != null) ? withNumber + ((number != null) ? "\n" : "\n\n") + "Ход обращения и оценка ответа: " + pageUrl
+				: withNumber;
 	}
 
 		private static ChannelKind kindOf(AppealEvent event) {
