@@ -1,6 +1,7 @@
 package org.otklik.storage;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
@@ -22,6 +23,12 @@ final class AwaitingMemoryBackend extends MemoryBackend {
 	}
 
 	private IndexedOplog indexedOplog;
+
+	/** Databases whose collections find a document by {@code _id} first ({@link IdFirstQueries}). */
+	@Override
+	public MemoryDatabase openOrCreateDatabase(String databaseName) {
+		return new IdFirstQueries.MemoryIdFirstDatabase(databaseName, getCursorRegistry());
+	}
 
 	@Override
 	protected Oplog createOplog() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -110,6 +111,13 @@ final class DurableH2Backend extends H2Backend {
 			this.store.sync();
 			this.durable = upTo;
 		}
+	}
+
+	/** Databases whose collections find a document by {@code _id} first ({@link IdFirstQueries}). */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		// H2Backend's constructor opens the stored databases before this class's fields are set.
+		return IdFirstQueries.H2IdFirstDatabase.open(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	/**
