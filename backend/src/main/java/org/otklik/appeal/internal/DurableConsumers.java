@@ -14,6 +14,9 @@ import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.AppealEventConsumer;
 import org.otklik.appeal.AppealEventCursor;
 import org.otklik.appeal.AppealEventStream;
+import org.otklik.graphql.ErrorDetail;
+import org.otklik.graphql.OtklikException;
+import org.otklik.storage.OplogReaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -45,7 +48,7 @@ import org.springframework.stereotype.Component;
  * and are passed over.
  */
 @Component
-public class DurableConsumers implements SmartLifecycle {
+public class DurableConsumers implements SmartLifecycle, OplogReaders {
 
 	static final String CHECKPOINTS = "appeal_event_checkpoints";
 
@@ -124,6 +127,25 @@ public class DurableConsumers implements SmartLifecycle {
 		return 1;
 	}
 
+	/**
+	 * The oldest position a consumer may resume after: the oldest stored checkpoint of the consumers this
+	 * application has (running or not), and the position of any running here that is behind it. The embedded
+	 * server keeps its oplog from there on, so a consumer that is behind or stopped loses nothing.
+	 */
+	@Override
+	public Mono<Long> oldestPosition() {
+		List<String> names = this.consumers.orderedStream().map(AppealEventConsumer::name).toList();
+		if (names.isEmpty()) {
+			return Mono.empty();
+		}
+		Flux<Long> running = Flux.fromIterable(this.runners.values())
+			.mapNotNull(runner -> runner.handedOff.get())
+			.map(AppealEventCursor::position);
+		Flux<Long> stored = this.mongo.find(Query.query(Criteria.where("_id").in(names)), Checkpoint.class, CHECKPOINTS)
+			.map(Checkpoint::position);
+		return Flux.concat(stored, running).reduce(Math::min);
+	}
+
 	/** Work items of a consumer still pending or running, for tests and health. */
 	public Mono<Long> unfinished(String name) {
 		return this.mongo.count(Query.query(Criteria.where("consumer").is(name).and("state").ne(State.DONE)), WORK);
@@ -171,9 +193,22 @@ public class DurableConsumers implements SmartLifecycle {
 		}
 
 		void start() {
+			// Every event, not only the wanted ones, moves the position: a consumer that rarely wants one would
+			// otherwise keep an old checkpoint, and the embedded oplog from it (see oldestPosition).
 			Flux<AppealEvent> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
-					this.consumer::wants, properties.consumerBuffer())))
-				.concatMap(event -> handOff(event).thenReturn(event))
+					event -> true, properties.consumerBuffer())))
+				.concatMap(event -> this.consumer.wants(event) ? handOff(event).thenReturn(event)
+						: Mono.fromSupplier(() -> {
+							this.handedOff.set(event.cursor());
+							return event;
+						}))
+				// History this instance still wanted is gone: another instance has handed those events off and moved
+				// the stored checkpoint past them (only then is the embedded oplog trimmed), so resume from there.
+				.doOnError(ex -> {
+					if (ex instanceof OtklikException expired && expired.detail() == ErrorDetail.CURSOR_EXPIRED) {
+						this.handedOff.set(null);
+					}
+				})
 				// A lost connection or a buffer overflow: resume after the last event handed off.
 				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
 					.doBeforeRetry(s -> log.warn("Consumer {} resumes after: {}", this.consumer.name(), s.failure().toString())));
