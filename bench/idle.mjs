@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // What an idle server costs: starts the built jar with no clients at all, optionally ingests N appeals
 // first (to show whether the idle cost grows with the oplog), lets it settle, then reads its CPU time from
-// /proc/PID/stat over a window and its resident memory from /proc/PID/status. Prints one line per run and
-// the medians. No assertions: the machine is shared, so compare against a baseline measured in the same run.
+// /proc/PID/stat over a window and its resident memory from /proc/PID/status. With --ingest it also prints the
+// CPU seconds the process spent during the settle time right after the ingest (the durable consumers catching
+// up). With --baseline, another jar (for example main's) is measured in the same run, alternating with the
+// first. Prints one line per run and the medians per jar. No assertions: the machine is shared.
 //
-//   node bench/idle.mjs [--jar backend/target/otklik.jar] [--backend h2|memory] [--runs 3]
-//        [--ingest 0] [--settle 30] [--window 60] [--java-opts "-Xmx256m -XX:+UseSerialGC"]
+//   node bench/idle.mjs [--jar backend/target/otklik.jar] [--baseline other.jar] [--backend h2|memory]
+//        [--runs 3] [--ingest 0] [--settle 30] [--window 60] [--java-opts "-Xmx256m -XX:+UseSerialGC"]
 import { spawn, execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
   (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
-const jar = args.jar ?? 'backend/target/otklik.jar';
+const jars = [args.jar ?? 'backend/target/otklik.jar', ...(args.baseline ? [args.baseline] : [])];
 const backend = args.backend ?? 'h2';
 const runs = Number(args.runs ?? 3);
 const ingestCount = Number(args.ingest ?? 0);
@@ -74,7 +76,7 @@ async function ingest(count) {
   await Promise.all(Array.from({ length: 6 }, writer));
 }
 
-async function once(run) {
+async function once(run, jar) {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-idle-'));
   const env = { ...process.env, PORT: String(port), OTKLIK_DATA_DIR: dataDir, OTKLIK_EMBEDDED_BACKEND: backend,
     OTKLIK_INTEGRATOR_RATE_CAPACITY: '100000000' };
@@ -83,14 +85,18 @@ async function once(run) {
   try {
     await healthy(app);
     if (ingestCount > 0) await ingest(ingestCount);
+    const ingested = cpuSeconds(app.pid);
     await sleep(settle * 1000);
     const cpu0 = cpuSeconds(app.pid);
+    const catchUp = cpu0 - ingested;
     await sleep(window * 1000);
     const cpu = (cpuSeconds(app.pid) - cpu0) / window * 100;
     const rss = rssMb(app.pid);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log(`run ${run}: backend ${backend}, ingested ${ingestCount}, idle CPU ${cpu.toFixed(1)} % of a core over ${window} s, RSS ${rss.toFixed(0)} MB, load ${load}`);
-    return { cpu, rss };
+    console.log(`run ${run}: ${jar} backend ${backend}, ingested ${ingestCount}, `
+      + `${ingestCount > 0 ? `CPU in the ${settle} s after the ingest ${catchUp.toFixed(1)} s, ` : ''}`
+      + `idle CPU ${cpu.toFixed(1)} % of a core over ${window} s, RSS ${rss.toFixed(0)} MB, load ${load}`);
+    return { cpu, rss, catchUp };
   } finally {
     const exited = new Promise((resolve) => (app.exitCode !== null ? resolve() : app.once('exit', resolve)));
     app.kill('SIGTERM');
@@ -100,7 +106,12 @@ async function once(run) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = [];
-for (let run = 1; run <= runs; run++) results.push(await once(run));
-console.log(`median: ${jar} ${javaOpts.join(' ')} backend ${backend}, ingested ${ingestCount}: idle CPU `
-  + `${median(results.map((r) => r.cpu)).toFixed(1)} % of a core, RSS ${median(results.map((r) => r.rss)).toFixed(0)} MB`);
+const results = new Map(jars.map((jar) => [jar, []]));
+for (let run = 1; run <= runs; run++) {
+  for (const jar of jars) results.get(jar).push(await once(run, jar));
+}
+for (const [jar, r] of results) {
+  console.log(`median: ${jar} ${javaOpts.join(' ')} backend ${backend}, ingested ${ingestCount}: `
+    + `${ingestCount > 0 ? `CPU in the ${settle} s after the ingest ${median(r.map((x) => x.catchUp)).toFixed(1)} s, ` : ''}`
+    + `idle CPU ${median(r.map((x) => x.cpu)).toFixed(1)} % of a core, RSS ${median(r.map((x) => x.rss)).toFixed(0)} MB`);
+}

@@ -1,6 +1,9 @@
 package org.otklik.storage;
 
+import java.time.Duration;
+
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
@@ -11,7 +14,7 @@ import io.netty.channel.Channel;
  * and its change streams wait for news ({@link AwaitData}), as
  * {@link DurableH2Backend} does for the file.
  */
-final class AwaitingMemoryBackend extends MemoryBackend {
+final class AwaitingMemoryBackend extends MemoryBackend implements OplogTrimming {
 
 	private final AwaitData awaitData = new AwaitData();
 
@@ -23,10 +26,21 @@ final class AwaitingMemoryBackend extends MemoryBackend {
 
 	private IndexedOplog indexedOplog;
 
+	/** Databases whose collections find a document by {@code _id} first ({@link IdFirstQueries}). */
+	@Override
+	public MemoryDatabase openOrCreateDatabase(String databaseName) {
+		return new IdFirstQueries.MemoryIdFirstDatabase(databaseName, getCursorRegistry());
+	}
+
 	@Override
 	protected Oplog createOplog() {
 		this.indexedOplog = new IndexedOplog(this, getCursorRegistry());
 		return new StoredInsertsOplog(this, this.indexedOplog, this.awaitData::oplogWritten);
+	}
+
+	@Override
+	public int trimOplog(long horizon, Duration idleCursor) {
+		return (this.indexedOplog != null) ? this.indexedOplog.trim(horizon, idleCursor) : 0;
 	}
 
 	IndexedOplog indexedOplog() {

@@ -1,9 +1,11 @@
 package org.otklik.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * one commit and one sync cover every command that finished before it started, so concurrent writers share
  * the cost of a sync instead of queueing one each.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends H2Backend implements OplogTrimming {
 
 	private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
@@ -42,6 +44,8 @@ final class DurableH2Backend extends H2Backend {
 	private final Object committer = new Object();
 
 	private final AwaitData awaitData = new AwaitData();
+
+	private IndexedOplog indexedOplog;
 
 	private DurableH2Backend(MVStore store) {
 		super(store);
@@ -112,6 +116,13 @@ final class DurableH2Backend extends H2Backend {
 		}
 	}
 
+	/** Databases whose collections find a document by {@code _id} first ({@link IdFirstQueries}). */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		// H2Backend's constructor opens the stored databases before this class's fields are set.
+		return IdFirstQueries.H2IdFirstDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+	}
+
 	/**
 	 * The oplog, without the inserts a unique index refused (see {@link StoredInsertsOplog}), read by change
 	 * streams from their position on ({@link IndexedOplog}); its writes wake waiting change streams
@@ -119,7 +130,31 @@ final class DurableH2Backend extends H2Backend {
 	 */
 	@Override
 	protected Oplog createOplog() {
-		return new StoredInsertsOplog(this, new IndexedOplog(this, getCursorRegistry()), this.awaitData::oplogWritten);
+		this.indexedOplog = new IndexedOplog(this, getCursorRegistry());
+		return new StoredInsertsOplog(this, this.indexedOplog, this.awaitData::oplogWritten);
+	}
+
+	/** Trims as a command would write: beside commands, never inside a commit, and durable before it returns. */
+	@Override
+	public int trimOplog(long horizon, Duration idleCursor) {
+		IndexedOplog oplog = this.indexedOplog;
+		if (oplog == null) {
+			return 0;
+		}
+		int removed;
+		long ticket;
+		this.commandLock.readLock().lock();
+		try {
+			removed = oplog.trim(horizon, idleCursor);
+		}
+		finally {
+			ticket = this.finished.incrementAndGet();
+			this.commandLock.readLock().unlock();
+		}
+		if (this.store.hasUnsavedChanges()) {
+			makeDurable(ticket);
+		}
+		return removed;
 	}
 
 	/** Commits what is left before the store closes, so a clean stop loses nothing either. */

@@ -2,6 +2,7 @@ package org.otklik.storage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -9,6 +10,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -26,8 +28,9 @@ public class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
-	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(StorageProperties properties) throws Exception {
+	// Closed by the server's shutdownNow.
+	@Bean(destroyMethod = "")
+	MongoBackend embeddedMongoBackend(StorageProperties properties) throws Exception {
 		StorageProperties.Embedded embedded = properties.embedded();
 		MongoBackend backend;
 		if (embedded.backend() == StorageProperties.EmbeddedBackend.H2) {
@@ -42,12 +45,23 @@ public class EmbeddedMongoConfiguration {
 		else {
 			backend = new AwaitingMemoryBackend();
 		}
+		return backend;
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	MongoServer embeddedMongoServer(MongoBackend backend, StorageProperties properties) {
 		log.info("The embedded server accepts non-unique indexes without building them and ignores aggregation "
 				+ "cursor batch sizes; its warnings about both are switched off (see logging in application.yml)");
 		MongoServer server = new MongoServer(backend);
 		server.enableOplog();
-		server.bind("127.0.0.1", embedded.port());
+		server.bind("127.0.0.1", properties.embedded().port());
 		return server;
+	}
+
+	@Bean
+	OplogTrimmer embeddedOplogTrimmer(MongoBackend backend, ObjectProvider<OplogReaders> readers,
+			OplogProperties properties, Clock clock) {
+		return new OplogTrimmer((OplogTrimming) backend, readers, properties, clock);
 	}
 
 	@Bean

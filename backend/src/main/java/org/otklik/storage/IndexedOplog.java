@@ -4,9 +4,12 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -20,6 +23,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.CollectionBackedOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.oplog.OplogCursor;
@@ -39,10 +43,18 @@ import de.bwaldvogel.mongo.oplog.OplogCursor;
  *
  * <p>The index maps a cluster time to the entry's {@code _id} (the collection's own unique index finds the
  * entry), so the H2 file's entries are not kept in memory twice. It is built from the collection at start.
+ *
+ * <p>{@link #trim} removes old entries (see {@link OplogTrimmer} for which): MongoDB's oplog is a capped
+ * collection, this one would grow with every write ever made.
  */
 final class IndexedOplog implements Oplog {
 
 	private static final String TIMESTAMP = "ts";
+
+	private static final String TRIM_RECORD = "otklik_oplog_trim";
+
+	/** MongoDB's code for a change stream asked to resume from history its oplog no longer holds. */
+	static final int CHANGE_STREAM_HISTORY_LOST = 286;
 
 	/** The cursor the current thread reads for, while it reads; null otherwise. */
 	private static final ThreadLocal<PositionedCursor> READING = new ThreadLocal<>();
@@ -58,6 +70,18 @@ final class IndexedOplog implements Oplog {
 
 	private final LongAdder examined = new LongAdder();
 
+	/** Where the newest cluster time trimmed away is kept, so that a restarted store still refuses older cursors. */
+	private final MongoCollection<Document> trimRecord;
+
+	/** The newest cluster time removed by trimming; 0 when nothing ever was. */
+	private volatile long trimmedUpTo;
+
+	/** Our change-stream cursors, so that trimming keeps what an open one has still to read. */
+	private final Set<PositionedCursor> open = ConcurrentHashMap.newKeySet();
+
+	/** Held by a trim and by a new cursor's check of its start, so no cursor starts inside a trimmed range. */
+	private final Object trimming = new Object();
+
 	@SuppressWarnings("unchecked")
 	IndexedOplog(AbstractMongoBackend backend, CursorRegistry cursors) {
 		MongoDatabase local = backend.resolveDatabase("local");
@@ -67,6 +91,12 @@ final class IndexedOplog implements Oplog {
 		}
 		this.collection = oplog;
 		this.cursors = cursors;
+		MongoCollection<Document> record = (MongoCollection<Document>) local.resolveCollection(TRIM_RECORD, false);
+		this.trimRecord = (record != null) ? record
+				: (MongoCollection<Document>) local.createCollectionOrThrowIfExists(TRIM_RECORD);
+		for (Document trimmed : this.trimRecord.handleQuery(new Document("_id", TRIM_RECORD))) {
+			this.trimmedUpTo = ((Number) trimmed.get("upTo")).longValue();
+		}
 		oplog.queryAllAsStream().forEach(this::index);
 		MongoCollection<Document> view = (MongoCollection<Document>) Proxy.newProxyInstance(
 				MongoCollection.class.getClassLoader(), new Class<?>[] { MongoCollection.class }, new View());
@@ -81,6 +111,57 @@ final class IndexedOplog implements Oplog {
 	/** How many entries the oplog holds. */
 	int size() {
 		return this.entries.size();
+	}
+
+	/** The newest cluster time trimmed away (0: none); cursors from before it are refused. */
+	long trimmedUpTo() {
+		return this.trimmedUpTo;
+	}
+
+	/**
+	 * Removes the entries older than the horizon (a cluster time as one number), except those an open cursor
+	 * of ours read within {@code idleCursor} has still to read, and records the newest one removed: a change
+	 * stream asked to start before it is refused from then on ({@link #createCursor}), as MongoDB refuses one
+	 * whose resume point has left its oplog, instead of silently starting after a gap.
+	 *
+	 * @return how many entries were removed
+	 */
+	int trim(long horizon, Duration idleCursor) {
+		synchronized (this.trimming) {
+			long limit = horizon;
+			long now = System.nanoTime();
+			for (PositionedCursor cursor : List.copyOf(this.open)) {
+				if (!isRegistered(cursor)) {
+					this.open.remove(cursor);
+				}
+				else if (now - cursor.lastUsed < idleCursor.toNanos()) {
+					limit = Math.min(limit, cursor.position);
+				}
+			}
+			long newest = this.trimmedUpTo;
+			int removed = 0;
+			for (Map.Entry<Long, Object> entry : List.copyOf(this.entries.headMap(limit, false).entrySet())) {
+				this.collection.deleteDocuments(new Document("_id", entry.getValue()), 1);
+				this.entries.remove(entry.getKey());
+				newest = Math.max(newest, entry.getKey());
+				removed++;
+			}
+			if (removed > 0) {
+				this.trimmedUpTo = newest;
+				this.trimRecord.deleteDocuments(new Document("_id", TRIM_RECORD), 1);
+				this.trimRecord.addDocument(new Document("_id", TRIM_RECORD).append("upTo", newest));
+			}
+			return removed;
+		}
+	}
+
+	private boolean isRegistered(PositionedCursor cursor) {
+		try {
+			return this.cursors.getCursor(cursor.getId()) == cursor;
+		}
+		catch (RuntimeException ex) {
+			return false; // closed (killCursors) or never registered
+		}
 	}
 
 	private void index(Document entry) {
@@ -129,19 +210,48 @@ final class IndexedOplog implements Oplog {
 
 	@Override
 	public Cursor createCursor(Document changeStreamDocument, String namespace, Aggregation aggregation) {
-		// Every entry written from here on comes after this floor; the library computes the exact position.
-		Map.Entry<Long, Object> newest = this.entries.lastEntry();
-		long floor = startOf(changeStreamDocument, (newest != null) ? newest.getKey() : 0);
-		Cursor cursor = this.delegate.createCursor(changeStreamDocument, namespace, aggregation);
-		if (!(cursor instanceof OplogCursor oplogCursor)) {
-			return cursor; // the invalidate cursor of a dropped collection
+		synchronized (this.trimming) {
+			refuseTrimmedStart(changeStreamDocument);
+			// Every entry written from here on comes after this floor; the library computes the exact position.
+			Map.Entry<Long, Object> newest = this.entries.lastEntry();
+			long floor = startOf(changeStreamDocument, (newest != null) ? newest.getKey() : 0);
+			Cursor cursor = this.delegate.createCursor(changeStreamDocument, namespace, aggregation);
+			if (!(cursor instanceof OplogCursor oplogCursor)) {
+				return cursor; // the invalidate cursor of a dropped collection
+			}
+			// With updateLookup an entry's event depends on when it is read, so one the stages refused may pass later.
+			boolean stable = !"updateLookup".equals(changeStreamDocument.get("fullDocument"));
+			PositionedCursor positioned = new PositionedCursor(oplogCursor, floor, stable);
+			this.cursors.remove(oplogCursor);
+			this.cursors.add(positioned);
+			this.open.add(positioned);
+			return positioned;
 		}
-		// With updateLookup an entry's event depends on when it is read, so one the stages refused may pass later.
-		boolean stable = !"updateLookup".equals(changeStreamDocument.get("fullDocument"));
-		PositionedCursor positioned = new PositionedCursor(oplogCursor, floor, stable);
-		this.cursors.remove(oplogCursor);
-		this.cursors.add(positioned);
-		return positioned;
+	}
+
+	/**
+	 * A stream that would start inside the trimmed history would miss the entries removed there: refused with
+	 * MongoDB's {@code ChangeStreamHistoryLost}, which the application reports as an expired cursor.
+	 */
+	private void refuseTrimmedStart(Document changeStreamDocument) {
+		long trimmed = this.trimmedUpTo;
+		if (trimmed == 0) {
+			return;
+		}
+		for (String key : List.of("startAfter", "resumeAfter")) {
+			if (changeStreamDocument.get(key) instanceof Document token && token.get("_data") instanceof String data
+					&& Long.parseUnsignedLong(data, 16) < trimmed) {
+				throw historyLost();
+			}
+		}
+		if (changeStreamDocument.get("startAtOperationTime") instanceof BsonTimestamp time && time.getValue() <= trimmed) {
+			throw historyLost();
+		}
+	}
+
+	private static MongoServerError historyLost() {
+		return new MongoServerError(CHANGE_STREAM_HISTORY_LOST, "ChangeStreamHistoryLost",
+				"Resume of change stream was not possible, as the resume point may no longer be in the oplog");
 	}
 
 	/** The position a new cursor starts from, as the library reads it (or lower). */
@@ -168,7 +278,10 @@ final class IndexedOplog implements Oplog {
 
 		private final boolean stable;
 
-		private long position;
+		private volatile long position;
+
+		/** When the cursor was created or last read ({@link System#nanoTime()}). */
+		private volatile long lastUsed = System.nanoTime();
 
 		/** The newest entry the current read supplied, or -1. */
 		private final long[] lastRead = { -1 };
@@ -192,6 +305,7 @@ final class IndexedOplog implements Oplog {
 		@Override
 		public synchronized List<Document> takeDocuments(int numberToReturn) {
 			List<Document> documents;
+			this.lastUsed = System.nanoTime();
 			this.lastRead[0] = -1;
 			READING.set(this);
 			try {

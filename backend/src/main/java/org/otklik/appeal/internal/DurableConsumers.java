@@ -14,6 +14,9 @@ import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.AppealEventConsumer;
 import org.otklik.appeal.AppealEventCursor;
 import org.otklik.appeal.AppealEventStream;
+import org.otklik.graphql.ErrorDetail;
+import org.otklik.graphql.OtklikException;
+import org.otklik.storage.OplogReaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -45,7 +48,7 @@ import org.springframework.stereotype.Component;
  * and are passed over.
  */
 @Component
-public class DurableConsumers implements SmartLifecycle {
+public class DurableConsumers implements SmartLifecycle, OplogReaders {
 
 	static final String CHECKPOINTS = "appeal_event_checkpoints";
 
@@ -55,6 +58,12 @@ public class DurableConsumers implements SmartLifecycle {
 
 	/** After this many attempts an item is given up and logged as failed. */
 	static final int MAX_ATTEMPTS = 20;
+
+	/** A quiet instance sweeps on every this many ticks of {@code retryEvery}. */
+	static final int QUIET_SWEEPS = 6;
+
+	/** The longest wait between attempts (see {@code failed}). */
+	static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
 	private final AppealEventStream stream;
 
@@ -124,6 +133,25 @@ public class DurableConsumers implements SmartLifecycle {
 		return 1;
 	}
 
+	/**
+	 * The oldest position a consumer may resume after: the oldest stored checkpoint of the consumers this
+	 * application has (running or not), and the position of any running here that is behind it. The embedded
+	 * server keeps its oplog from there on, so a consumer that is behind or stopped loses nothing.
+	 */
+	@Override
+	public Mono<Long> oldestPosition() {
+		List<String> names = this.consumers.orderedStream().map(AppealEventConsumer::name).toList();
+		if (names.isEmpty()) {
+			return Mono.empty();
+		}
+		Flux<Long> running = Flux.fromIterable(this.runners.values())
+			.mapNotNull(runner -> runner.handedOff.get())
+			.map(AppealEventCursor::position);
+		Flux<Long> stored = this.mongo.find(Query.query(Criteria.where("_id").in(names)), Checkpoint.class, CHECKPOINTS)
+			.map(Checkpoint::position);
+		return Flux.concat(stored, running).reduce(Math::min);
+	}
+
 	/** Work items of a consumer still pending or running, for tests and health. */
 	public Mono<Long> unfinished(String name) {
 		return this.mongo.count(Query.query(Criteria.where("consumer").is(name).and("state").ne(State.DONE)), WORK);
@@ -166,14 +194,33 @@ public class DurableConsumers implements SmartLifecycle {
 
 		private final Disposable.Composite tasks = Disposables.composite();
 
+		/** When an effect of this instance last failed. */
+		private volatile Instant lastFailure = Instant.EPOCH;
+
+		/** When finished items were last removed. */
+		private volatile Instant lastCleanUp = Instant.EPOCH;
+
 		Runner(AppealEventConsumer consumer) {
 			this.consumer = consumer;
 		}
 
 		void start() {
+			// Every event, not only the wanted ones, moves the position: a consumer that rarely wants one would
+			// otherwise keep an old checkpoint, and the embedded oplog from it (see oldestPosition).
 			Flux<AppealEvent> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
-					this.consumer::wants, properties.consumerBuffer())))
-				.concatMap(event -> handOff(event).thenReturn(event))
+					event -> true, properties.consumerBuffer())))
+				.concatMap(event -> this.consumer.wants(event) ? handOff(event).thenReturn(event)
+						: Mono.fromSupplier(() -> {
+							this.handedOff.set(event.cursor());
+							return event;
+						}))
+				// History this instance still wanted is gone: another instance has handed those events off and moved
+				// the stored checkpoint past them (only then is the embedded oplog trimmed), so resume from there.
+				.doOnError(ex -> {
+					if (ex instanceof OtklikException expired && expired.detail() == ErrorDetail.CURSOR_EXPIRED) {
+						this.handedOff.set(null);
+					}
+				})
 				// A lost connection or a buffer overflow: resume after the last event handed off.
 				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
 					.doBeforeRetry(s -> log.warn("Consumer {} resumes after: {}", this.consumer.name(), s.failure().toString())));
@@ -184,6 +231,12 @@ public class DurableConsumers implements SmartLifecycle {
 				.subscribe());
 			this.tasks.add(Flux.interval(properties.retryEvery())
 				.onBackpressureDrop()
+				// Each sweep reads the whole work collection on the embedded server (no secondary indexes), and the
+				// finished items of a week are most of it: after 2,000 ingests, sweeps of five consumers every 10 s
+				// kept 8 % of a core busy. So a quiet instance sweeps once every QUIET_SWEEPS ticks (abandoned
+				// leases last minutes anyway), and every tick while its own failures may be due.
+				.filter(tick -> tick % QUIET_SWEEPS == 0
+						|| clock.instant().isBefore(this.lastFailure.plus(MAX_BACKOFF)))
 				.concatMap(tick -> sweep().onErrorResume(ex -> {
 					log.warn("Consumer {}: retry sweep failed: {}", this.consumer.name(), ex.toString());
 					return Mono.empty();
@@ -241,10 +294,11 @@ public class DurableConsumers implements SmartLifecycle {
 		}
 
 		private Mono<Void> failed(WorkItem item, Throwable ex) {
+			this.lastFailure = clock.instant();
 			boolean last = item.attempts() >= MAX_ATTEMPTS;
 			log.warn("Consumer {}: event {} failed (attempt {}{}): {}", this.consumer.name(), item.eventId(),
 					item.attempts(), last ? ", giving up" : "", ex.toString());
-			Duration wait = Duration.ofSeconds(Math.min(3600, 1L << Math.min(item.attempts(), 12)));
+			Duration wait = Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(item.attempts(), 12)));
 			return mongo.updateFirst(owned(item), new Update().set("state", last ? State.FAILED : State.PENDING)
 				.set("owner", null)
 				.set("nextAttemptAt", clock.instant().plus(wait))
@@ -284,6 +338,11 @@ public class DurableConsumers implements SmartLifecycle {
 		}
 
 		private Mono<Void> removeOldDone(Instant now) {
+			// Items are kept for days; removing them once an hour is soon enough and spares a scan per sweep.
+			if (now.isBefore(this.lastCleanUp.plus(Duration.ofHours(1)))) {
+				return Mono.empty();
+			}
+			this.lastCleanUp = now;
 			return mongo.remove(Query.query(Criteria.where("consumer").is(this.consumer.name()).and("state").is(State.DONE)
 				.and("doneAt").lt(now.minus(properties.keepDone()))), WORK).then();
 		}
