@@ -39,7 +39,9 @@ class SharedSubscriptionsGuardTests {
 			// Routing suggestions: integrators get null, staff get the suggestion; role only.
 			"Appeal.routing", "RoutingSuggestion.agency",
 			// A channel account's webhook secret is shown to curators, whoever they are; the check is the role.
-			"ChannelAccount.webhookSecret");
+			"ChannelAccount.webhookSecret",
+			// Internal notes: empty for integrators, the appeal's notes for staff who may read it (roles, agency).
+			"Appeal.notes");
 
 	private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
 
