@@ -338,6 +338,25 @@ export const en: Messages = {
   'review.appeal': 'Appeal',
   'review.quality': 'Coach’s assessment',
   'review.noQuality': 'No quality report for this answer.',
+  'review.interimHeld':
+    'Interim answer held for review (a low coach score, or all interim answers are reviewed). The citizen gets it once approved.',
+  'review.edit': 'Edit the text',
+  'review.cancelEdit': 'Cancel the edit',
+  'review.editLabel': 'Answer text to publish',
+  'review.editHint': 'The edited text is published; the original stays in the answer’s history.',
+  'review.approveEdited': 'Approve with edit',
+  'answer.edited': 'Edited by curator {name}, {time} — original text',
+  'notes.title': 'Internal notes',
+  'notes.hint': 'Seen only by the agency’s staff and ЦУР curators; never published.',
+  'notes.none': 'No notes yet.',
+  'notes.label': 'New note',
+  'notes.add': 'Add note',
+  'notes.empty': 'Write the note’s text.',
+  'notes.failed': 'The note could not be saved. Try again.',
+  'editor.interimReview':
+    'An interim answer the coach scores below the region’s threshold goes to ЦУР review and is published once approved.',
+  'editor.interimHeld':
+    'Score {score}: this interim answer will likely go to ЦУР review rather than be published at once.',
 
   'dashboard.title': 'Agency figures',
   'dashboard.period': 'Period',
@@ -443,6 +462,7 @@ export const en: Messages = {
   'event.CITIZEN_REPLIED': 'The citizen wrote again',
   'event.DELIVERY_UPDATED': 'Answer delivery',
   'event.REASSIGNED': 'Handed over',
+  'event.ANSWER_HELD': 'Interim answer held for review',
 
   'role.CURATOR': 'ЦУР curator',
   'role.HEAD': 'Head',
