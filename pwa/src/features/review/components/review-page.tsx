@@ -9,6 +9,7 @@ import { QualityReport, ReasonDialog, useAppealCommands } from '@/features/appea
 import type { ReviewQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useReviewQueue } from '../hooks/use-review-queue'
+import { ReviewSettings } from './review-settings'
 
 type Appeal = ReviewQueueQuery['appeals']['edges'][number]['node']
 type ReviewAnswer = Appeal['answers'][number]
@@ -32,10 +33,13 @@ function Review() {
       size={queue.items.length}
 
       actions={
-        <DownloadReport
-          report="appeals"
-          params={{ status: ['ON_REVIEW'], orderBy: 'RECEIVED_ASC' }}
-        />
+        <>
+          <DownloadReport
+            report="appeals"
+            params={{ status: ['ON_REVIEW'], orderBy: 'RECEIVED_ASC' }}
+          />
+          <ReviewSettings />
+        </>
       }
     >
       {queue.items.map(({ appeal, answer }) => (
