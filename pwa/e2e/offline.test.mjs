@@ -47,9 +47,12 @@ describe('offline executor', () => {
     await page.locator(`[data-appeal-id="${appeal.id}"] a`).click()
     await page.getByText(appeal.text).waitFor()
     await page.getByRole('button', { name: 'Взять в работу' }).click()
-    const answerText = `Офлайн-ответ ${Date.now()}: фельдшер принимает с понедельника, 9:00–17:00.`
+    // An interim answer the coach rates well, so the region's review settings publish it at once; the
+    // editor starts on a final answer since interim ones may skip review.
+    const answerText = `Здравствуйте! Спасибо, что написали. Фельдшерский пункт в Сусумане откроется в понедельник, фельдшер принимает с 9:00 до 17:00. Ответ ${Date.now()}.`
+    await page.getByLabel('Промежуточный').check()
     await page.getByLabel('Текст ответа').fill(answerText)
-    await page.getByRole('button', { name: 'Отправить' }).click()
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click()
     await page.getByText('ожидает отправки').first().waitFor()
     await screenshot(page, 'offline-pending')
 

@@ -55,9 +55,13 @@ export async function launchPhone(name) {
   }
 }
 
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot into e2e/screenshots/ (committed, so the screens can be seen without running
+ * anything): one pixel per CSS pixel keeps the files small; `fullPage: false` takes what is on screen.
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, scale: 'css' })
 }
 
 /** Waits until the service worker controls the page, so an offline reload is served from its precache. */

@@ -16,16 +16,21 @@ describe('useDraft', () => {
     expect(result.current.savedAt).toBe('2026-03-10T10:00:00.000Z')
   })
 
+  it('starts on a final answer, which always goes to review, not on an interim one', () => {
+    const { result } = renderHook(() => useDraft('exec-1', 'fresh'))
+    expect(result.current.kind).toBe('FINAL')
+  })
+
   it('restores the draft, with its kind, after a reload', () => {
     const first = renderHook(() => useDraft('exec-1', 'a1'))
     act(() => {
-      first.result.current.setKind('FINAL')
-      first.result.current.setText('Итоговый ответ')
+      first.result.current.setKind('INTERIM')
+      first.result.current.setText('Промежуточный ответ')
     })
     first.unmount() // closing the screen flushes at once
     const second = renderHook(() => useDraft('exec-1', 'a1'))
-    expect(second.result.current.text).toBe('Итоговый ответ')
-    expect(second.result.current.kind).toBe('FINAL')
+    expect(second.result.current.text).toBe('Промежуточный ответ')
+    expect(second.result.current.kind).toBe('INTERIM')
     expect(second.result.current.restoredAt).not.toBeNull()
   })
 

@@ -193,6 +193,13 @@ export function AnswerEditor({ appealId }: { appealId: string }) {
           />
         </details>
       )}
+      {draft.kind === 'INTERIM' && (
+        <p className="notice small" role="note" data-testid="interim-review-hint">
+          {quality.report && quality.report.score < 70
+            ? t('editor.interimHeld', { score: quality.report.score })
+            : t('editor.interimReview')}
+        </p>
+      )}
       {!online && draft.text.trim().length >= QUALITY_MIN_LENGTH && (
         <p className="muted small" role="status">
           {t('editor.hintsOffline')}

@@ -35,6 +35,18 @@ export function AnswerList({
               </span>
             </p>
             <p className="appeal-text">{answer.text}</p>
+            {answer.originalText && (
+              // Both versions stay visible to staff: what the author wrote and what was published.
+              <details className="answer__original">
+                <summary>
+                  {t('answer.edited', {
+                    name: answer.editedBy?.name ?? '',
+                    time: answer.editedAt ? formatDateTime(answer.editedAt) : '',
+                  })}
+                </summary>
+                <p className="appeal-text">{answer.originalText}</p>
+              </details>
+            )}
             {renderDelivery?.(answer)}
             {answer.reviewComment && (
               <p className="notice notice--warning">

@@ -11,6 +11,7 @@ import { AnswerList } from './answer-list'
 import { AppealActions } from './appeal-actions'
 import { AppealDetails } from './appeal-details'
 import { AppealHistory } from './appeal-history'
+import { AppealNotes } from './appeal-notes'
 import { AppealSource } from './appeal-source'
 import { CitizenMessages } from './citizen-messages'
 import { OutboxList } from './outbox-list'
@@ -97,6 +98,7 @@ export function AppealPage() {
         pending={pending}
         renderDelivery={(answer) => <AnswerDelivery appeal={appeal} answer={answer} />}
       />
+      <AppealNotes appealId={appeal.id} />
       <AppealDetails appeal={appeal} />
       <AppealHistory history={appeal.history} />
     </article>

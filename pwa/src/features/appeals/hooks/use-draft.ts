@@ -10,7 +10,8 @@ export type AnswerKind = Draft['kind']
 export function useDraft(owner: string, appealId: string, delayMs = 500) {
   const [initial] = useState(() => loadDraft(owner, appealId))
   const [text, setTextState] = useState(initial?.text ?? '')
-  const [kind, setKindState] = useState<AnswerKind>(initial?.kind ?? 'INTERIM')
+  // Final by default: it always goes to the curator's review, so nothing unreviewed leaves by accident.
+  const [kind, setKindState] = useState<AnswerKind>(initial?.kind ?? 'FINAL')
   const [savedAt, setSavedAt] = useState<string | null>(initial?.updatedAt ?? null)
   const [saveFailed, setSaveFailed] = useState(false)
   const kindRef = useRef(kind)

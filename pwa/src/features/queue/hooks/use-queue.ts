@@ -52,6 +52,9 @@ export const REFETCH_ON: readonly AppealEventType[] = [
   'REOPENED',
   'ANSWER_RETURNED',
   'INTERIM_ANSWERED',
+  'ANSWER_HELD',
+  // Handed to a colleague or taken over: the new holder's queue shows it without a reload.
+  'REASSIGNED',
   'PAUSED',
   'RESUMED',
   'EXTENDED',

@@ -9,6 +9,7 @@ import { QualityReport, ReasonDialog, useAppealCommands } from '@/features/appea
 import type { ReviewQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useReviewQueue } from '../hooks/use-review-queue'
+import { ReviewSettings } from './review-settings'
 
 type Appeal = ReviewQueueQuery['appeals']['edges'][number]['node']
 type ReviewAnswer = Appeal['answers'][number]
@@ -32,10 +33,13 @@ function Review() {
       size={queue.items.length}
 
       actions={
-        <DownloadReport
-          report="appeals"
-          params={{ status: ['ON_REVIEW'], orderBy: 'RECEIVED_ASC' }}
-        />
+        <>
+          <DownloadReport
+            report="appeals"
+            params={{ status: ['ON_REVIEW'], orderBy: 'RECEIVED_ASC' }}
+          />
+          <ReviewSettings />
+        </>
       }
     >
       {queue.items.map(({ appeal, answer }) => (
@@ -49,6 +53,8 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer |
   const t = useT()
   const commands = useAppealCommands()
   const [returning, setReturning] = useState(false)
+  // The curator's edit of the text; null while the author's text is approved as written.
+  const [edited, setEdited] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const finish = (message: string | null) => {
     setError(message)
@@ -67,9 +73,27 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer |
       {answer && (
         <>
           <h2 className="small-heading">
-            {t('review.answer')} · {answer.author.name} · {formatDateTime(answer.submittedAt)}
+            {t('review.answer')} · {t(enumKey('answer.kind', answer.kind))} · {answer.author.name} ·{' '}
+            {formatDateTime(answer.submittedAt)}
           </h2>
-          <p className="appeal-text review-answer">{answer.text}</p>
+          {answer.kind === 'INTERIM' && (
+            <p className="notice notice--warning small">{t('review.interimHeld')}</p>
+          )}
+          {edited === null ? (
+            <p className="appeal-text review-answer">{answer.text}</p>
+          ) : (
+            <>
+              <label htmlFor={`edit-${answer.id}`}>{t('review.editLabel')}</label>
+              <textarea
+                id={`edit-${answer.id}`}
+                className="editor__text"
+                rows={6}
+                value={edited}
+                onChange={(event) => setEdited(event.target.value)}
+              />
+              <p className="muted small">{t('review.editHint')}</p>
+            </>
+          )}
           {answer.quality ? (
             <QualityReport
               report={answer.quality}
@@ -100,11 +124,24 @@ function ReviewItem({ appeal, answer }: { appeal: Appeal; answer: ReviewAnswer |
                     appealId: appeal.id,
                     answerId: answer.id,
                     expectedVersion: appeal.version,
+                    ...(edited !== null && edited.trim() !== answer.text ? { text: edited } : {}),
                   })
                   .then(finish)
               }
             >
-              {t('actions.approve')}
+              {edited !== null && edited.trim() !== answer.text
+                ? t('review.approveEdited')
+                : t('actions.approve')}
+            </button>
+          )}
+          {appeal.viewerCan.approve && edited === null && (
+            <button type="button" className="button" onClick={() => setEdited(answer.text)}>
+              {t('review.edit')}
+            </button>
+          )}
+          {edited !== null && (
+            <button type="button" className="button" onClick={() => setEdited(null)}>
+              {t('review.cancelEdit')}
             </button>
           )}
           {appeal.viewerCan.return && (

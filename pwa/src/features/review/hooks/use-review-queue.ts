@@ -4,7 +4,10 @@ import { useIdentity } from '@/lib/oidc/session-context'
 import { QueueAppealChangedDocument, ReviewQueueDocument } from '@/gql/graphql'
 import { useLiveEvents } from '@/lib/graphql/use-live-events'
 
-/** Final answers waiting for the ЦУР, live: a new submission refetches, decided ones drop out. */
+/**
+ * Answers waiting for the ЦУР (final ones, and interim ones the region's settings held), live: a new
+ * submission refetches, decided ones drop out.
+ */
 export function useReviewQueue() {
   const { subject } = useIdentity()
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ReviewQueueDocument })
@@ -16,7 +19,7 @@ export function useReviewQueue() {
     owner: subject,
     select: (result) => result.appealChanged,
     onEvent: (event) => {
-      if (event.type === 'FINAL_SUBMITTED') refresh()
+      if (event.type === 'FINAL_SUBMITTED' || event.type === 'ANSWER_HELD') refresh()
     },
   })
   const items = useMemo(
@@ -26,10 +29,7 @@ export function useReviewQueue() {
         .filter((appeal) => appeal.status === 'ON_REVIEW')
         .map((appeal) => ({
           appeal,
-          answer:
-            appeal.answers.findLast(
-              (answer) => answer.kind === 'FINAL' && answer.review === 'PENDING',
-            ) ?? null,
+          answer: appeal.answers.findLast((answer) => answer.review === 'PENDING') ?? null,
         })),
     [data],
   )

@@ -118,6 +118,11 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		return this.answers.stream().filter(a -> a.id().equals(answerId)).findFirst();
 	}
 
+	/** The answer waiting for review (a final one, or an interim one the region's settings held), if any. */
+	public Optional<Answer> pendingAnswer() {
+		return this.answers.stream().filter(Answer::awaitsReview).findFirst();
+	}
+
 	/** The final answer waiting for review, if any. */
 	public Optional<Answer> pendingFinalAnswer() {
 		return this.answers.stream()

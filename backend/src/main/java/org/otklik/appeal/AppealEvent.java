@@ -103,10 +103,10 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 		}
 	}
 
-	/** A final answer was submitted and waits for review. */
+	/** An answer was submitted and waits for review: a final one, or an interim one the region's settings held. */
 	record AnswerSubmitted(Meta meta, Answer answer) implements AppealEvent {
 		public AppealEventType type() {
-			return AppealEventType.FINAL_SUBMITTED;
+			return (answer.kind() == AnswerKind.INTERIM) ? AppealEventType.ANSWER_HELD : AppealEventType.FINAL_SUBMITTED;
 		}
 	}
 

@@ -8,6 +8,9 @@ public enum AppealEventType {
 	DELIVERY_UPDATED,
 
 	/** Handed to another executor of the agency, or taken over by its head. */
-	REASSIGNED
+	REASSIGNED,
+
+	/** An interim answer was held for the curator's review by the region's settings. */
+	ANSWER_HELD
 
 }

@@ -54,7 +54,7 @@ public final class AppealInputs {
 	}
 
 	/** Input of {@code approveAnswer}. */
-	public record ApproveAnswerInput(String appealId, String answerId, Integer expectedVersion) {
+	public record ApproveAnswerInput(String appealId, String answerId, Integer expectedVersion, String text) {
 	}
 
 	/** Input of {@code returnAnswer}. */

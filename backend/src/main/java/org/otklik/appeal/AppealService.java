@@ -36,6 +36,7 @@ import org.otklik.graphql.UserError;
 import org.otklik.quality.QualityReport;
 import org.otklik.quality.QualityService;
 import org.otklik.region.Category;
+import org.otklik.region.RegionSettingsService;
 import org.otklik.security.Caller;
 import org.otklik.security.Role;
 import org.otklik.text.RussianStems;
@@ -61,9 +62,12 @@ public class AppealService {
 
 	private final StaffDirectory staff;
 
+	private final RegionSettingsService regionSettings;
+
 	public AppealService(AppealChanges changes, AppealAccess access, QualityService quality, AppealImporter importer,
-			StaffDirectory staff) {
+			StaffDirectory staff, RegionSettingsService regionSettings) {
 		this.staff = staff;
+		this.regionSettings = regionSettings;
 		this.changes = changes;
 		this.access = access;
 		this.quality = quality;
@@ -257,16 +261,21 @@ public class AppealService {
 				appeal -> new AppealCommand.TakeOver(input.comment()));
 	}
 
-	/** An interim or final answer; the payload carries the answer it created. */
+	/**
+	 * An interim or final answer; the payload carries the answer it created. An interim answer the region's
+	 * settings hold (a coach score under the threshold, or every one) waits for a curator like a final one.
+	 */
 	public Mono<SubmitAnswerPayload> submitAnswer(Caller caller, SubmitAnswerInput input) {
 		String answerId = UUID.randomUUID().toString();
-		return change(caller, AppealAction.ANSWER, input.appealId(), input.expectedVersion(), null,
-				AppealValidation.answer(input.kind(), input.text(), input.clientAnswerId()), appeal -> {
+		return this.regionSettings.current().flatMap(settings -> change(caller, AppealAction.ANSWER, input.appealId(),
+				input.expectedVersion(), null, AppealValidation.answer(input.kind(), input.text(), input.clientAnswerId()),
+				appeal -> {
 					String text = input.text().strip();
 					QualityReport report = this.quality.check(text, appeal.text());
+					boolean held = input.kind() == AnswerKind.INTERIM && settings.holdsInterim(report.score());
 					return new AppealCommand.SubmitAnswer(answerId, input.kind(), text, input.clientAnswerId(),
-							AnswerQuality.of(report, text), this.quality.properties().blocks(report));
-				})
+							AnswerQuality.of(report, text), this.quality.properties().blocks(report), held);
+				}))
 			.map(payload -> new SubmitAnswerPayload(payload.appeal(), answerOf(payload.appeal(), answerId,
 					input.clientAnswerId()), payload.errors()));
 	}
@@ -283,9 +292,20 @@ public class AppealService {
 			.orElse(null);
 	}
 
+	/**
+	 * Approves the answer under review; with {@code text}, the curator's edit is what gets published and the
+	 * author's version stays on the answer.
+	 */
 	public Mono<AppealPayload> approveAnswer(Caller caller, ApproveAnswerInput input) {
-		return change(caller, AppealAction.APPROVE, input.appealId(), input.expectedVersion(), null, List.of(),
-				appeal -> new AppealCommand.ApproveAnswer(input.answerId()));
+		List<UserError> invalid = List.of();
+		String edited = null;
+		if (input.text() != null) {
+			invalid = AppealValidation.answer(AnswerKind.FINAL, input.text(), null);
+			edited = input.text().strip();
+		}
+		String text = edited;
+		return change(caller, AppealAction.APPROVE, input.appealId(), input.expectedVersion(), null, invalid,
+				appeal -> new AppealCommand.ApproveAnswer(input.answerId(), text));
 	}
 
 	public Mono<AppealPayload> returnAnswer(Caller caller, ReturnAnswerInput input) {

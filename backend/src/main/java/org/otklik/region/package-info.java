@@ -1,5 +1,5 @@
 /**
- * The region's classifiers: categories and municipalities.
+ * The region's classifiers (categories, municipalities) and its review settings.
  */
 @NullMarked
 package org.otklik.region;

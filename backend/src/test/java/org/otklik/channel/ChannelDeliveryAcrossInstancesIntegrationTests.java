@@ -29,6 +29,7 @@ class ChannelDeliveryAcrossInstancesIntegrationTests extends ChannelTestSupport 
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(OtklikApplication.class).run(
 				"--server.port=0", "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/otklik",
 				"--otklik.storage.seed-demo=false", "--otklik.security.embedded-issuer-uri=http://localhost/idp-test",
+				"--otklik.region.review.interim-review-below-score=0",
 				"--otklik.channels.telegram-api-url=" + FAKE.url(), "--otklik.channels.vk-api-url=" + FAKE.url(),
 				"--otklik.channels.max-api-url=" + FAKE.url(), "--otklik.channels.ok-api-url=" + FAKE.url(),
 				"--otklik.channels.delivery-every=300ms", "--otklik.channels.min-interval=10ms",

@@ -43,7 +43,9 @@ class SharedSubscriptionsGuardTests {
 			// Incidents: integrators get none; members are filtered by the caller's agency only.
 			"Appeal.incident", "Incident.appeals",
 			// The citizen's link: staff roles and the appeal's scope (curator, or the agency's staff) decide.
-			"Appeal.citizenLink");
+			"Appeal.citizenLink",
+			// Internal notes: empty for integrators, the appeal's notes for staff who may read it (roles, agency).
+			"Appeal.notes");
 
 	private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
 

@@ -110,6 +110,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("routingAgencyRules", new Rule(CURATOR, f -> Call.of("{ routingAgencyRules }", "routingAgencyRules"))),
 			Map.entry("routingModel", new Rule(EnumSet.of(Who.CURATOR, Who.HEAD), f -> Call.of("{ routingModel { version } }", "routingModel"))),
 			Map.entry("auditLog", new Rule(CURATOR, f -> Call.of("{ auditLog(first: 5) { edges { node { id } } } }", "auditLog"))),
+			Map.entry("regionSettings", new Rule(CURATOR, f -> Call.of("{ regionSettings { interimReviewBelowScore } }", "regionSettings"))),
 			// mutations
 			Map.entry("ingestAppeal", new Rule(EnumSet.of(Who.CURATOR, Who.INTEGRATOR, Who.OTHER_INTEGRATOR), f -> mutation("ingestAppeal",
 					Map.of("channel", "VK", "externalId", uniqueId(), "text", "Матрица прав")))),
@@ -124,6 +125,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("reassignAppeal", new Rule(OWN_AGENCY_READERS, f -> mutation("reassignAppeal",
 					Map.of("appealId", f.appealId(), "executorId", "exec2.health", "comment", "Ухожу в отпуск")))),
 			Map.entry("takeOverAppeal", new Rule(EnumSet.of(Who.HEAD), f -> mutation("takeOverAppeal", Map.of("appealId", f.appealId())))),
+			// Notes: the agency's staff and curators; another agency's executor gets NOT_FOUND, integrators FORBIDDEN.
+			Map.entry("addAppealNote", new Rule(OWN_AGENCY_READERS, f -> mutation("addAppealNote",
+					Map.of("appealId", f.appealId(), "text", "Матрица: заметка")))),
+			// Stores what the suite's default already is (nothing held by score), so no other test sees a change.
+			Map.entry("updateRegionSettings", new Rule(CURATOR, f -> mutation("updateRegionSettings",
+					Map.of("interimReviewBelowScore", 0, "reviewAllInterimAnswers", false)))),
 			Map.entry("agencyExecutors", new Rule(OWN_AGENCY_READERS, f -> Call.of(
 					"query($a: ID!) { agencyExecutors(agencyId: $a) { edges { node { id } } } }", "agencyExecutors", "a", f.agencyId()))),
 			Map.entry("approveAnswer", new Rule(CURATOR, f -> mutation("approveAnswer", Map.of("appealId", f.appealId(), "answerId", f.answerId())))),

@@ -33,6 +33,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"otklik.security.embedded-issuer-uri=http://localhost/idp-test",
 		// Tests drive the API far faster than any integrator may; the limit has tests of its own.
 		"otklik.graphql.rate-limit.enabled=false",
+		// The region's default holds interim answers the coach scores under 70; the suites answer with short
+		// texts to test other things, so none is held by score here. ReviewSettingsIntegrationTests stores the
+		// real settings through the API and tests the holding.
+		"otklik.region.review.interim-review-below-score=0",
 		// Never the real channel hosts: a closed local port unless a test starts a fake server.
 		"otklik.channels.vk-api-url=http://127.0.0.1:9", "otklik.channels.telegram-api-url=http://127.0.0.1:9",
 		"otklik.channels.max-api-url=http://127.0.0.1:9", "otklik.channels.ok-api-url=http://127.0.0.1:9" })

@@ -38,7 +38,7 @@ public enum AppealAction {
 	// Only the executor who holds the appeal answers it (anyone of the agency while nobody does); the head
 	// may answer any of the agency's appeals. AppealLifecycle.check applies the holder rule.
 	ANSWER("answer", Set.of(EXECUTOR, HEAD), Who.AGENCY_STAFF, EnumSet.of(ASSIGNED, IN_PROGRESS),
-			"Ответить на обращение в этом статусе нельзя", Map.of(ON_REVIEW, "Окончательный ответ уже на проверке в ЦУР")),
+			"Ответить на обращение в этом статусе нельзя", Map.of(ON_REVIEW, "Ответ уже на проверке в ЦУР")),
 	APPROVE("approve", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
 	RETURN("return", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ON_REVIEW), "На проверке нет ответа"),
 	CLOSE("close", Set.of(CURATOR), Who.CURATOR, EnumSet.of(ANSWERED), "Закрыть можно только обращение с одобренным ответом"),

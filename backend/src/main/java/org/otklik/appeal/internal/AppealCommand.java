@@ -46,14 +46,27 @@ public sealed interface AppealCommand {
 	 * @param blocked whether the region's threshold refuses an answer with this report
 	 */
 	record SubmitAnswer(String answerId, AnswerKind kind, String text, String clientAnswerId, AnswerQuality quality,
-			boolean blocked) implements AppealCommand {
+			boolean blocked, boolean held) implements AppealCommand {
+
+		/** An answer the region's settings do not hold. */
+		SubmitAnswer(String answerId, AnswerKind kind, String text, String clientAnswerId, AnswerQuality quality,
+				boolean blocked) {
+			this(answerId, kind, text, clientAnswerId, quality, blocked, false);
+		}
+
 		public AppealAction action() {
 			return AppealAction.ANSWER;
 		}
 	}
 
 	/** Approve the final answer under review. */
-	record ApproveAnswer(String answerId) implements AppealCommand {
+	record ApproveAnswer(String answerId, @org.jspecify.annotations.Nullable String editedText) implements AppealCommand {
+
+		/** Approval of the text as its author wrote it. */
+		ApproveAnswer(String answerId) {
+			this(answerId, null);
+		}
+
 		public AppealAction action() {
 			return AppealAction.APPROVE;
 		}

@@ -100,9 +100,10 @@ final class AppealEventReader {
 					appeal.executor(), reason);
 			case INTERIM_ANSWERED -> new AppealEvent.InterimAnswerPublished(meta, answer(appeal, last, AnswerKind.INTERIM, null));
 			case FINAL_SUBMITTED -> new AppealEvent.AnswerSubmitted(meta, answer(appeal, last, AnswerKind.FINAL, ReviewState.PENDING));
+			case ANSWER_HELD -> new AppealEvent.AnswerSubmitted(meta, answer(appeal, last, AnswerKind.INTERIM, ReviewState.PENDING));
 			case ANSWER_APPROVED -> new AppealEvent.AnswerApproved(meta, answer(appeal, last, AnswerKind.FINAL, ReviewState.APPROVED));
 			case ANSWER_RETURNED -> new AppealEvent.AnswerReturned(meta,
-					answer(appeal, last, AnswerKind.FINAL, ReviewState.RETURNED), reason);
+					answer(appeal, last, null, ReviewState.RETURNED), reason);
 			case CLOSED -> new AppealEvent.AppealClosed(meta);
 			case REOPENED -> new AppealEvent.AppealReopened(meta, reason);
 			case PAUSED -> new AppealEvent.AppealPaused(meta, reason);
@@ -146,7 +147,7 @@ final class AppealEventReader {
 		}
 		for (int i = answers.size() - 1; i >= 0; i--) {
 			Answer a = answers.get(i);
-			if (a.kind() == kind && (review == null || a.review() == review)) {
+			if ((kind == null || a.kind() == kind) && (review == null || a.review() == review)) {
 				return a;
 			}
 		}

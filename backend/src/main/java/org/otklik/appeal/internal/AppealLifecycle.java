@@ -213,10 +213,10 @@ public final class AppealLifecycle {
 			return handOver(appeal, draft, actor.person(), takeOver.comment(), actor, context);
 		}
 		if (command instanceof ApproveAnswer approve) {
-			return review(appeal, approve.answerId(), ReviewState.APPROVED, null, draft, actor, context);
+			return review(appeal, approve.answerId(), ReviewState.APPROVED, null, approve.editedText(), draft, actor, context);
 		}
 		if (command instanceof ReturnAnswer returned) {
-			return review(appeal, returned.answerId(), ReviewState.RETURNED, returned.comment(), draft, actor, context);
+			return review(appeal, returned.answerId(), ReviewState.RETURNED, returned.comment(), null, draft, actor, context);
 		}
 		if (command instanceof Close) {
 			draft.status = AppealStatus.CLOSED;
@@ -319,19 +319,22 @@ public final class AppealLifecycle {
 		}
 		Instant now = context.now();
 		boolean last = submit.kind() == AnswerKind.FINAL;
-		// An interim answer is published at once; a final one when it is approved.
+		// A final answer, and an interim one the region's settings hold, wait for a curator: nothing is published
+		// and the first-response clock runs on until the approval. Any other interim answer is published at once.
+		boolean reviewed = last || submit.held();
 		draft.answers.add(new Answer(submit.answerId(), submit.kind(), submit.text(), actor.person(), now,
-				last ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null, submit.clientAnswerId(),
-				submit.quality(), last ? null : onPublication(appeal, now)));
-		draft.status = last ? AppealStatus.ON_REVIEW : AppealStatus.IN_PROGRESS;
+				reviewed ? ReviewState.PENDING : ReviewState.NOT_REQUIRED, null, null, null, submit.clientAnswerId(),
+				submit.quality(), reviewed ? null : onPublication(appeal, now)));
+		draft.status = reviewed ? AppealStatus.ON_REVIEW : AppealStatus.IN_PROGRESS;
 		if (appeal.executor() == null) {
 			draft.executor = actor.person();
 		}
-		if (!last && appeal.firstRespondedAt() == null) {
+		if (!reviewed && appeal.firstRespondedAt() == null) {
 			draft.firstRespondedAt = now;
 		}
-		return changed(appeal, draft, actor, context,
-				last ? AppealEventType.FINAL_SUBMITTED : AppealEventType.INTERIM_ANSWERED, event().answer(submit.answerId()));
+		AppealEventType type = last ? AppealEventType.FINAL_SUBMITTED
+				: submit.held() ? AppealEventType.ANSWER_HELD : AppealEventType.INTERIM_ANSWERED;
+		return changed(appeal, draft, actor, context, type, event().answer(submit.answerId()));
 	}
 
 	/** The appeal changes hands within its agency; one taken by nobody yet goes into work with its new holder. */
@@ -358,25 +361,38 @@ public final class AppealLifecycle {
 	}
 
 	private static Decision review(Appeal appeal, String answerId, ReviewState verdict, String comment,
-			AppealDraft draft, Actor actor, Context context) {
-		Optional<Answer> pending = appeal.pendingFinalAnswer();
+			String editedText, AppealDraft draft, Actor actor, Context context) {
+		Optional<Answer> pending = appeal.pendingAnswer();
 		if (pending.isEmpty() || !pending.get().id().equals(answerId)) {
 			return Decision.refuse(UserError.of(UserErrorCode.NOT_FOUND, "answerId", "Этот ответ не ожидает проверки"));
 		}
 		Instant now = context.now();
-		draft.answers.replaceAll(a -> a.id().equals(answerId) ? a.reviewed(verdict, actor.person(), now, comment) : a);
+		boolean last = pending.get().kind() == AnswerKind.FINAL;
+		boolean edits = editedText != null && !editedText.equals(pending.get().text());
+		draft.answers.replaceAll(a -> a.id().equals(answerId)
+				? (edits ? a.edited(editedText, actor.person(), now) : a).reviewed(verdict, actor.person(), now, comment) : a);
 		if (verdict == ReviewState.APPROVED) {
 			Delivery delivery = onPublication(appeal, now);
 			draft.answers.replaceAll(a -> a.id().equals(answerId) ? a.withDelivery(delivery) : a);
-			draft.status = AppealStatus.ANSWERED;
-			draft.answeredAt = now;
 			if (appeal.firstRespondedAt() == null) {
 				draft.firstRespondedAt = now;
 			}
-			return changed(appeal, draft, actor, context, AppealEventType.ANSWER_APPROVED, event().answer(answerId));
+			String why = edits ? "Куратор исправил текст ответа перед одобрением" : null;
+			if (!last) {
+				// A held interim answer, now published: the appeal goes back to work.
+				draft.status = AppealStatus.IN_PROGRESS;
+				return changed(appeal, draft, actor, context, AppealEventType.INTERIM_ANSWERED,
+						event().answer(answerId).reason(why));
+			}
+			draft.status = AppealStatus.ANSWERED;
+			draft.answeredAt = now;
+			return changed(appeal, draft, actor, context, AppealEventType.ANSWER_APPROVED,
+					event().answer(answerId).reason(why));
 		}
 		draft.status = AppealStatus.IN_PROGRESS;
-		draft.returnCount++;
+		if (last) {
+			draft.returnCount++;
+		}
 		return changed(appeal, draft, actor, context, AppealEventType.ANSWER_RETURNED,
 				event().answer(answerId).reason(comment));
 	}
