@@ -24,7 +24,14 @@ function suggestion(
 
 describe('RoutingSuggestion', () => {
   it('shows the category with its confidence, the alternatives, the place, the agency and why it is urgent', () => {
-    render(<RoutingSuggestion routing={suggestion()} canAccept busy={false} onAccept={vi.fn()} />)
+    render(
+      <RoutingSuggestion
+        routing={suggestion()}
+        canAccept
+        busy={false}
+        onAccept={vi.fn<(agencyId: string) => void>()}
+      />,
+    )
     expect(screen.getByText('ЖКХ · 87%')).toBeTruthy()
     expect(screen.getByText('Или: Энергетика 8%')).toBeTruthy()
     expect(screen.getByText('Место: Ягоднинский МО, Ягодное')).toBeTruthy()
@@ -34,7 +41,7 @@ describe('RoutingSuggestion', () => {
   })
 
   it('accepts with one tap: the suggested agency is passed on', () => {
-    const onAccept = vi.fn()
+    const onAccept = vi.fn<(agencyId: string) => void>()
     render(<RoutingSuggestion routing={suggestion()} canAccept busy={false} onAccept={onAccept} />)
     fireEvent.click(screen.getByRole('button', { name: 'Принять' }))
     expect(onAccept).toHaveBeenCalledWith('agency-1')
@@ -46,7 +53,7 @@ describe('RoutingSuggestion', () => {
         routing={suggestion({ agency: null, municipality: null, settlement: null })}
         canAccept
         busy={false}
-        onAccept={vi.fn()}
+        onAccept={vi.fn<(agencyId: string) => void>()}
       />,
     )
     expect(screen.queryByRole('button', { name: 'Принять' })).toBeNull()
@@ -57,7 +64,7 @@ describe('RoutingSuggestion', () => {
         routing={suggestion({ notAppeal: true, urgent: false, urgencyReasons: [] })}
         canAccept
         busy={false}
-        onAccept={vi.fn()}
+        onAccept={vi.fn<(agencyId: string) => void>()}
       />,
     )
     expect(screen.getByText('Похоже, это не обращение')).toBeTruthy()
@@ -67,7 +74,7 @@ describe('RoutingSuggestion', () => {
         routing={suggestion()}
         canAccept={false}
         busy={false}
-        onAccept={vi.fn()}
+        onAccept={vi.fn<(agencyId: string) => void>()}
       />,
     )
     expect(screen.queryByRole('button', { name: 'Принять' })).toBeNull()
