@@ -25,7 +25,10 @@ describe('routing suggestion in moderation', () => {
     const card = page.locator(`[data-appeal-id="${appeal.id}"]`)
     await card.waitFor()
     const suggestion = card.getByRole('region', { name: 'Подсказка маршрутизации' })
-    await suggestion.getByText('Срочно: Нет отопления в холодное время года').waitFor()
+    await suggestion
+      .getByText(/^Срочно: .*Нет отопления в холодное время года/)
+      .first()
+      .waitFor()
     await suggestion.getByText(/Место: Тенькинский МО, Усть-Омчуг/).waitFor()
     await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'moderation-routing')
