@@ -7,10 +7,12 @@ import { CountdownChip } from '@/components/countdown-chip'
 import { ExternalLink } from '@/components/external-link'
 import { DownloadReport } from '@/components/download-report'
 import { QueueFrame } from '@/components/queue-frame'
+import { Dialog } from '@/components/dialog'
 import { AgencyDialog, ReasonDialog, useAppealCommands } from '@/features/appeals'
 import type { ModerationQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useModerationQueue } from '../hooks/use-moderation-queue'
+import { RoutingSuggestion } from './routing-suggestion'
 
 type Appeal = ModerationQueueQuery['appeals']['edges'][number]['node']
 
@@ -25,6 +27,7 @@ export function ModerationPage() {
 function Moderation() {
   const t = useT()
   const queue = useModerationQueue()
+  const notAppeals = queue.appeals.filter((a) => a.routing?.notAppeal && a.viewerCan.reject)
   return (
     <QueueFrame
       title={t('moderation.title')}
@@ -34,13 +37,65 @@ function Moderation() {
       showCount
 
       actions={
-        <DownloadReport report="appeals" params={{ status: ['NEW'], orderBy: 'RECEIVED_ASC' }} />
+        <>
+          {notAppeals.length > 0 && <RejectNotAppeals appeals={notAppeals} />}
+          <DownloadReport report="appeals" params={{ status: ['NEW'], orderBy: 'RECEIVED_ASC' }} />
+        </>
       }
     >
       {queue.appeals.map((appeal) => (
         <ModerationItem key={appeal.id} appeal={appeal} />
       ))}
     </QueueFrame>
+  )
+}
+
+/** Rejects, one by one, every message the router took for a non-appeal, after one confirmation. */
+function RejectNotAppeals({ appeals }: { appeals: Appeal[] }) {
+  const t = useT()
+  const commands = useAppealCommands()
+  const [open, setOpen] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [result, setResult] = useState<string | null>(null)
+  const rejectAll = async () => {
+    let done = 0
+    let firstError: string | null = null
+    for (const appeal of appeals) {
+      const message = await commands.run('reject', {
+        appealId: appeal.id,
+        reason: t('moderation.notAppealReason'),
+        expectedVersion: appeal.version,
+      })
+      if (message) firstError ??= message
+      else done += 1
+    }
+    const summary = t('moderation.rejectedNotAppeals', { done, count: appeals.length })
+    setError(firstError ? `${summary} ${firstError}` : null)
+    setResult(summary)
+    if (!firstError) setOpen(false)
+  }
+  return (
+    <>
+      <button type="button" className="button button--danger" onClick={() => setOpen(true)}>
+        {t('moderation.rejectNotAppeals', { count: appeals.length })}
+      </button>
+      {result && !open && (
+        <span className="card__meta" role="status">
+          {result}
+        </span>
+      )}
+      <Dialog
+        open={open}
+        title={t('moderation.rejectNotAppeals', { count: appeals.length })}
+        submitLabel={t('actions.reject')}
+        busy={commands.busy}
+        error={error}
+        onClose={() => setOpen(false)}
+        onSubmit={() => void rejectAll()}
+      >
+        <p>{t('moderation.rejectNotAppealsConfirm', { count: appeals.length })}</p>
+      </Dialog>
+    </>
   )
 }
 
@@ -67,6 +122,23 @@ function ModerationItem({ appeal }: { appeal: Appeal }) {
         {appeal.municipality && ` · ${t(enumKey('municipality', appeal.municipality))}`}
       </Link>
       <AppealText text={appeal.text} />
+      {appeal.routing && (
+        <RoutingSuggestion
+          routing={appeal.routing}
+          canAccept={appeal.viewerCan.assign}
+          busy={commands.busy}
+          onAccept={(agencyId) =>
+            void commands
+              .run('assign', { appealId: appeal.id, agencyId, expectedVersion: appeal.version })
+              .then(setError)
+          }
+        />
+      )}
+      {error && !open && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
       <p className="card__meta">
         {t(enumKey('channel', appeal.channel))} ·{' '}
         {t('appeal.reachValue', {

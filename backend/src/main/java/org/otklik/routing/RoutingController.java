@@ -10,12 +10,14 @@ import org.otklik.appeal.Channel;
 import org.otklik.routing.RoutingService.RetrainRoutingInput;
 import org.otklik.routing.RoutingService.RetrainRoutingPayload;
 import org.otklik.security.CallerResolver;
+import org.otklik.stats.RegionStats;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** GraphQL entry points of routing suggestions: binds arguments and calls one service method. */
@@ -55,6 +57,12 @@ public class RoutingController {
 	Mono<RoutingService.UpdateRoutingAgencyRulesPayload> updateRoutingAgencyRules(
 			@Argument RoutingService.UpdateRoutingAgencyRulesInput input) {
 		return this.callers.current().flatMap(caller -> this.routing.updateAgencyRules(caller, input));
+	}
+
+	/** The region's figures already passed their checks; this adds routing's part for the same period. */
+	@SchemaMapping(typeName = "RegionStats")
+	Mono<AutomaticRoutingStats> automaticRouting(RegionStats stats) {
+		return this.routing.automaticStats(stats.period().from(), stats.period().to(), stats.figures().received());
 	}
 
 	/** A page of appeals costs one lookup of stored suggestions. */

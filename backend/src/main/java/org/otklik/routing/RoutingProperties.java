@@ -11,14 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   urgent; default September to May, the Magadan heating season
  * @param maxTextLength longest text {@code suggestRouting} accepts (default 20,000 characters)
  * @param autoAssign automatic delivery to the suggested agency (off by default)
+ * @param reloadInterval how often an instance checks whether another one trained a newer model or saved
+ *                       new agency rules (default 30 seconds)
  */
 @ConfigurationProperties("otklik.routing")
-public record RoutingProperties(List<Integer> coldMonths, Integer maxTextLength, AutoAssign autoAssign) {
+public record RoutingProperties(List<Integer> coldMonths, Integer maxTextLength, AutoAssign autoAssign,
+		java.time.Duration reloadInterval) {
 
 	public RoutingProperties {
 		coldMonths = (coldMonths != null) ? List.copyOf(coldMonths) : List.of(9, 10, 11, 12, 1, 2, 3, 4, 5);
 		maxTextLength = (maxTextLength != null) ? maxTextLength : 20_000;
 		autoAssign = (autoAssign != null) ? autoAssign : new AutoAssign(false, null, null);
+		reloadInterval = (reloadInterval != null && !reloadInterval.isNegative() && !reloadInterval.isZero())
+				? reloadInterval : java.time.Duration.ofSeconds(30);
 	}
 
 	/**

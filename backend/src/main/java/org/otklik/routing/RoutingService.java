@@ -50,7 +50,7 @@ import org.springframework.stereotype.Service;
  * the caller's role here.
  */
 @Service
-public class RoutingService {
+public class RoutingService implements org.springframework.beans.factory.DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
 
@@ -67,6 +67,9 @@ public class RoutingService {
 	private final AtomicReference<Router> router;
 
 	private final AppealService appeals;
+
+	/** The agency rules text in use, to notice another instance's edit. */
+	private volatile String rulesText = AgencyRules.shippedText();
 
 	/** The identity of automatic delivery: the appeal's history names it «автоматически». */
 	static final Caller AUTOMATIC = new Caller(Caller.SYSTEM.id(), "автоматически", Caller.SYSTEM.roles(), null,
@@ -105,6 +108,28 @@ public class RoutingService {
 	void trainOnStoredExamples() {
 		rebuild().subscribe(model -> log.info("Routing model {} trained on {} examples", model.version(), model.examples()),
 				ex -> log.warn("Routing model not retrained at start: {}", ex.getMessage()));
+		java.time.Duration every = this.properties.reloadInterval();
+		this.reloads = Flux.interval(every, every)
+			.onBackpressureDrop()
+			.concatMap(tick -> reloadIfChanged().onErrorResume(ex -> {
+				log.warn("Routing model not reloaded: {}", ex.getMessage());
+				return Mono.just(false);
+			}), 1)
+			.subscribe(changed -> {
+				if (changed) {
+					log.info("Routing model {} loaded from another instance's training", this.router.get().model().version());
+				}
+			});
+	}
+
+	private volatile reactor.core.@Nullable Disposable reloads;
+
+	@Override
+	public void destroy() {
+		reactor.core.Disposable d = this.reloads;
+		if (d != null) {
+			d.dispose();
+		}
 	}
 
 	/** A suggestion for any text: the ЦУР checks one by hand, an integrator before it sends. */
@@ -176,6 +201,35 @@ public class RoutingService {
 				}
 			})
 			.then();
+	}
+
+	/**
+	 * Keeps the router's own assignments, for the share of appeals delivered automatically and the share of
+	 * those later redirected (the real precision); a curator's assignment is not one.
+	 */
+	public Mono<Void> recordAutomatic(AppealEvent event) {
+		LastEvent.Actor actor = event.meta().actor();
+		if (actor == null || !AUTOMATIC.id().equals(actor.id()) || !AUTOMATIC.name().equals(actor.name())) {
+			return Mono.empty();
+		}
+		return this.store.saveAutomatic(new RoutingStore.StoredAutomaticDelivery(event.appeal().id(),
+				event.appeal().receivedAt(), event.at(), null));
+	}
+
+	/** A redirect of an automatically delivered appeal: the router's choice was wrong. */
+	public Mono<Void> recordRedirect(AppealEvent event) {
+		return this.store.markRedirected(event.appeal().id(), event.at());
+	}
+
+	/**
+	 * Automatic delivery in a statistics period: of the {@code received} appeals, how many the router delivered
+	 * itself and how many of those were redirected since. The caller already may read the region's figures.
+	 */
+	public Mono<AutomaticRoutingStats> automaticStats(Instant from, Instant to, int received) {
+		return this.store.automaticCounts(from, to)
+			.map(c -> new AutomaticRoutingStats((int) c.delivered(), (int) c.redirected(),
+					(received > 0) ? (double) c.delivered() / received : null,
+					(c.delivered() > 0) ? (double) c.redirected() / c.delivered() : null));
 	}
 
 	/**
@@ -252,8 +306,10 @@ public class RoutingService {
 					"Правило не разобрано: " + ex.getMessage()))));
 		}
 		return this.store.save(new StoredRules("current", input.text(), this.clock.instant()))
-			.doOnNext(saved -> this.router.updateAndGet(
-					r -> new Router(r.classifier(), r.gazetteer(), rules, r.model())))
+			.doOnNext(saved -> {
+				this.rulesText = saved.text();
+				this.router.updateAndGet(r -> new Router(r.classifier(), r.gazetteer(), rules, r.model()));
+			})
 			.map(saved -> new UpdateRoutingAgencyRulesPayload(saved.text(), List.of()));
 	}
 
@@ -266,7 +322,11 @@ public class RoutingService {
 				this.store.latestModel().map(StoredModel::version).defaultIfEmpty(0))
 			// Training is CPU work of a second at most: off the event loop.
 			.publishOn(Schedulers.boundedElastic())
-			.map(t -> Training.train(t.getT2(), AgencyRules.parse(t.getT1().text()), t.getT3() + 1, now))
+			.map(t -> {
+				Router trained = Training.train(t.getT2(), AgencyRules.parse(t.getT1().text()), t.getT3() + 1, now);
+				this.rulesText = t.getT1().text();
+				return trained;
+			})
 			.flatMap(trained -> {
 				RoutingModel m = trained.model();
 				return this.store
@@ -277,6 +337,40 @@ public class RoutingService {
 			// Two trainings may overlap (the one at start and a curator's): the one begun later wins.
 			.doOnNext(trained -> this.router.accumulateAndGet(trained, RoutingService::newer))
 			.map(Router::model);
+	}
+
+	/**
+	 * Picks up a model another instance trained, or agency rules another instance saved: when the latest
+	 * stored model's version is newer than the one in use, this instance retrains on the same stored data
+	 * under that version (training is deterministic and takes about a second, so the model itself is not
+	 * stored). Called periodically ({@code otklik.routing.reload-interval}).
+	 */
+	public Mono<Boolean> reloadIfChanged() {
+		RoutingModel inUse = this.router.get().model();
+		return Mono.zip(this.store.latestModel().map(m -> java.util.Optional.of(m)).defaultIfEmpty(java.util.Optional.empty()),
+				this.store.currentRules().map(r -> java.util.Optional.of(r)).defaultIfEmpty(java.util.Optional.empty()))
+			.flatMap(t -> {
+				StoredModel latest = t.getT1().orElse(null);
+				StoredRules rules = t.getT2().orElse(null);
+				if (latest != null && latest.version() > inUse.version()) {
+					return this.store.examples()
+						.map(e -> new CategoryClassifier.Example(e.text(), e.category(), Training.CURATOR_WEIGHT))
+						.collectList()
+						.publishOn(Schedulers.boundedElastic())
+						.map(examples -> Training.train(examples,
+								AgencyRules.parse((rules != null) ? rules.text() : AgencyRules.shippedText()),
+								latest.version(), latest.trainedAt()))
+						.doOnNext(trained -> this.router.accumulateAndGet(trained, RoutingService::newer))
+						.thenReturn(true);
+				}
+				if (rules != null && !rules.text().equals(this.rulesText)) {
+					AgencyRules parsed = AgencyRules.parse(rules.text());
+					this.rulesText = rules.text();
+					this.router.updateAndGet(r -> new Router(r.classifier(), r.gazetteer(), parsed, r.model()));
+					return Mono.just(true);
+				}
+				return Mono.just(false);
+			});
 	}
 
 	private static Router newer(Router current, Router candidate) {

@@ -37,6 +37,45 @@ class AutoAssignIntegrationTests extends IntegrationTestSupport {
 		});
 	}
 
+	static final String AUTOMATIC_ROUTING = """
+			{ regionStats(period: {kind: DAY}) { figures { received } automaticRouting { delivered redirected share redirectedShare } } }""";
+
+	static final String REDIRECT = """
+			mutation($input: RedirectAppealInput!) { redirectAppeal(input: $input) { errors { code message } } }""";
+
+	private Map<?, ?> automaticRouting() {
+		return curator().document(AUTOMATIC_ROUTING).execute().path("regionStats.automaticRouting").entity(Map.class).get();
+	}
+
+	@Test
+	void regionStatsCountAutomaticDeliveriesAndTheirRedirects() {
+		Map<?, ?> before = automaticRouting();
+		String id = ingest("В Усть-Омчуге на улице Горняков провал асфальта у остановки, объезжаем по встречке");
+		await(() -> (Integer) automaticRouting().get("delivered") == (Integer) before.get("delivered") + 1,
+				"the automatic delivery counted");
+		Map<?, ?> delivered = automaticRouting();
+		assertThat(delivered.get("redirected")).isEqualTo(before.get("redirected"));
+		int received = curator().document(AUTOMATIC_ROUTING).execute().path("regionStats.figures.received")
+			.entity(Integer.class).get();
+		assertThat((Double) delivered.get("share")).isEqualTo((Integer) delivered.get("delivered") / (double) received);
+
+		curator().document(REDIRECT)
+			.variable("input", Map.of("appealId", id, "agencyId", agency(MAGADAN).id(), "reason", "Это не Тенька"))
+			.execute()
+			.path("redirectAppeal.errors").entityList(Object.class).hasSize(0);
+		await(() -> (Integer) automaticRouting().get("redirected") == (Integer) before.get("redirected") + 1,
+				"the redirect counted");
+		Map<?, ?> after = automaticRouting();
+		assertThat(after.get("delivered")).isEqualTo(delivered.get("delivered"));
+		assertThat((Double) after.get("redirectedShare"))
+			.isEqualTo((Integer) after.get("redirected") / ((Integer) after.get("delivered")).doubleValue());
+	}
+
+	@Test
+	void executorsDoNotSeeTheRegionsAutomaticRouting() {
+		executor(TENKA).document(AUTOMATIC_ROUTING).execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+	}
+
 	@Test
 	void aMessageThatIsNotAnAppealIsLeftForModeration() {
 		String id = ingest("Огромное спасибо дорожникам Усть-Омчуга за чистые улицы!");

@@ -43,6 +43,11 @@ public final class RoutingBenchmark {
 		// Plain main without Boot's logging setup: keep OpenNLP's per-iteration progress out of the report.
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("opennlp"))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
+		if (args.length > 0 && args[0].equals("latency")) {
+			Router router = Training.train(List.of(), AgencyRules.parse(AgencyRules.shippedText()), 1, Instant.now());
+			latency(router, (args.length > 1) ? Integer.parseInt(args[1]) : 3000);
+			return;
+		}
 		Path file = locate();
 		List<Row> rows = new ArrayList<>();
 		JsonMapper mapper = JsonMapper.builder().build();
@@ -138,6 +143,8 @@ public final class RoutingBenchmark {
 
 	private static void latency(Router router, int iterations) {
 		String text = longText();
+		System.out.printf(Locale.ROOT, "machine: %d cores, load average before: %s%n", Runtime.getRuntime().availableProcessors(),
+				loadAverage());
 		for (int i = 0; i < 1000; i++) {
 			router.suggest(text, true);
 		}
@@ -159,6 +166,19 @@ public final class RoutingBenchmark {
 		System.out.printf(Locale.ROOT, "suggest, %d-character text, %d runs after 1,000 warm-up: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
 				text.length(), iterations, nanos[iterations / 2] / 1e6, nanos[iterations * 95 / 100] / 1e6,
 				nanos[iterations * 99 / 100] / 1e6);
+		System.out.printf(Locale.ROOT, "load average after: %s (p95 target: 20 ms)%n", loadAverage());
+	}
+
+	/** The 1, 5 and 15 minute load averages, so a figure taken on a busy machine says so. */
+	private static String loadAverage() {
+		try {
+			String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return f[0] + " " + f[1] + " " + f[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return String.format(Locale.ROOT, "%.2f (1 min)",
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
 	}
 
 	static Path locate() {

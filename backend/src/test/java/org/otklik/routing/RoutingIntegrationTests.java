@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
+import org.otklik.agency.AgencyService;
+import org.otklik.appeal.AppealService;
+import org.otklik.routing.internal.RoutingStore;
 import org.otklik.agency.AgencyKind;
 import org.otklik.region.Category;
 import org.otklik.support.IntegrationTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -115,6 +121,9 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 			.path("assignAppeal.errors").entityList(Object.class).hasSize(0);
 		await(() -> this.mongo.exists(Query.query(Criteria.where("appealId").is(id)), "routingExamples")
 			.block(Duration.ofSeconds(5)), "the curator's decision stored as an example");
+		// A curator's assignment is not an automatic delivery.
+		assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(id)), "routingAutomaticDeliveries")
+			.block(Duration.ofSeconds(5))).isFalse();
 
 		Map<?, ?> model = curator().document(RETRAIN).execute().path("retrainRouting.errors").entityList(Object.class)
 			.hasSize(0).path("retrainRouting.model").entity(Map.class).get();
@@ -124,6 +133,60 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 		assertThat(suggest(curator(), text)).containsEntry("category", target);
 		curator().document(MODEL).execute().path("routingModel.version").entity(Integer.class)
 			.isEqualTo((Integer) model.get("version"));
+	}
+
+	@Autowired
+	RoutingStore store;
+
+	@Autowired
+	AgencyService agencyService;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	RoutingProperties properties;
+
+	@Autowired
+	AppealService appealService;
+
+	@Test
+	void anotherInstancePicksUpARetrainedModelAndEditedRules() {
+		// A second instance over the same database (what another replica of the application is).
+		RoutingService other = new RoutingService(this.store, this.agencyService, this.clock, this.properties,
+				this.appealService);
+		try {
+			other.reloadIfChanged().block(Duration.ofSeconds(30));
+			int before = other.suggest("Нет воды").modelVersion();
+			assertThat(other.reloadIfChanged().block(Duration.ofSeconds(30))).isFalse();
+
+			int version = curator().document(RETRAIN).execute().path("retrainRouting.model.version").entity(Integer.class).get();
+			assertThat(version).isGreaterThan(before);
+			assertThat(other.reloadIfChanged().block(Duration.ofSeconds(30))).isTrue();
+			assertThat(other.suggest("Нет воды").modelVersion()).isEqualTo(version);
+			assertThat(other.reloadIfChanged().block(Duration.ofSeconds(30))).isFalse();
+
+			String text = "В Ягодном яма на дороге у школы";
+			assertThat(other.suggest(text).agencyCode()).isNotEqualTo(HEALTH);
+			String rules = curator().document(RULES).execute().path("routingAgencyRules").entity(String.class).get();
+			// Every category to the ministry of health, first: the first matching rule wins.
+			String allToHealth = java.util.Arrays.stream(Category.values())
+				.map(c -> "RULE|" + c + "|*|" + HEALTH + "\n")
+				.collect(java.util.stream.Collectors.joining());
+			curator().document(UPDATE_RULES).variable("text", allToHealth + rules)
+				.execute().path("updateRoutingAgencyRules.errors").entityList(Object.class).hasSize(0);
+			try {
+				assertThat(other.reloadIfChanged().block(Duration.ofSeconds(30))).isTrue();
+				assertThat(other.suggest(text).agencyCode()).isEqualTo(HEALTH);
+			}
+			finally {
+				curator().document(UPDATE_RULES).variable("text", rules)
+					.execute().path("updateRoutingAgencyRules.errors").entityList(Object.class).hasSize(0);
+			}
+		}
+		finally {
+			other.destroy();
+		}
 	}
 
 	@Test

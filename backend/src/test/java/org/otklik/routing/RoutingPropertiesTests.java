@@ -20,7 +20,7 @@ class RoutingPropertiesTests {
 
 	@Test
 	void automaticDeliveryIsOffByDefault() {
-		RoutingProperties defaults = new RoutingProperties(null, null, null);
+		RoutingProperties defaults = new RoutingProperties(null, null, null, null);
 		assertThat(defaults.autoAssign().enabled()).isFalse();
 		assertThat(defaults.autoAssign().allows(suggestion(0.99, false, false, "OLA"))).isFalse();
 		assertThat(defaults.coldMonths()).contains(1, 12).doesNotContain(7);

@@ -24,8 +24,9 @@ import org.otklik.region.Category;
 import org.otklik.text.RussianStems;
 
 /**
- * The category model: Apache OpenNLP's maximum-entropy document categorizer over Russian stems, stem
- * bigrams and the domain lexicon's hits (ADR 0008). Immutable once trained, so it is shared by all threads.
+ * The category model: Apache OpenNLP's maximum-entropy document categorizer, blended with its naive Bayes
+ * one, over Russian stems, stem bigrams, the domain lexicon's hits and one feature for any place name
+ * (ADR 0008). Immutable once trained, so it is shared by all threads.
  */
 public final class CategoryClassifier {
 
@@ -39,14 +40,42 @@ public final class CategoryClassifier {
 
 	private static final int ITERATIONS = 150;
 
+	/** Stems of the region's place names, read as the one feature {@link #PLACE} (see {@link Gazetteer#placeStems()}). */
+	private static final Set<String> PLACES = Gazetteer.load().placeStems();
+
+	private static final String PLACE = "place__";
+
 	private final DoccatModel model;
+
+	private final DoccatModel bayes;
 
 	private final Map<String, Set<Category>> lexicon;
 
-	private CategoryClassifier(DoccatModel model, Map<String, Set<Category>> lexicon) {
+	private CategoryClassifier(DoccatModel model, DoccatModel bayes,
+			Map<String, Set<Category>> lexicon) {
 		this.model = model;
+		this.bayes = bayes;
 		this.lexicon = lexicon;
 	}
+
+	/**
+	 * How many times a lexicon hit is repeated as a feature: a short text has few words, and the sector's
+	 * vocabulary must outweigh the rest (5-fold cross-validation on the shipped examples: 0.757 with 1,
+	 * 0.794 with 3).
+	 */
+	private static final int LEX_REPEAT = 3;
+
+	/**
+	 * Share of OpenNLP's naive Bayes model in the blended probabilities (the rest is maxent): naive Bayes
+	 * does better on the shortest texts, maxent on long ones (cross-validation 0.794 alone, 0.813 blended).
+	 */
+	private static final double BAYES_WEIGHT = 0.3;
+
+	/**
+	 * Texts of at most this many stems get the naive Bayes blend; longer ones have words enough for maxent
+	 * alone (the same cross-validated accuracy) and skip its cost.
+	 */
+	private static final int SHORT = 60;
 
 	/** Trains a model; a few hundred examples take well under a second. */
 	public static CategoryClassifier train(List<Example> examples, Map<String, Set<Category>> lexicon) {
@@ -66,7 +95,12 @@ public final class CategoryClassifier {
 			DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator() });
 			DoccatModel model = DocumentCategorizerME.train("ru", ObjectStreamUtils.createObjectStream(samples), params,
 					factory);
-			return new CategoryClassifier(model, lexicon);
+			TrainingParameters nb = new TrainingParameters();
+			nb.put(TrainingParameters.ALGORITHM_PARAM, "NAIVEBAYES");
+			nb.put(TrainingParameters.CUTOFF_PARAM, 1);
+			DoccatModel bayes = DocumentCategorizerME.train("ru", ObjectStreamUtils.createObjectStream(samples), nb,
+					new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator() }));
+			return new CategoryClassifier(model, bayes, lexicon);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -81,11 +115,22 @@ public final class CategoryClassifier {
 	/** The same for a text already reduced to stems. */
 	public List<Scored> classify(List<String> stems) {
 		DocumentCategorizerME categorizer = new DocumentCategorizerME(this.model);
-		double[] probs = categorizer.categorize(tokens(stems, this.lexicon));
-		List<Scored> scored = new ArrayList<>();
+		String[] tokens = tokens(stems, this.lexicon);
+		double[] probs = categorizer.categorize(tokens);
+		double bayesWeight = (stems.size() <= SHORT) ? BAYES_WEIGHT : 0;
+		Map<String, Double> byName = new HashMap<>();
 		for (int i = 0; i < probs.length; i++) {
-			scored.add(new Scored(Category.valueOf(categorizer.getCategory(i)), probs[i]));
+			byName.put(categorizer.getCategory(i), probs[i] * (1 - bayesWeight));
 		}
+		if (bayesWeight > 0) {
+			DocumentCategorizerME nb = new DocumentCategorizerME(this.bayes);
+			double[] bayesProbs = nb.categorize(tokens);
+			for (int i = 0; i < bayesProbs.length; i++) {
+				byName.merge(nb.getCategory(i), bayesProbs[i] * bayesWeight, Double::sum);
+			}
+		}
+		List<Scored> scored = new ArrayList<>();
+		byName.forEach((name, p) -> scored.add(new Scored(Category.valueOf(name), p)));
 		scored.sort(Comparator.comparingDouble(Scored::score).reversed());
 		return scored;
 	}
@@ -108,14 +153,21 @@ public final class CategoryClassifier {
 
 	static String[] tokens(List<String> stems, Map<String, Set<Category>> lexicon) {
 		List<String> tokens = new ArrayList<>(stems.size() * 3);
+		String previous = null;
 		for (int i = 0; i < stems.size(); i++) {
 			String stem = stems.get(i);
-			tokens.add(stem);
-			if (i > 0) {
-				tokens.add(stems.get(i - 1) + "__" + stem);
+			if (PLACES.contains(stem) && !lexicon.containsKey(stem)) {
+				stem = PLACE;
 			}
+			tokens.add(stem);
+			if (previous != null) {
+				tokens.add(previous + "__" + stem);
+			}
+			previous = stem;
 			for (Category category : lexicon.getOrDefault(stem, Set.of())) {
-				tokens.add("lex" + category.name());
+				for (int k = 0; k < LEX_REPEAT; k++) {
+					tokens.add("lex" + category.name());
+				}
 			}
 		}
 		if (tokens.isEmpty()) {

@@ -185,6 +185,25 @@ public final class Gazetteer {
 		return s.toLowerCase(Locale.ROOT).replace('ё', 'е');
 	}
 
+	/**
+	 * The stems of every unambiguous place name and of the okrugs' adjectives: the category model reads them
+	 * as one "a place" feature, since where a problem is says nothing about whose it is (a small training
+	 * set otherwise ties a settlement to the category its few examples happened to have).
+	 */
+	public Set<String> placeStems() {
+		Set<String> stems = new java.util.HashSet<>();
+		this.forms.forEach((form, place) -> {
+			if (!place.ambiguous()) {
+				stems.addAll(org.otklik.text.RussianStems.all(form));
+			}
+		});
+		for (String okrug : List.of("ольский", "омсукчанский", "северо-эвенский", "среднеканский", "сусуманский",
+				"тенькинский", "хасынский", "ягоднинский", "магаданский", "магаданская")) {
+			stems.addAll(org.otklik.text.RussianStems.all(okrug));
+		}
+		return Set.copyOf(stems);
+	}
+
 	/** The places a text names and the municipality it is about, or none. */
 	public Result find(String text) {
 		List<Mention> mentions = new ArrayList<>();

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routing's consumer of the event stream: stores a suggestion for every new appeal, so lists read it in
- * one batch, and keeps every curator's assignment or redirect as a labelled example for retraining.
+ * one batch, keeps every curator's assignment or redirect as a labelled example for retraining, and notes
+ * the router's own deliveries and their redirects for the statistics.
  */
 @Component
 class RoutingIntake implements AppealEventConsumer {
@@ -42,10 +43,12 @@ class RoutingIntake implements AppealEventConsumer {
 			work = this.routing.suggestAtIntake(received.appeal());
 		}
 		else if (event instanceof AppealEvent.AppealAssigned assigned) {
-			work = this.routing.recordDecision(assigned, assigned.toAgencyId());
+			work = this.routing.recordDecision(assigned, assigned.toAgencyId())
+				.then(this.routing.recordAutomatic(assigned));
 		}
 		else if (event instanceof AppealEvent.AppealRedirected redirected) {
-			work = this.routing.recordDecision(redirected, redirected.toAgencyId());
+			work = this.routing.recordDecision(redirected, redirected.toAgencyId())
+				.then(this.routing.recordRedirect(redirected));
 		}
 		return work.timeout(Duration.ofSeconds(30));
 	}

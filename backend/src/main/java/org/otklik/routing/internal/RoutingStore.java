@@ -31,6 +31,8 @@ public class RoutingStore {
 
 	static final String RULES = "routingAgencyRules";
 
+	static final String AUTOMATIC = "routingAutomaticDeliveries";
+
 	/** A suggestion computed for an appeal, keyed by the appeal's id. */
 	public record StoredSuggestion(@Id String id, RoutingSuggestion suggestion, Instant computedAt) {
 	}
@@ -47,6 +49,19 @@ public class RoutingStore {
 
 	/** The agency rules as the region edits them. */
 	public record StoredRules(@Id String id, String text, Instant updatedAt) {
+	}
+
+	/**
+	 * An appeal the router delivered on its own, keyed by the appeal's id: {@code receivedAt} places it in a
+	 * statistics period as the appeal's receipt does; {@code redirectedAt} is the first redirect after it, the
+	 * sign that the suggestion was wrong.
+	 */
+	public record StoredAutomaticDelivery(@Id String id, Instant receivedAt, Instant deliveredAt,
+			@Nullable Instant redirectedAt) {
+	}
+
+	/** Automatic deliveries of appeals received in a period, and how many of them were redirected since. */
+	public record AutomaticCounts(long delivered, long redirected) {
 	}
 
 	private final ReactiveMongoTemplate mongo;
@@ -94,6 +109,36 @@ public class RoutingStore {
 
 	public Mono<StoredRules> save(StoredRules rules) {
 		return this.mongo.save(rules, RULES);
+	}
+
+	/** Keeps an automatic delivery; a replayed event keeps the first record. */
+	public Mono<Void> saveAutomatic(StoredAutomaticDelivery delivery) {
+		return this.mongo.insert(delivery, AUTOMATIC)
+			.onErrorResume(org.springframework.dao.DuplicateKeyException.class, ex -> Mono.empty())
+			.then();
+	}
+
+	/** Marks an automatically delivered appeal as redirected (the first redirect counts); others are untouched. */
+	public Mono<Void> markRedirected(String appealId, Instant at) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(appealId).and("redirectedAt").isNull()),
+					new org.springframework.data.mongodb.core.query.Update().set("redirectedAt", at),
+					StoredAutomaticDelivery.class, AUTOMATIC)
+			.then();
+	}
+
+	/** Counts of automatic deliveries of appeals received in {@code [from, to)}. */
+	public Mono<AutomaticCounts> automaticCounts(Instant from, Instant to) {
+		Criteria received = Criteria.where("receivedAt").gte(from).lt(to);
+		return Mono.zip(this.mongo.count(Query.query(received), AUTOMATIC),
+				this.mongo.count(Query.query(Criteria.where("receivedAt").gte(from).lt(to).and("redirectedAt").ne(null)),
+						AUTOMATIC))
+			.map(t -> new AutomaticCounts(t.getT1(), t.getT2()));
+	}
+
+	/** The stored rules, if any, without seeding them. */
+	public Mono<StoredRules> currentRules() {
+		return this.mongo.findById("current", StoredRules.class, RULES);
 	}
 
 }
