@@ -87,4 +87,11 @@ export const keys: KeyingConfig = {
   Satisfaction: embedded,
   CitizenRatingConnection: embedded,
   CitizenRatingEdge: embedded,
+  // Routing suggestions live on their appeal (or answer a one-off query).
+  RoutingSuggestion: embedded,
+  CategoryScore: embedded,
+  // The region's review settings are one document: one key, so an update refreshes every screen.
+  RegionSettings: () => 'region',
+  UpdateRegionSettingsPayload: embedded,
+  AddAppealNotePayload: embedded,
 }
