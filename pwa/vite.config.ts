@@ -89,6 +89,8 @@ export default defineConfig({
         // GraphiQL is for integrators online, not part of the offline app: its page and chunks stay out.
         globIgnores: ['graphiql.html', 'assets/graphiql-*'],
         navigateFallback: '/index.html',
+        // Web push (push and notificationclick), kept in public/push-sw.js so Workbox still generates the rest.
+        importScripts: ['/push-sw.js'],
         // Only the PWA's own routes get the shell; the identity provider's pages, GraphiQL and
         // /api.html must reach the server (or their own precache entry).
         navigateFallbackAllowlist: [

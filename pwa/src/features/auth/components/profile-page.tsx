@@ -3,6 +3,7 @@ import { OutboxList } from '@/features/appeals'
 import { useOutboxEntries } from '@/lib/offline/use-outbox'
 import { enumKey, setLocale, useLocale, useT } from '@/lib/i18n'
 import { useSignOut } from '@/lib/oidc/sign-out-context'
+import { PushSection } from '@/features/push'
 import { useMe } from '../hooks/use-me'
 
 export function ProfilePage() {
@@ -35,6 +36,8 @@ export function ProfilePage() {
           <OutboxList entries={outbox} showLinks />
         )}
       </section>
+
+      <PushSection roles={roles} />
 
       <fieldset className="card segmented">
         <legend>{t('profile.language')}</legend>

@@ -2,7 +2,9 @@ import { useCallback } from 'react'
 import { useSearchParams } from 'wouter'
 import { DownloadReport } from '@/components/download-report'
 import { ErrorState, EmptyState, LoadingState } from '@/components/page-states'
+import { PushPromptCard } from '@/features/push'
 import { useOutboxEntries } from '@/lib/offline/use-outbox'
+import { useIdentity } from '@/lib/oidc/session-context'
 import { useNow } from '@/hooks/use-now'
 import { useT } from '@/lib/i18n'
 import { usePullToRefresh } from '../hooks/use-pull-to-refresh'
@@ -20,6 +22,7 @@ function parseFilter(value: string | null): Filter {
 /** «Моя очередь»: the agency's open appeals, most urgent first, live. */
 export function QueuePage() {
   const t = useT()
+  const identity = useIdentity()
   const [params, setParams] = useSearchParams()
   const filter = parseFilter(params.get('status'))
   const now = useNow(30_000)
@@ -69,6 +72,7 @@ export function QueuePage() {
           </svg>
         </button>
       </div>
+      <PushPromptCard roles={identity.roles} />
       <StatusFilter value={filter} onChange={setFilter} />
       {!queue.noAgency && (
         <DownloadReport

@@ -85,6 +85,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 
 	static final String PERIOD = "{ kind: MONTH }";
 
+	/** Stands for a push device of the caller's own, registered just before the call (see withOwnPushDevice). */
+	static final String OWN_PUSH_DEVICE = "own-push-device";
+
 	static final Map<String, Rule> RULES = Map.ofEntries(
 			// queries
 			Map.entry("me", new Rule(ANY_ROLE, f -> Call.of("{ me { id roles } }", "me"))),
@@ -167,6 +170,21 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			Map.entry("revokeCitizenLink", new Rule(CURATOR, f -> mutation("revokeCitizenLink", Map.of("appealId", f.appealId())))),
 			Map.entry("issueCitizenLink", new Rule(CURATOR, f -> mutation("issueCitizenLink", Map.of("appealId", f.appealId())))),
 			Map.entry("closeRatingTask", new Rule(CURATOR, f -> mutation("closeRatingTask", Map.of("taskId", AuthorizationMatrixIntegrationTests.ratingTaskId)))),
+			// Web push: every member of staff manages only their own devices (another's, or none, is NOT_FOUND);
+			// integrators have no browser. The endpoint is a closed local port: nothing leaves.
+			Map.entry("pushPublicKey", new Rule(STAFF, f -> Call.of("{ pushPublicKey }", "pushPublicKey"))),
+			Map.entry("pushDevices", new Rule(STAFF, f -> Call.of("{ pushDevices(first: 5) { edges { node { id } } } }", "pushDevices"))),
+			Map.entry("pushSettings", new Rule(STAFF, f -> Call.of("{ pushSettings { timeZone } }", "pushSettings"))),
+			Map.entry("registerPushDevice", new Rule(STAFF, f -> mutation("registerPushDevice", Map.of("endpoint",
+					"https://localhost:1/matrix-push/" + uniqueId(), "p256dh",
+					"BOz8DPKdbmLolxxYJeDpKRXdcLzdcOtbM31yfSl5OvvvnqAa8TxsoeO-8h-CYzMfpQ45_KCCCJ86-lIeAaDSZ6M", "auth",
+					"AAAAAAAAAAAAAAAAAAAAAA")))),
+			Map.entry("updatePushDevice", new Rule(STAFF, f -> mutation("updatePushDevice",
+					Map.of("deviceId", OWN_PUSH_DEVICE, "label", "Матрица")))),
+			Map.entry("deletePushDevice", new Rule(STAFF, f -> mutation("deletePushDevice",
+					Map.of("deviceId", OWN_PUSH_DEVICE)))),
+			Map.entry("updatePushSettings", new Rule(STAFF, f -> mutation("updatePushSettings",
+					Map.of("quietHoursEnabled", false)))),
 			Map.entry("channelAccounts", new Rule(CURATOR, f -> Call.of("{ channelAccounts { id kind } }", "channelAccounts"))),
 			Map.entry("connectChannelAccount", new Rule(CURATOR, f -> mutation("connectChannelAccount",
 					Map.of("kind", "MAX", "name", "Матрица " + uniqueId(), "token", "max-token")))),
@@ -419,6 +437,35 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/** Allowed means: authenticated, no top-level refusal, and (for reads of the fixture) the object visible. */
+	/**
+	 * Push devices are only ever their owner's: a call on {@link #OWN_PUSH_DEVICE} gets a device the caller
+	 * registered just now (callers who may not register one keep an id that names no device).
+	 */
+	Call withOwnPushDevice(Call call, String token) {
+		Map<?, ?> input = (call.variables().get("in") instanceof Map<?, ?> in) ? in : Map.of();
+		if (!OWN_PUSH_DEVICE.equals(input.get("deviceId"))) {
+			return call;
+		}
+		String deviceId = "000000000000000000000000";
+		if (token != null) {
+			Map<?, ?> body = post(token, """
+					mutation($in: RegisterPushDeviceInput!) { registerPushDevice(input: $in) { device { id } } }""",
+					Map.of("in", Map.of("endpoint", "https://localhost:1/matrix-push/" + uniqueId(), "p256dh",
+							"BOz8DPKdbmLolxxYJeDpKRXdcLzdcOtbM31yfSl5OvvvnqAa8TxsoeO-8h-CYzMfpQ45_KCCCJ86-lIeAaDSZ6M", "auth",
+							"AAAAAAAAAAAAAAAAAAAAAA")));
+			Map<?, ?> data = (Map<?, ?>) body.get("data");
+			Map<?, ?> payload = (data != null) ? (Map<?, ?>) data.get("registerPushDevice") : null;
+			Map<?, ?> device = (payload != null) ? (Map<?, ?>) payload.get("device") : null;
+			if (device != null) {
+				deviceId = (String) device.get("id");
+			}
+		}
+		Map<String, Object> replaced = new HashMap<>();
+		input.forEach((key, value) -> replaced.put((String) key, value));
+		replaced.put("deviceId", deviceId);
+		return new Call(call.document(), Map.of("in", replaced), call.field());
+	}
+
 	boolean execute(Call call, Who who, Fixture fixture) {
 		WebTestClient client = WebTestClient.bindToServer().baseUrl(graphQlUrl()).responseTimeout(Duration.ofSeconds(30)).build();
 		var spec = client.post().header("Content-Type", "application/json");
@@ -426,6 +473,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 		if (token != null) {
 			spec = spec.header("Authorization", "Bearer " + token);
 		}
+		call = withOwnPushDevice(call, token);
 		var result = spec.bodyValue(Map.of("query", call.document(), "variables", call.variables())).exchange()
 			.expectBody(Map.class).returnResult();
 		// The body is always read to the end, so the connection goes back to the pool clean.
