@@ -30,6 +30,7 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * removed. Other failures are retried with a doubling backoff, then given up, logged and counted.
  */
 @Component
-public class PushSender implements SmartLifecycle {
+public class PushSender implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(PushSender.class);
 
@@ -75,7 +76,9 @@ public class PushSender implements SmartLifecycle {
 
 	private final Sinks.Many<String> due = Sinks.many().multicast().onBackpressureBuffer(8192, false);
 
-	private final Disposable.Composite running = Disposables.composite();
+	// Replaced on each start: a test context is paused (stopped) and resumed (started) by Spring's test
+	// context cache, and a disposed composite would silently refuse the new subscriptions.
+	private volatile Disposable.Composite running = Disposables.composite();
 
 	public PushSender(PushStore store, VapidKeyStore keys, PushProperties properties, JsonMapper json, Clock clock,
 			MeterRegistry meters) {
@@ -104,6 +107,9 @@ public class PushSender implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.running.isDisposed()) {
+			this.running = Disposables.composite();
+		}
 		this.running.add(this.due.asFlux()
 			.onBackpressureBuffer()
 			.flatMap(id -> this.store.claim(id, this.clock.instant(), this.properties.lease())
@@ -256,6 +262,13 @@ public class PushSender implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running.dispose();
+	}
+
+	// The HTTP pool and loops live as long as the bean, not the lifecycle: after a stop and a start they
+	// must still send (a stopped sender whose loops were disposed failed every send with "event executor
+	// terminated" once a paused test context was resumed).
+	@Override
+	public void destroy() {
 		this.pool.dispose();
 		this.loops.dispose();
 	}

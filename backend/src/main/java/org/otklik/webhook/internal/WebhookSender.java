@@ -25,6 +25,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,7 +41,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * is disabled with the reason, which its owner reads in {@code webhooks}.
  */
 @Component
-public class WebhookSender implements SmartLifecycle {
+public class WebhookSender implements SmartLifecycle, DisposableBean {
 
 	public static final String EVENT_ID = "X-Otklik-Event-Id";
 
@@ -70,7 +71,9 @@ public class WebhookSender implements SmartLifecycle {
 
 	private final Sinks.Many<String> due = Sinks.many().multicast().onBackpressureBuffer(8192, false);
 
-	private final Disposable.Composite running = Disposables.composite();
+	// Replaced on each start: a test context is paused (stopped) and resumed (started) by Spring's test
+	// context cache, and a disposed composite would silently refuse the new subscriptions.
+	private volatile Disposable.Composite running = Disposables.composite();
 
 	public WebhookSender(Webhooks webhooks, WebhookProperties properties, Clock clock) {
 		this.webhooks = webhooks;
@@ -94,6 +97,9 @@ public class WebhookSender implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.running.isDisposed()) {
+			this.running = Disposables.composite();
+		}
 		this.running.add(this.due.asFlux()
 			.onBackpressureBuffer()
 			.flatMap(id -> this.webhooks.claim(id, this.clock.instant(), this.properties.lease())
@@ -202,6 +208,13 @@ public class WebhookSender implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running.dispose();
+	}
+
+	// The HTTP pool and loops live as long as the bean, not the lifecycle: after a stop and a start they
+	// must still send (a stopped sender whose loops were disposed failed every send with "event executor
+	// terminated" once a paused test context was resumed).
+	@Override
+	public void destroy() {
 		this.pool.dispose();
 		this.loops.dispose();
 	}
