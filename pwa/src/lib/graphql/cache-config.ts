@@ -82,11 +82,21 @@ export const keys: KeyingConfig = {
   ConfirmIncidentPayload: embedded,
   DetachAppealFromIncidentPayload: embedded,
   AnswerIncidentPayload: embedded,
+  SplitIncidentPayload: embedded,
+  MergeIncidentsPayload: embedded,
+  CloseIncidentPayload: embedded,
   // Citizens' ratings: the figures' satisfaction and the pages of ratings belong to their query;
   // a CitizenRating has an id (its appeal's).
   Satisfaction: embedded,
   CitizenRatingConnection: embedded,
   CitizenRatingEdge: embedded,
+  // Rating tasks (id: their appeal's) come in pages of their query; the public link lives on its appeal.
+  RatingTaskConnection: embedded,
+  RatingTaskEdge: embedded,
+  CloseRatingTaskPayload: embedded,
+  CitizenLink: embedded,
+  RevokeCitizenLinkPayload: embedded,
+  IssueCitizenLinkPayload: embedded,
   // Routing suggestions live on their appeal (or answer a one-off query).
   RoutingSuggestion: embedded,
   CategoryScore: embedded,

@@ -13,6 +13,7 @@ import { AppealDetails } from './appeal-details'
 import { AppealHistory } from './appeal-history'
 import { AppealNotes } from './appeal-notes'
 import { AppealSource } from './appeal-source'
+import { CitizenLink } from './citizen-link'
 import { CitizenMessages } from './citizen-messages'
 import { OutboxList } from './outbox-list'
 import { SlaClocks } from './sla-clocks'
@@ -98,6 +99,7 @@ export function AppealPage() {
         pending={pending}
         renderDelivery={(answer) => <AnswerDelivery appeal={appeal} answer={answer} />}
       />
+      <CitizenLink appealId={appeal.id} />
       <AppealNotes appealId={appeal.id} />
       <AppealDetails appeal={appeal} />
       <AppealHistory history={appeal.history} />

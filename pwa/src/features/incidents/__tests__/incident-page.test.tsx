@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { Operation } from '@urql/core'
 import { Provider } from 'urql'
 import { describe, expect, it } from 'vitest'
 import { Route, Router } from 'wouter'
@@ -38,7 +39,7 @@ const incident = {
   replies: [],
 }
 
-function renderPage(roles: Role[]) {
+function renderPage(roles: Role[], live = false) {
   const { client, sent } = mockClient((operation) => {
     switch (operationName(operation)) {
       case 'ConfirmIncident':
@@ -70,6 +71,60 @@ function renderPage(roles: Role[]) {
             errors: [],
           },
         }
+      case 'SplitIncident':
+        return {
+          splitIncident: {
+            __typename: 'SplitIncidentPayload',
+            incident: { __typename: 'Incident', id: 'i1', size: 1 },
+            newIncident: { __typename: 'Incident', id: 'i9', title: incident.title },
+            errors: [],
+          },
+        }
+      case 'MergeCandidates':
+        return {
+          incidents: {
+            __typename: 'IncidentConnection',
+            edges: [
+              {
+                __typename: 'IncidentEdge',
+                node: { __typename: 'Incident', id: 'i1', title: incident.title, size: 2 },
+              },
+              {
+                __typename: 'IncidentEdge',
+                node: { __typename: 'Incident', id: 'i2', title: 'Нет света — Ягодное', size: 3 },
+              },
+            ],
+          },
+        }
+      case 'MergeIncidents':
+        return {
+          mergeIncidents: {
+            __typename: 'MergeIncidentsPayload',
+            incident: { __typename: 'Incident', id: 'i1', size: 5 },
+            errors: [],
+          },
+        }
+      case 'CloseIncident':
+        return {
+          closeIncident: {
+            __typename: 'CloseIncidentPayload',
+            incident: { __typename: 'Incident', id: 'i1', status: 'CLOSED' },
+            errors: [],
+          },
+        }
+      case 'IncidentLive':
+        return live
+          ? {
+              incidentUpdated: {
+                __typename: 'Incident',
+                id: 'i1',
+                status: 'CONFIRMED',
+                size: 3,
+                title: incident.title,
+                mergedIntoId: null,
+              },
+            }
+          : null
       default:
         return { incident }
     }
@@ -121,5 +176,71 @@ describe('IncidentPage', () => {
     expect(call?.variables).toMatchObject({
       input: { incidentId: 'i1', kind: 'INTERIM', text: 'Бригада на месте, свет дадут к 18:00.' },
     })
+  })
+})
+
+function sentNamed(sent: Operation[], name: string) {
+  return sent.filter((operation) => operationName(operation) === name)
+}
+
+describe('IncidentPage, curators reshaping incidents', () => {
+  it('splits the selected members into a new incident and links to it', async () => {
+    const { sent } = renderPage(['CURATOR'])
+    await screen.findByRole('heading', { name: 'Нет электричества — Синегорье' })
+    const split = screen.getByRole('button', { name: 'Выделить в новый инцидент' })
+    expect((split as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Выбрать № a2' }))
+    fireEvent.click(split)
+    expect(await screen.findByText(/Выбранные обращения выделены в новый инцидент/)).toBeTruthy()
+    expect(sentNamed(sent, 'SplitIncident')[0]?.variables).toEqual({
+      input: { incidentId: 'i1', appealIds: ['a2'] },
+    })
+    expect(screen.getByRole('link', { name: 'Открыть новый инцидент' }).getAttribute('href')).toBe(
+      '/incidents/i9',
+    )
+  })
+
+  it('merges another incident picked from the list (not itself) into this one', async () => {
+    const { sent } = renderPage(['CURATOR'])
+    await screen.findByRole('heading', { name: 'Нет электричества — Синегорье' })
+    fireEvent.click(screen.getByRole('button', { name: 'Объединить с…' }))
+    const picker = await screen.findByRole('combobox', { name: /Инцидент, который войдёт в этот/ })
+    await screen.findByRole('option', { name: 'Нет света — Ягодное (3)' })
+    expect(screen.queryByRole('option', { name: /Синегорье/ })).toBeNull()
+    fireEvent.change(picker, { target: { value: 'i2' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Объединить' }))
+    expect(await screen.findByText('Инциденты объединены.')).toBeTruthy()
+    expect(sentNamed(sent, 'MergeIncidents')[0]?.variables).toEqual({
+      input: { incidentId: 'i1', otherIncidentIds: ['i2'] },
+    })
+  })
+
+  it('closes the incident', async () => {
+    const { sent } = renderPage(['CURATOR'])
+    await screen.findByRole('heading', { name: 'Нет электричества — Синегорье' })
+    fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }))
+    expect(await screen.findByText('Инцидент закрыт.')).toBeTruthy()
+    expect(sentNamed(sent, 'CloseIncident')[0]?.variables).toEqual({ input: { incidentId: 'i1' } })
+  })
+
+  it('offers executors no split, merge or close', async () => {
+    renderPage(['EXECUTOR'])
+    await screen.findByRole('heading', { name: 'Нет электричества — Синегорье' })
+    expect(screen.queryByRole('checkbox')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Объединить с…' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Закрыть' })).toBeNull()
+  })
+
+  it('subscribes to this incident and asks for it again from the network on an update', async () => {
+    const { sent } = renderPage(['EXECUTOR'], true)
+    await screen.findByRole('heading', { name: 'Нет электричества — Синегорье' })
+    expect(sentNamed(sent, 'IncidentLive')[0]?.variables).toEqual({ incidentId: 'i1' })
+    await waitFor(() =>
+      expect(
+        sentNamed(sent, 'Incident').some(
+          (operation) => operation.context.requestPolicy === 'network-only',
+        ),
+      ).toBe(true),
+    )
   })
 })

@@ -1,10 +1,15 @@
-import { useState } from 'react'
-import { useMutation, useQuery } from 'urql'
+import { useEffect, useState } from 'react'
+import { useMutation, useQuery, useSubscription } from 'urql'
 import { Link, useParams } from 'wouter'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { StatusBadge } from '@/components/status-badge'
 import {
   AnswerIncidentDocument,
+  CloseIncidentDocument,
+  IncidentLiveDocument,
+  MergeCandidatesDocument,
+  MergeIncidentsDocument,
+  SplitIncidentDocument,
   ConfirmIncidentDocument,
   DetachAppealFromIncidentDocument,
   IncidentDocument,
@@ -33,6 +38,21 @@ export function IncidentPage() {
   const [text, setText] = useState('')
   const [kind, setKind] = useState<AnswerKind>('INTERIM')
   const [message, setMessage] = useState<string | null>(null)
+  const [selected, setSelected] = useState<string[]>([])
+  const [newIncidentId, setNewIncidentId] = useState<string | null>(null)
+  const [, split] = useMutation(SplitIncidentDocument)
+  const [, merge] = useMutation(MergeIncidentsDocument)
+  const [, close] = useMutation(CloseIncidentDocument)
+  const [merging, setMerging] = useState(false)
+  const [mergeWith, setMergeWith] = useState('')
+  const [candidates] = useQuery({ query: MergeCandidatesDocument, pause: !curator || !merging })
+  // Live: another curator's merge or split, new member appeals, answers. The event carries only the
+  // incident's head, so the page asks again for its members.
+  const [live] = useSubscription({ query: IncidentLiveDocument, variables: { incidentId } })
+  const liveEvent = live.data?.incidentUpdated
+  useEffect(() => {
+    if (liveEvent) refresh({ requestPolicy: 'network-only' })
+  }, [liveEvent, refresh])
 
   if (fetching && !data) return <LoadingState />
   if (error && !data)
@@ -66,6 +86,44 @@ export function IncidentPage() {
     setMessage(errors.length ? errors.map((e) => e.message).join(' ') : t('incident.detached'))
     reload()
   }
+
+  const report = (errors: readonly { message: string }[], ok: string) =>
+    setMessage(errors.length ? errors.map((e) => e.message).join(' ') : ok)
+
+  async function onSplit() {
+    const result = await split({ input: { incidentId, appealIds: selected } })
+    const payload = result.data?.splitIncident
+    if (!payload) return
+    report(payload.errors, t('incident.splitDone'))
+    if (!payload.errors.length) {
+      setSelected([])
+      setNewIncidentId(payload.newIncident?.id ?? null)
+    }
+    reload()
+  }
+
+  async function onMerge() {
+    if (!mergeWith) return
+    const result = await merge({ input: { incidentId, otherIncidentIds: [mergeWith] } })
+    const errors = result.data?.mergeIncidents.errors ?? []
+    report(errors, t('incident.merged'))
+    if (!errors.length) {
+      setMerging(false)
+      setMergeWith('')
+    }
+    reload()
+  }
+
+  async function onClose() {
+    const result = await close({ input: { incidentId } })
+    report(result.data?.closeIncident.errors ?? [], t('incident.closed'))
+    reload()
+  }
+
+  const open = incident.status !== 'CLOSED' && incident.status !== 'MERGED'
+  const others = (candidates.data?.incidents.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((other) => other.id !== incidentId)
 
   async function onAnswer() {
     const result = await answer({ input: { incidentId, kind, text } })
@@ -107,7 +165,10 @@ export function IncidentPage() {
       </header>
       {message && (
         <p role="status" className="notice">
-          {message}
+          {message}{' '}
+          {newIncidentId && (
+            <Link href={`/incidents/${newIncidentId}`}>{t('incident.openNew')}</Link>
+          )}
         </p>
       )}
       {curator && incident.status === 'SUGGESTED' && (
@@ -120,11 +181,62 @@ export function IncidentPage() {
           {t('incident.confirm')}
         </button>
       )}
+      {curator && open && (
+        <div className="card__row">
+          <button type="button" className="button" onClick={() => setMerging(!merging)}>
+            {t('incident.merge')}
+          </button>{' '}
+          <button type="button" className="button button--text" onClick={() => void onClose()}>
+            {t('incident.close')}
+          </button>
+        </div>
+      )}
+      {curator && open && merging && (
+        <div className="card">
+          {candidates.data && others.length === 0 ? (
+            <p className="muted">{t('incident.mergeNone')}</p>
+          ) : (
+            <label>
+              {t('incident.mergeWith')}{' '}
+              <select value={mergeWith} onChange={(e) => setMergeWith(e.target.value)}>
+                <option value="">—</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.title} ({other.size})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!mergeWith}
+            onClick={() => void onMerge()}
+          >
+            {t('incident.mergeConfirm')}
+          </button>
+        </div>
+      )}
       <section className="card" aria-labelledby="incident-members">
         <h2 id="incident-members">{t('incident.members')}</h2>
         <ul className="plain-list">
           {incident.appeals.edges.map(({ node }) => (
             <li key={node.id}>
+              {curator && open && (
+                <input
+                  type="checkbox"
+                  aria-label={t('incident.select', { number: node.number ?? node.id })}
+                  checked={selected.includes(node.id)}
+                  onChange={(e) =>
+                    setSelected(
+                      e.target.checked
+                        ? [...selected, node.id]
+                        : selected.filter((id) => id !== node.id),
+                    )
+                  }
+                />
+              )}{' '}
               <Link href={`/appeals/${node.id}`}>{node.number ?? node.id}</Link>{' '}
               <StatusBadge status={node.status} /> <span>{node.text.slice(0, 140)}</span>{' '}
               {curator && (
@@ -139,6 +251,16 @@ export function IncidentPage() {
             </li>
           ))}
         </ul>
+        {curator && open && (
+          <button
+            type="button"
+            className="button"
+            disabled={selected.length === 0}
+            onClick={() => void onSplit()}
+          >
+            {t('incident.split')}
+          </button>
+        )}
       </section>
       {incident.replies.length > 0 && (
         <section className="card" aria-labelledby="incident-replies">

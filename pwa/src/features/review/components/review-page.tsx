@@ -9,6 +9,7 @@ import { QualityReport, ReasonDialog, useAppealCommands } from '@/features/appea
 import type { ReviewQueueQuery } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { useReviewQueue } from '../hooks/use-review-queue'
+import { RatingTasks } from './rating-tasks'
 import { ReviewSettings } from './review-settings'
 
 type Appeal = ReviewQueueQuery['appeals']['edges'][number]['node']
@@ -18,6 +19,7 @@ export function ReviewPage() {
   return (
     <RequireRole roles={['CURATOR']}>
       <Review />
+      <RatingTasks />
     </RequireRole>
   )
 }
