@@ -104,4 +104,12 @@ export const keys: KeyingConfig = {
   RegionSettings: () => 'region',
   UpdateRegionSettingsPayload: embedded,
   AddAppealNotePayload: embedded,
+  // Web push: the caller's settings are one document per user (one key); devices have ids.
+  PushSettings: () => 'mine',
+  PushDeviceConnection: embedded,
+  PushDeviceEdge: embedded,
+  RegisterPushDevicePayload: embedded,
+  UpdatePushDevicePayload: embedded,
+  DeletePushDevicePayload: embedded,
+  UpdatePushSettingsPayload: embedded,
 }
