@@ -138,7 +138,9 @@ class LiveIntegrationTests extends LiveTestSupport {
 			awaitSubscribers(secondLive, 1);
 
 			String id = ingest("Через инстанс A");
-			assertThat(received.get(20, TimeUnit.SECONDS)).extracting(LiveTestSupport::id).containsExactly(id);
+			// Generous: the second instance's first change-stream batch can wait behind its start-up work
+			// on a loaded machine (timed out once at 20 s in a full run); the check is that it arrives.
+			assertThat(received.get(60, TimeUnit.SECONDS)).extracting(LiveTestSupport::id).containsExactly(id);
 		}
 	}
 

@@ -42,7 +42,7 @@ abstract class LiveTestSupport extends IntegrationTestSupport {
 
 	/** Waits until the server has registered this many subscribers, so no event races the subscription. */
 	void awaitSubscribers(LiveService service, int expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (service.subscriberCount() < expected && System.nanoTime() < deadline) {
 			sleep(20);
 		}
