@@ -65,7 +65,11 @@ export function CitizenLink({ appealId }: { appealId: string }) {
       {link && address ? (
         <>
           <p className="card__row">
-            <code className={link.revokedAt ? 'muted' : undefined}>{address}</code>
+            <code
+              className={link.revokedAt ? 'citizen-link__address muted' : 'citizen-link__address'}
+            >
+              {address}
+            </code>
           </p>
           <p className="muted small">
             {t('citizenLink.issuedAt', { at: formatDateTime(link.createdAt) })}
