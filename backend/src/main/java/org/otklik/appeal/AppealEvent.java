@@ -75,8 +75,20 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 		}
 	}
 
-	/** The ЦУР routed it to an agency. */
-	record AppealAssigned(Meta meta, String toAgencyId) implements AppealEvent {
+	/**
+	 * The ЦУР routed it to an agency.
+	 *
+	 * @param classification what the assignment corrected of category, municipality and urgency; null when
+	 *                       it kept them (the appeal in {@code meta} already has the new values)
+	 */
+	record AppealAssigned(Meta meta, String toAgencyId, @Nullable ClassificationChange classification)
+			implements AppealEvent {
+
+		/** An assignment that kept the classification. */
+		public AppealAssigned(Meta meta, String toAgencyId) {
+			this(meta, toAgencyId, null);
+		}
+
 		public AppealEventType type() {
 			return AppealEventType.ASSIGNED;
 		}

@@ -26,8 +26,14 @@ public final class AppealInputs {
 	public record RejectAppealInput(String appealId, String reason, Integer expectedVersion) {
 	}
 
-	/** Input of {@code assignAppeal}. */
-	public record AssignAppealInput(String appealId, String agencyId, Integer expectedVersion) {
+	/**
+	 * Input of {@code assignAppeal}; {@code category}, {@code municipality} and {@code urgent}, when given,
+	 * are written by the same change (a curator accepting or correcting the routing suggestion).
+	 */
+	public record AssignAppealInput(String appealId, String agencyId, Integer expectedVersion,
+			@org.jspecify.annotations.Nullable Category category,
+			@org.jspecify.annotations.Nullable Municipality municipality,
+			@org.jspecify.annotations.Nullable Boolean urgent) {
 	}
 
 	/** Input of {@code redirectAppeal}. */

@@ -215,7 +215,8 @@ public class AppealService {
 
 	public Mono<AppealPayload> assign(Caller caller, AssignAppealInput input) {
 		return change(caller, AppealAction.ASSIGN, input.appealId(), input.expectedVersion(), input.agencyId(), List.of(),
-				appeal -> new AppealCommand.Assign(input.agencyId()));
+				appeal -> new AppealCommand.Assign(input.agencyId(), input.category(), input.municipality(),
+						input.urgent()));
 	}
 
 	public Mono<AppealPayload> redirect(Caller caller, RedirectAppealInput input) {

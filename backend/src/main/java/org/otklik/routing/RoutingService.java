@@ -193,7 +193,7 @@ public class RoutingService implements org.springframework.beans.factory.Disposa
 		}
 		return this.agencies.byCode(suggestion.agencyCode())
 			.filter(agency -> agency.active())
-			.flatMap(agency -> this.appeals.assign(AUTOMATIC, new AssignAppealInput(appeal.id(), agency.id(), null)))
+			.flatMap(agency -> this.appeals.assign(AUTOMATIC, new AssignAppealInput(appeal.id(), agency.id(), null, null, null, null)))
 			.doOnNext(payload -> {
 				if (!payload.errors().isEmpty()) {
 					// A curator got there first, or the appeal changed: nothing to do.
@@ -238,6 +238,14 @@ public class RoutingService implements org.springframework.beans.factory.Disposa
 	 * made by the system (automatic routing) are not corrections.
 	 */
 	public Mono<Void> recordDecision(AppealEvent event, String toAgencyId) {
+		return recordDecision(event, toAgencyId, null);
+	}
+
+	/**
+	 * Keeps a curator's decision as a labelled example; {@code chosen}, the category the curator set with it
+	 * (accepting or correcting the suggestion), is the label whatever the agency answers for.
+	 */
+	public Mono<Void> recordDecision(AppealEvent event, String toAgencyId, @Nullable Category chosen) {
 		LastEvent.Actor actor = event.meta().actor();
 		if (actor == null || !actor.roles().contains(Role.CURATOR) || Caller.SYSTEM.id().equals(actor.id())) {
 			return Mono.empty();
@@ -249,7 +257,7 @@ public class RoutingService implements org.springframework.beans.factory.Disposa
 				.defaultIfEmpty(java.util.Optional.empty()))
 			.flatMap(t -> {
 				Category suggested = t.getT2().orElse(null);
-				Category label = label(t.getT1(), appeal.category(), suggested);
+				Category label = (chosen != null) ? chosen : label(t.getT1(), appeal.category(), suggested);
 				if (label == null) {
 					return Mono.empty();
 				}

@@ -135,6 +135,27 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 			.isEqualTo((Integer) model.get("version"));
 	}
 
+	@Test
+	void theCategoryACuratorSetsWithTheAssignmentIsWhatTheNextModelLearns() {
+		// The municipal administration answers for housing and roads only; the curator routes the appeal there
+		// and says it is about another category. Without the explicit category no label could be told at all.
+		String text = "Шмурдяк в Тенькинском опять перепуздрило, крякозябры с утра";
+		String before = (String) suggest(curator(), text).get("category");
+		String target = before.equals("ENERGY") ? "ENVIRONMENT" : "ENERGY";
+		String id = ingest(text);
+		await(() -> this.mongo.exists(Query.query(Criteria.where("_id").is(id)), "routingSuggestions")
+			.block(Duration.ofSeconds(5)), "the suggestion stored at intake");
+		curator().document(ASSIGN)
+			.variable("input", Map.of("appealId", id, "agencyId", agency(TENKA).id(), "category", target))
+			.execute()
+			.path("assignAppeal.errors").entityList(Object.class).hasSize(0);
+		await(() -> this.mongo.exists(Query.query(Criteria.where("appealId").is(id).and("category").is(target)),
+				"routingExamples").block(Duration.ofSeconds(5)), "the curator's category stored as the example's label");
+
+		curator().document(RETRAIN).execute().path("retrainRouting.errors").entityList(Object.class).hasSize(0);
+		assertThat(suggest(curator(), text)).containsEntry("category", target);
+	}
+
 	@Autowired
 	RoutingStore store;
 

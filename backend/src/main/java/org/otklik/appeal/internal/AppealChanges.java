@@ -114,10 +114,11 @@ public class AppealChanges {
 			if (expectedVersion != null && appeal.version() != expectedVersion) {
 				return Mono.just(stale(appeal));
 			}
-			return this.sla.policyOf(appeal).flatMap(policy -> {
+			AppealCommand asked = command.apply(appeal);
+			return policyFor(appeal, asked).flatMap(policy -> {
 				AppealLifecycle.Context context = new AppealLifecycle.Context(now(),
 						id -> id != null && id.equals(active.id()), this.sla.rules(policy));
-				Decision decision = AppealLifecycle.decide(appeal, command.apply(appeal), actor, context);
+				Decision decision = AppealLifecycle.decide(appeal, asked, actor, context);
 				if (decision instanceof Decision.Refused refused) {
 					return Mono.just(Result.refused(appeal, refused.errors()));
 				}
@@ -135,6 +136,20 @@ public class AppealChanges {
 					}));
 			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> Result.refused(null, List.of(UserError.notFound("appealId")))));
+	}
+
+	/**
+	 * The SLA policy a command runs under: the appeal's own, or, for an assignment that changes the category
+	 * or the urgency, the policy for the new ones (the deadlines follow the curator's correction).
+	 */
+	private Mono<org.otklik.sla.SlaPolicy> policyFor(Appeal appeal, AppealCommand command) {
+		if (command instanceof AppealCommand.Assign assign
+				&& ((assign.category() != null && assign.category() != appeal.category())
+						|| (assign.urgent() != null && assign.urgent() != appeal.urgent()))) {
+			return this.sla.policyOf(appeal, (assign.category() != null) ? assign.category() : appeal.category(),
+					(assign.urgent() != null) ? assign.urgent() : appeal.urgent());
+		}
+		return this.sla.policyOf(appeal);
 	}
 
 	/** The SLA rules of each appeal's policy, for computing what a caller may do. */

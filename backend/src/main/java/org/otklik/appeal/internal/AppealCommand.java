@@ -18,8 +18,19 @@ public sealed interface AppealCommand {
 		}
 	}
 
-	/** Route a new appeal to an agency. */
-	record Assign(String agencyId) implements AppealCommand {
+	/**
+	 * Route a new appeal to an agency; a non-null category, municipality or urgency is written by the same
+	 * change (the curator accepted or corrected the routing suggestion).
+	 */
+	record Assign(String agencyId, org.otklik.region.@org.jspecify.annotations.Nullable Category category,
+			org.otklik.region.@org.jspecify.annotations.Nullable Municipality municipality,
+			@org.jspecify.annotations.Nullable Boolean urgent) implements AppealCommand {
+
+		/** An assignment that keeps the classification. */
+		Assign(String agencyId) {
+			this(agencyId, null, null, null);
+		}
+
 		public AppealAction action() {
 			return AppealAction.ASSIGN;
 		}

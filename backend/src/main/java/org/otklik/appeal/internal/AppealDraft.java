@@ -24,6 +24,12 @@ final class AppealDraft {
 
 	String agencyId;
 
+	org.otklik.region.Category category;
+
+	org.otklik.region.Municipality municipality;
+
+	boolean urgent;
+
 	Person executor;
 
 	final List<Answer> answers;
@@ -55,6 +61,9 @@ final class AppealDraft {
 		this.base = base;
 		this.status = base.status();
 		this.agencyId = base.agencyId();
+		this.category = base.category();
+		this.municipality = base.municipality();
+		this.urgent = base.urgent();
 		this.executor = base.executor();
 		this.answers = new ArrayList<>(base.answers());
 		this.history = new ArrayList<>(base.history());
@@ -72,7 +81,7 @@ final class AppealDraft {
 	Appeal build() {
 		Appeal b = this.base;
 		return new Appeal(b.id(), this.version, this.status, b.channel(), b.externalId(), b.url(), b.postedAt(), b.text(),
-				b.author(), b.municipality(), b.category(), b.urgent(), b.reach(), this.agencyId, this.executor,
+				b.author(), this.municipality, this.category, this.urgent, b.reach(), this.agencyId, this.executor,
 				this.answers, this.history, this.redirectCount, this.returnCount, b.receivedAt(), this.firstRespondedAt,
 				this.answeredAt, this.closedAt, this.reopenedAt, b.searchTerms(), b.ingestedBy(), this.lastEvent, this.sla,
 				b.source(), this.messages, b.number());

@@ -15,6 +15,7 @@ import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.AppealEvent.Meta;
 import org.otklik.appeal.AppealEventCursor;
+import org.otklik.appeal.AppealEventType;
 import org.otklik.appeal.CitizenMessage;
 import org.otklik.appeal.HistoryEntry;
 import org.otklik.appeal.LastEvent;
@@ -93,7 +94,8 @@ final class AppealEventReader {
 		return switch (last.type()) {
 			case RECEIVED -> new AppealEvent.AppealReceived(meta);
 			case REJECTED -> new AppealEvent.AppealRejected(meta, reason);
-			case ASSIGNED -> new AppealEvent.AppealAssigned(meta, last.agencyId());
+			case ASSIGNED -> new AppealEvent.AppealAssigned(meta, last.agencyId(),
+					(entry != null && entry.type() == AppealEventType.ASSIGNED) ? entry.classification() : null);
 			case REDIRECTED -> new AppealEvent.AppealRedirected(meta, last.fromAgencyId(), last.agencyId(), reason);
 			case TAKEN -> new AppealEvent.AppealTaken(meta, appeal.executor());
 			case REASSIGNED -> new AppealEvent.AppealReassigned(meta, (entry != null) ? entry.fromExecutor() : null,

@@ -11,6 +11,7 @@ import org.otklik.appeal.AnswerKind;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEventType;
 import org.otklik.appeal.ChannelSource;
+import org.otklik.appeal.ClassificationChange;
 import org.otklik.appeal.Delivery;
 import org.otklik.appeal.Delivery.DeliveryState;
 import org.otklik.appeal.AppealStatus;
@@ -170,7 +171,19 @@ public final class AppealLifecycle {
 			}
 			draft.status = AppealStatus.ASSIGNED;
 			draft.agencyId = assign.agencyId();
-			return changed(appeal, draft, actor, context, AppealEventType.ASSIGNED, event().toAgency(assign.agencyId()));
+			ClassificationChange classification = ClassificationChange.between(appeal, assign.category(),
+					assign.municipality(), assign.urgent());
+			if (classification != null) {
+				draft.category = classification.categoryOr(appeal.category());
+				if (classification.toMunicipality() != null) {
+					draft.municipality = classification.toMunicipality();
+				}
+				if (classification.toUrgent() != null) {
+					draft.urgent = classification.toUrgent();
+				}
+			}
+			return changed(appeal, draft, actor, context, AppealEventType.ASSIGNED,
+					event().toAgency(assign.agencyId()).classification(classification));
 		}
 		if (command instanceof Redirect redirect) {
 			if (redirect.agencyId() != null && redirect.agencyId().equals(appeal.agencyId())) {
@@ -418,7 +431,7 @@ public final class AppealLifecycle {
 		long version = appeal.version() + 1;
 		draft.version = version;
 		draft.history.add(new HistoryEntry(now, type, actor.person(), appeal.status(), draft.status, detail.fromAgencyId,
-				detail.toAgencyId, detail.reason, detail.fromExecutor, detail.toExecutor));
+				detail.toAgencyId, detail.reason, detail.fromExecutor, detail.toExecutor, detail.classification));
 		draft.lastEvent = new LastEvent(appeal.id(), type, now, draft.agencyId, detail.fromAgencyId, version, null,
 				actor.recorded(), detail.reason, detail.answerId, detail.clock, detail.state, detail.messageId);
 		List<String> announced = new ArrayList<>((appeal.sla() != null) ? appeal.sla().announced() : List.of());
@@ -472,6 +485,13 @@ public final class AppealLifecycle {
 		org.otklik.appeal.Person fromExecutor;
 
 		org.otklik.appeal.Person toExecutor;
+
+		ClassificationChange classification;
+
+		EventDetail classification(ClassificationChange change) {
+			this.classification = change;
+			return this;
+		}
 
 		EventDetail executors(org.otklik.appeal.Person from, org.otklik.appeal.Person to) {
 			this.fromExecutor = from;

@@ -48,6 +48,14 @@ public class AppealSlaCalculator {
 		return this.policies.matcher().map(matcher -> choose(matcher, appeal));
 	}
 
+	/**
+	 * The policy for the appeal with its category and urgency as a moderation change sets them: chosen anew
+	 * rather than the stored one, so that an appeal the curator marks urgent gets the urgent deadlines.
+	 */
+	public Mono<SlaPolicy> policyOf(Appeal appeal, org.otklik.region.Category category, boolean urgent) {
+		return this.policies.matcher().map(matcher -> matcher.require(appeal.channel().name(), urgent, category.name()));
+	}
+
 	static SlaPolicy choose(SlaPolicyMatcher matcher, Appeal appeal) {
 		if (appeal.sla() != null && appeal.sla().policyCode() != null) {
 			for (SlaPolicy policy : matcher.policies()) {

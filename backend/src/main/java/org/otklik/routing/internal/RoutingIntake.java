@@ -43,7 +43,9 @@ class RoutingIntake implements AppealEventConsumer {
 			work = this.routing.suggestAtIntake(received.appeal());
 		}
 		else if (event instanceof AppealEvent.AppealAssigned assigned) {
-			work = this.routing.recordDecision(assigned, assigned.toAgencyId())
+			// The category the curator set with the assignment is the label, not the one the agency suggests.
+			work = this.routing.recordDecision(assigned, assigned.toAgencyId(),
+					(assigned.classification() != null) ? assigned.classification().toCategory() : null)
 				.then(this.routing.recordAutomatic(assigned));
 		}
 		else if (event instanceof AppealEvent.AppealRedirected redirected) {
