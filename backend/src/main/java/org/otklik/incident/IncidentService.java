@@ -399,7 +399,18 @@ public class IncidentService {
 		return agencyScope(caller).flatMapMany(scope -> this.changes
 			.filter(incident -> incidentId == null || incident.id().equals(incidentId))
 			.filter(incident -> scope.isEmpty()
-					|| incident.members().stream().anyMatch(m -> scope.get().equals(m.agencyId()))));
+					|| incident.members().stream().anyMatch(m -> scope.get().equals(m.agencyId())))
+			// Counted once the shared poll is subscribed (it looks back from that moment), so a test, or a
+			// metric, can tell when a change is surely seen without waiting an arbitrary time.
+			.doOnSubscribe(s -> this.subscribers.incrementAndGet())
+			.doFinally(signal -> this.subscribers.decrementAndGet()));
+	}
+
+	private final java.util.concurrent.atomic.AtomicInteger subscribers = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Subscriptions to {@code incidentUpdated} open on this instance now. */
+	public int subscriberCount() {
+		return this.subscribers.get();
 	}
 
 	/**

@@ -234,6 +234,9 @@ class IncidentIntegrationTests extends IntegrationTestSupport {
 			.errors().satisfy(errors -> assertThat(errors).isNotEmpty());
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	IncidentService incidentService;
+
 	@Test
 	void subscribersSeeAnIncidentChange() throws Exception {
 		List<String> ids = List.of(ingest("В Атке нет света"), ingest("Атка без электричества с ночи"));
@@ -249,6 +252,7 @@ class IncidentIntegrationTests extends IntegrationTestSupport {
 				}
 			})
 			.build();
+		int subscribedBefore = this.incidentService.subscriberCount();
 		try {
 			java.util.concurrent.CompletableFuture<String> update = client
 				.document("subscription($id: ID) { incidentUpdated(incidentId: $id) { id status title } }")
@@ -259,8 +263,9 @@ class IncidentIntegrationTests extends IntegrationTestSupport {
 				.next()
 				.map(i -> i.get("id") + "|" + i.get("title"))
 				.toFuture();
-			// The subscription polls: confirm until it is there, so the change is surely after the subscription began.
-			Thread.sleep(1500);
+			// Confirm only once the server has the subscription: its poll looks back from that moment, so the
+			// change is surely seen.
+			await(() -> this.incidentService.subscriberCount() > subscribedBefore, "the subscription registered");
 			curator().document("""
 					mutation($input: ConfirmIncidentInput!) { confirmIncident(input: $input) { errors { code } } }""")
 				.variable("input", Map.of("incidentId", incident, "title", "Авария на линии в Атке"))
