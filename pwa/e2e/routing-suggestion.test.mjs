@@ -1,5 +1,6 @@
 // Curator: moderation on a phone shows the router's suggestion for a new appeal (category, place, agency,
-// urgency with reasons) and «Принять» assigns it to the suggested agency with one tap.
+// urgency with reasons) and «Принять» assigns it to the suggested agency with one tap, writing the suggested
+// category, place and urgency onto the appeal.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { gql, ingestAppeal, tokenFromPage } from './support/api.mjs'
@@ -35,7 +36,7 @@ describe('routing suggestion in moderation', () => {
 
     const { appeal: suggested } = await gql(
       token,
-      `query ($id: ID!) { appeal(id: $id) { routing { agency { id } } } }`,
+      `query ($id: ID!) { appeal(id: $id) { routing { agency { id } category municipality urgent } } }`,
       { id: appeal.id },
     )
     assert.ok(suggested.routing.agency, 'the rules name an agency for heating in a named okrug')
@@ -43,10 +44,13 @@ describe('routing suggestion in moderation', () => {
     await card.waitFor({ state: 'detached' })
     const { appeal: assigned } = await gql(
       token,
-      `query ($id: ID!) { appeal(id: $id) { status agency { id } } }`,
+      `query ($id: ID!) { appeal(id: $id) { status agency { id } category municipality urgent } }`,
       { id: appeal.id },
     )
     assert.equal(assigned.status, 'ASSIGNED')
     assert.equal(assigned.agency.id, suggested.routing.agency.id)
+    assert.equal(assigned.category, suggested.routing.category)
+    assert.equal(assigned.municipality, 'TENKINSKY')
+    assert.equal(assigned.urgent, true)
   })
 })

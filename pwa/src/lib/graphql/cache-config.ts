@@ -40,6 +40,8 @@ export const keys: KeyingConfig = {
   Author: embedded,
   Answer: embedded,
   HistoryEntry: embedded,
+  // What an assignment changed of the classification: part of its history entry.
+  ClassificationChange: embedded,
   // SLA, quality and stats values: they have no identity of their own.
   AppealSla: embedded,
   SlaClock: embedded,

@@ -1,6 +1,8 @@
 import type { AppealDetailFragment } from '@/gql/graphql'
 import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 
+type Entry = AppealDetailFragment['history'][number]
+
 export function AppealHistory({ history }: { history: AppealDetailFragment['history'] }) {
   const t = useT()
   return (
@@ -16,10 +18,50 @@ export function AppealHistory({ history }: { history: AppealDetailFragment['hist
               {entry.toExecutor &&
                 `: ${entry.fromExecutor ? entry.fromExecutor.name : '—'} → ${entry.toExecutor.name}`}
             </span>
+            {entry.classification && (
+              <span className="muted">{describeClassification(t, entry.classification)}</span>
+            )}
             {entry.reason && <span className="muted">{entry.reason}</span>}
           </li>
         ))}
       </ol>
     </section>
   )
+}
+
+/** What an assignment corrected, part by part: «Категория: Другое → Энергетика; …». */
+function describeClassification(
+  t: ReturnType<typeof useT>,
+  change: NonNullable<Entry['classification']>,
+): string {
+  const parts: string[] = []
+  if (change.toCategory) {
+    parts.push(
+      t('appeal.classification.category', {
+        from: change.fromCategory ? t(enumKey('category', change.fromCategory)) : '—',
+        to: t(enumKey('category', change.toCategory)),
+      }),
+    )
+  }
+  if (change.toMunicipality) {
+    parts.push(
+      t('appeal.classification.municipality', {
+        from: change.fromMunicipality
+          ? t(enumKey('municipality', change.fromMunicipality))
+          : t('appeal.classification.unknown'),
+        to: t(enumKey('municipality', change.toMunicipality)),
+      }),
+    )
+  }
+  if (change.toUrgent != null) {
+    const urgency = (urgent: boolean | null | undefined) =>
+      t(urgent ? 'appeal.classification.urgentYes' : 'appeal.classification.urgentNo')
+    parts.push(
+      t('appeal.classification.urgent', {
+        from: urgency(change.fromUrgent),
+        to: urgency(change.toUrgent),
+      }),
+    )
+  }
+  return parts.join('; ')
 }
