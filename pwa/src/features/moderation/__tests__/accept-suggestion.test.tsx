@@ -42,16 +42,19 @@ function appeal(overrides: Partial<RoutingSuggestionFieldsFragment> = {}): Appea
   } as unknown as Appeal
 }
 
+/** The whole suggestion as one assignment of appeal a1 at version 4. */
+const whole = {
+  appealId: 'a1',
+  agencyId: 'agency-7',
+  expectedVersion: 4,
+  category: 'ENERGY',
+  municipality: 'TENKINSKY',
+  urgent: true,
+}
+
 describe('acceptSuggestionInput', () => {
   it('sends the suggested agency, category, municipality and urgency with the version', () => {
-    expect(acceptSuggestionInput({ id: 'a1', version: 4 }, routing)).toEqual({
-      appealId: 'a1',
-      agencyId: 'agency-7',
-      expectedVersion: 4,
-      category: 'ENERGY',
-      municipality: 'TENKINSKY',
-      urgent: true,
-    })
+    expect(acceptSuggestionInput({ id: 'a1', version: 4 }, routing)).toEqual(whole)
   })
 
   it('keeps the appeal’s place when the text names none, and never lowers urgency', () => {
@@ -92,15 +95,6 @@ describe('ModerationItem «Принять»', () => {
     )
     fireEvent.click(screen.getByRole('button', { name: 'Принять' }))
     await waitFor(() => expect(sent).toHaveLength(1))
-    expect(sent[0]).toEqual({
-      input: {
-        appealId: 'a1',
-        agencyId: 'agency-7',
-        expectedVersion: 4,
-        category: 'ENERGY',
-        municipality: 'TENKINSKY',
-        urgent: true,
-      },
-    })
+    expect(sent[0]).toEqual({ input: whole })
   })
 })
