@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class LearnedFeatures {
 
-	private static final List<String> VERBAL_NOUN = List.of("ание", "ения", "ение", "ению", "ением", "ании", "анию",
-			"анием", "ости", "ость", "остью", "ция", "ции", "цию");
+	private static final List<String> VERBAL_NOUN = List.of("ание", "ания", "аний", "ании", "анию", "анием",
+			"ение", "ения", "ений", "ении", "ению", "ением", "ость", "ости", "остей", "остью", "ция", "ции", "цию");
 
 	private static final List<String> PASSIVE = List.of("ется", "ются", "ится", "ятся", "ено", "ена", "ены", "ано",
 			"ана", "аны", "ято", "ята", "яты", "ован", "овано", "ованы");
@@ -86,17 +86,24 @@ public final class LearnedFeatures {
 			boolean previousVerbal = false;
 			boolean imperativeHere = false;
 			String previousStem = null;
+			int runDigits = 0;
+			boolean phoneInRun = false;
 			for (int i = 0; i < tokens.size(); i++) {
 				Token word = tokens.get(i);
 				if (word.isNumber()) {
 					numbers++;
-					if (word.form().replaceAll("\\D", "").length() >= 5) {
+					// «8 914 222-33-44» is several number tokens: a run of 6+ digits is a phone.
+					runDigits += word.form().replaceAll("\\D", "").length();
+					if (runDigits >= 6 && !phoneInRun) {
 						longNumbers++;
+						phoneInRun = true;
 					}
 					previousVerbal = false;
 					previousStem = null;
 					continue;
 				}
+				runDigits = 0;
+				phoneInRun = false;
 				String form = word.form();
 				boolean verbal = form.length() >= 6 && endsWithAny(form, VERBAL_NOUN);
 				if (verbal) {
