@@ -160,6 +160,11 @@ public final class LearnedCoach {
 	/** The rules the model raises for an answer with these features, besides those already found. */
 	public Set<QualityRule> raise(String[] features, Set<QualityRule> found) {
 		Set<QualityRule> raised = EnumSet.noneOf(QualityRule.class);
+		if (java.util.Arrays.asList(features).contains(LearnedFeatures.SHORT)) {
+			// Under 15 words: the model learned from whole answers, and a fragment gives it too little to
+			// weigh; the rules judge short texts alone.
+			return raised;
+		}
 		for (QualityRule rule : RULES) {
 			if (!found.contains(rule) && probability(rule, features) >= this.thresholds.get(rule)) {
 				raised.add(rule);

@@ -28,6 +28,9 @@ public final class LearnedFeatures {
 
 	private static final List<String> IMPERATIVE = List.of("ите", "йте", "итесь", "айтесь", "ейтесь", "ьте");
 
+	/** The feature of an answer under 15 words. */
+	static final String SHORT = "words=0";
+
 	/** Class name → its entries: a trailing «*» marks a prefix, otherwise the exact folded form. */
 	private final Map<String, List<String>> classes = new LinkedHashMap<>();
 
