@@ -34,6 +34,12 @@ public final class LearnedFeatures {
 	/** Class name → its entries: a trailing «*» marks a prefix, otherwise the exact folded form. */
 	private final Map<String, List<String>> classes = new LinkedHashMap<>();
 
+	/** Exact forms → their classes, looked up once a word. */
+	private final Map<String, List<String>> exact = new java.util.HashMap<>();
+
+	/** Prefixes by their first letter → class name, so a word is compared with few of them. */
+	private final Map<Character, List<String[]>> prefixes = new java.util.HashMap<>();
+
 	public LearnedFeatures(RuleFile file) {
 		for (String name : List.of("kanc", "other-body", "agent", "greeting", "regret", "time", "vague", "blame")) {
 			List<String> entries = new ArrayList<>();
@@ -48,18 +54,27 @@ public final class LearnedFeatures {
 				throw new IllegalStateException(file.name() + ": section [" + name + "] is empty");
 			}
 			this.classes.put(name, List.copyOf(entries));
+			for (String entry : entries) {
+				if (entry.endsWith("*")) {
+					String prefix = entry.substring(0, entry.length() - 1);
+					this.prefixes.computeIfAbsent(prefix.charAt(0), (c) -> new ArrayList<>())
+						.add(new String[] { prefix, name });
+				}
+				else {
+					this.exact.computeIfAbsent(entry, (e) -> new ArrayList<>()).add(name);
+				}
+			}
 		}
 	}
 
 	/** The classes of {@code learned.txt} a word belongs to. */
 	List<String> classesOf(String form) {
 		List<String> found = new ArrayList<>(2);
-		for (Map.Entry<String, List<String>> entry : this.classes.entrySet()) {
-			for (String member : entry.getValue()) {
-				boolean prefix = member.endsWith("*");
-				if (prefix ? form.startsWith(member.substring(0, member.length() - 1)) : form.equals(member)) {
-					found.add(entry.getKey());
-					break;
+		found.addAll(this.exact.getOrDefault(form, List.of()));
+		if (!form.isEmpty()) {
+			for (String[] prefix : this.prefixes.getOrDefault(form.charAt(0), List.of())) {
+				if (form.startsWith(prefix[0]) && !found.contains(prefix[1])) {
+					found.add(prefix[1]);
 				}
 			}
 		}
@@ -96,7 +111,7 @@ public final class LearnedFeatures {
 				if (word.isNumber()) {
 					numbers++;
 					// «8 914 222-33-44» is several number tokens: a run of 6+ digits is a phone.
-					runDigits += word.form().replaceAll("\\D", "").length();
+					runDigits += digits(word.form());
 					if (runDigits >= 6 && !phoneInRun) {
 						longNumbers++;
 						phoneInRun = true;
@@ -177,6 +192,14 @@ public final class LearnedFeatures {
 		}
 		features.add("questions=" + bucket(questions, 1));
 		return features.toArray(String[]::new);
+	}
+
+	private static int digits(String form) {
+		int count = 0;
+		for (int i = 0; i < form.length(); i++) {
+			count += Character.isDigit(form.charAt(i)) ? 1 : 0;
+		}
+		return count;
 	}
 
 	private static String bucket(int value, int... bounds) {
