@@ -239,8 +239,9 @@ class QualityDatasetTests {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
 				"%nAnswer-quality coach: tuning = answers-dev with CRC-32(id) %% 10 < 6, held-out = the rest, "
-						+ "own A/B/C/D = quality/own-answers{,-b,-c,-d}.jsonl (each written after the rules of its "
-						+ "time; D after round 2, never tuned on), dev all = tuning + held-out%n"));
+						+ "own A/B/C/D/E = quality/own-answers{,-b,-c,-d,-e}.jsonl (each written after the rules of its "
+						+ "time; E after the learned model; A-D are in the model's training data, see the "
+						+ "leave-one-set-out table), dev all = tuning + held-out%n"));
 		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-15s |", "rule"));
 		StringBuilder rule = new StringBuilder("|-----------------|");
 		for (Column column : columns) {
