@@ -1,11 +1,15 @@
 package org.otklik.quality.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.otklik.quality.QualityFinding;
+import org.otklik.quality.QualityRule;
 import org.otklik.quality.Readability;
 
 /**
@@ -28,11 +32,49 @@ public final class QualityEngine {
 
 	private final ReadabilityMeter readability;
 
+	private final Messages learnedMessages;
+
+	private final LearnedFeatures learnedFeatures;
+
+	private final LearnedCoach learned;
+
 	/** The outcome before scoring. */
 	public record Result(List<QualityFinding> findings, Readability readability) {
 	}
 
+	/** The rules and the learned model trained on the shipped answers. */
 	public QualityEngine() {
+		this(SHIPPED, LearnedCoach.DEFAULT_THRESHOLDS);
+	}
+
+	/** Marks the shipped training answers, whose model is trained once per class loader. */
+	private static final List<LearnedCoach.Example> SHIPPED = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+	private static LearnedCoach shippedModel;
+
+	/**
+	 * The model trained on the shipped answers, once: the rule files and training data are the same
+	 * classpath resources for every engine, and tests create many services.
+	 */
+	private static synchronized LearnedCoach shipped(QualityEngine engine, Map<QualityRule, Double> thresholds) {
+		if (shippedModel == null) {
+			List<LearnedCoach.Example> examples = LearnedCoach.shippedExamples();
+			List<String[]> features = new ArrayList<>();
+			for (LearnedCoach.Example example : examples) {
+				features.add(engine.features(example.text(), example.appeal()));
+			}
+			shippedModel = LearnedCoach.train(examples, features, thresholds);
+		}
+		return shippedModel;
+	}
+
+	/**
+	 * The rules, plus a learned model trained on these answers (tests train without a set to score it
+	 * as unseen).
+	 * @param training labelled answers, or {@code null} for the hand-written rules alone
+	 * @param thresholds the probability at which the model raises each rule
+	 */
+	public QualityEngine(List<LearnedCoach.Example> training, Map<QualityRule, Double> thresholds) {
 		Set<String> abbreviations = RuleFile.load(BASE + "abbreviations.txt")
 			.lines("abbreviations")
 			.stream()
@@ -53,6 +95,58 @@ public final class QualityEngine {
 		Settings settings = new Settings(complexityFile);
 		this.readability = new ReadabilityMeter(complexity.longSentenceWords(), settings.getInt("short-text-words"),
 				settings.get("plain-syllables-per-word"));
+		this.learnedMessages = messages;
+		this.learnedFeatures = new LearnedFeatures(RuleFile.load(BASE + "learned.txt"));
+		for (QualityRule rule : LearnedCoach.RULES) {
+			messages.require(learnedKey(rule));
+		}
+		if (training == null) {
+			this.learned = null;
+		}
+		else if (training == SHIPPED) {
+			this.learned = shipped(this, thresholds);
+		}
+		else {
+			List<String[]> features = new ArrayList<>();
+			for (LearnedCoach.Example example : training) {
+				features.add(features(example.text(), example.appeal()));
+			}
+			this.learned = LearnedCoach.train(training, features, thresholds);
+		}
+	}
+
+	/** The features the learned model sees for an answer (the appeal is not used yet). */
+	public String[] features(String answerText, String appealText) {
+		return this.learnedFeatures.of(this.analyzer.analyze(answerText));
+	}
+
+	/** The learned model, or {@code null} when this engine runs the hand-written rules alone. */
+	public LearnedCoach learned() {
+		return this.learned;
+	}
+
+	private static String learnedKey(QualityRule rule) {
+		return "learned." + rule.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	private static Set<QualityRule> measured(List<QualityFinding> findings) {
+		Set<QualityRule> found = EnumSet.noneOf(QualityRule.class);
+		for (QualityFinding finding : findings) {
+			if (finding.rule().measuredAs() != null) {
+				found.add(finding.rule().measuredAs());
+			}
+		}
+		return found;
+	}
+
+	private CheckContext runChecks(String answerText, String appealText) {
+		AnalyzedText answer = this.analyzer.analyze(answerText);
+		AnalyzedText appeal = (appealText != null && !appealText.isBlank()) ? this.analyzer.analyze(appealText) : null;
+		CheckContext context = new CheckContext(answer, appeal);
+		for (QualityCheck check : this.checks) {
+			check.check(context);
+		}
+		return context;
 	}
 
 	public RussianAnalyzer analyzer() {
@@ -64,14 +158,17 @@ public final class QualityEngine {
 	 * @param appealText the appeal it answers, or {@code null}
 	 */
 	public Result analyse(String answerText, String appealText) {
-		AnalyzedText answer = this.analyzer.analyze(answerText);
-		AnalyzedText appeal = (appealText != null && !appealText.isBlank()) ? this.analyzer.analyze(appealText) : null;
-		CheckContext context = new CheckContext(answer, appeal);
-		for (QualityCheck check : this.checks) {
-			check.check(context);
+		CheckContext context = runChecks(answerText, appealText);
+		if (this.learned != null) {
+			Set<QualityRule> found = measured(context.findings());
+			// The model only adds what the rules missed: their findings point at a fragment, its own
+			// concern the whole answer.
+			for (QualityRule rule : this.learned.raise(this.learnedFeatures.of(context.answer()), found)) {
+				context.add(this.learnedMessages.finding(rule, learnedKey(rule), null, null, null));
+			}
 		}
 		List<QualityFinding> findings = context.findings().stream().sorted(BY_POSITION).toList();
-		return new Result(findings, this.readability.measure(answer));
+		return new Result(findings, this.readability.measure(context.answer()));
 	}
 
 }
