@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped category model on appeals written for this test in new wording (not in the training data,
- * not from the shared data set): four a category. Written after the lexicon and seed corpus were extended
- * on cross-validation; before that, the model got 33 of these 36.
+ * not from the shared data set): four a category, written while the lexicon was being extended and before
+ * the new seed appeals; the model before both changes got 33 of these 36.
  */
 class CategoryClassifierTests {
 
