@@ -133,4 +133,11 @@ class UrgencyRulesTests {
 		assertThat(UrgencyRules.reasons(filler, true)).isEmpty();
 	}
 
+	@Test
+	void alternativesAreSplitOnlyAtTheTopLevel() {
+		// Each top-level alternative is searched apart; a bar inside a group, a class or escaped stays put.
+		assertThat(UrgencyRules.topLevelAlternatives("(?<!не )a(b|c)\\p{L}*|[|]d|e\\|f"))
+			.containsExactly("(?<!не )a(b|c)\\p{L}*", "[|]d", "e\\|f");
+	}
+
 }
