@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shipped category model on appeals written for this test in new wording (not in the training data,
  * not from the shared data set): four a category, written while the lexicon was being extended and before
- * the new seed appeals; the model before both changes got 33 of these 36.
+ * the new seed appeals; the model before both changes got 33 of these 36 (at least 34 are required).
  */
 class CategoryClassifierTests {
 
@@ -62,8 +62,9 @@ class CategoryClassifierTests {
 
 	@Test
 	void theShippedModelSortsAppealsInNewWording() {
-		// 36 of 36 at the time of writing; the bar leaves room for a retrained model's small shifts.
-		assertThat(classifier.accuracy(NEW_WORDINGS)).isGreaterThanOrEqualTo(0.9);
+		// 36 of 36 at the time of writing, 33 before the lexicon and seed changes; the bar (34) fails the old
+		// model and leaves room for small shifts when the shipped examples grow.
+		assertThat(classifier.accuracy(NEW_WORDINGS)).isGreaterThanOrEqualTo(34.0 / 36);
 	}
 
 	@Test
