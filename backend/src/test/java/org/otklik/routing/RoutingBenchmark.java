@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
 import org.otklik.routing.internal.AgencyRules;
+import org.otklik.routing.internal.CategoryClassifier;
 import org.otklik.routing.internal.Router;
 import org.otklik.routing.internal.Training;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * TEST part of {@code shared/datasets/appeals-dev.jsonl} (ids with {@code Math.floorMod(id.hashCode(), 10) >= 6};
  * the TRAIN part, shipped in {@code routing/dev-train.txt}, is printed beside it for reference only), and
  * the latency of a suggestion for a 2,000-character text. A plain main, not a test (Surefire skips the
- * name): run {@code bench/routing.sh}. Prints figures only.
+ * name): run {@code bench/routing.sh}; {@code bench/routing-cv.sh} runs only the cross-validation over the
+ * shipped examples. Prints figures only.
  */
 public final class RoutingBenchmark {
 
@@ -46,6 +48,10 @@ public final class RoutingBenchmark {
 		if (args.length > 0 && args[0].equals("latency")) {
 			Router router = Training.train(List.of(), AgencyRules.parse(AgencyRules.shippedText()), 1, Instant.now());
 			latency(router, (args.length > 1) ? Integer.parseInt(args[1]) : 3000);
+			return;
+		}
+		if (args.length > 0 && args[0].equals("cv")) {
+			crossValidate();
 			return;
 		}
 		Path file = locate();
@@ -123,6 +129,58 @@ public final class RoutingBenchmark {
 		}
 	}
 
+	/**
+	 * 5-fold cross-validation of the category model over the shipped examples only (the criterion for
+	 * choosing features and data; the TEST rows are not among them). Four splits: the first by
+	 * {@code Math.floorMod(text.hashCode(), 5)}, three more by a mixed hash, so one lucky split does not decide.
+	 */
+	private static void crossValidate() {
+		List<CategoryClassifier.Example> all = Training.shippedExamples();
+		double sum = 0;
+		int splits = 4;
+		for (int split = 0; split < splits; split++) {
+			int[][] confusion = new int[Category.values().length][Category.values().length];
+			int right = 0;
+			int shortRight = 0;
+			int shortAll = 0;
+			for (int fold = 0; fold < 5; fold++) {
+				int f = fold;
+				int s = split;
+				CategoryClassifier model = CategoryClassifier
+					.train(all.stream().filter(e -> fold(e, s) != f).toList(), Training.lexicon());
+				for (CategoryClassifier.Example e : all.stream().filter(e -> fold(e, s) == f).toList()) {
+					Category got = model.classify(e.text()).get(0).category();
+					confusion[e.category().ordinal()][got.ordinal()]++;
+					right += (got == e.category()) ? 1 : 0;
+					if (e.text().length() < 80) {
+						shortAll++;
+						shortRight += (got == e.category()) ? 1 : 0;
+					}
+				}
+			}
+			sum += (double) right / all.size();
+			System.out.printf(Locale.ROOT, "split %d: top-1 %.3f (%d/%d), texts under 80 characters %d/%d%n", split,
+					(double) right / all.size(), right, all.size(), shortRight, shortAll);
+			if (split == 0) {
+				System.out.println("confusion of split 0 (rows: true category, columns: predicted):");
+				for (Category c : Category.values()) {
+					StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", c.name()));
+					for (int n : confusion[c.ordinal()]) {
+						line.append(String.format(Locale.ROOT, "%4d", n));
+					}
+					System.out.println(line);
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "mean top-1 over %d splits of %d examples: %.3f%n", splits, all.size(), sum / splits);
+	}
+
+	private static int fold(CategoryClassifier.Example e, int split) {
+		int h = e.text().hashCode();
+		return (split == 0) ? Math.floorMod(h, 5)
+				: Math.floorMod(Long.hashCode((h + split * 1_000_003L) * 0x9E3779B97F4A7C15L), 5);
+	}
+
 	private static String pct(int part, int whole) {
 		return (whole == 0) ? "n/a" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * part / whole, part, whole);
 	}
@@ -150,10 +208,15 @@ public final class RoutingBenchmark {
 		}
 		long[] nanos = new long[iterations];
 		long[] baseline = new long[iterations];
+		// CPU time of this thread survives a loaded machine better than wall-clock percentiles do.
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long cpu = 0;
 		for (int i = 0; i < iterations; i++) {
+			long c0 = threads.getCurrentThreadCpuTime();
 			long t0 = System.nanoTime();
 			router.suggest(text, true);
 			long t1 = System.nanoTime();
+			cpu += threads.getCurrentThreadCpuTime() - c0;
 			// Same-run baseline on a shared machine: Lucene's stemming of the same text alone.
 			org.otklik.text.RussianStems.all(text);
 			nanos[i] = t1 - t0;
@@ -166,6 +229,7 @@ public final class RoutingBenchmark {
 		System.out.printf(Locale.ROOT, "suggest, %d-character text, %d runs after 1,000 warm-up: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
 				text.length(), iterations, nanos[iterations / 2] / 1e6, nanos[iterations * 95 / 100] / 1e6,
 				nanos[iterations * 99 / 100] / 1e6);
+		System.out.printf(Locale.ROOT, "suggest CPU time: %.2f ms per suggestion (mean)%n", cpu / 1e6 / iterations);
 		System.out.printf(Locale.ROOT, "load average after: %s (p95 target: 20 ms)%n", loadAverage());
 	}
 

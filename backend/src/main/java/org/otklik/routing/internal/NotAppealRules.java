@@ -22,16 +22,21 @@ public final class NotAppealRules {
 			new Kind("Реклама", Pattern.compile("скидк|распродаж|продам|продаю|продается|куплю|подписывайтесь|подпишись"
 					+ "|переходи\\p{L}* по ссылке|заработ\\p{L}* (на дому|от|без)|доход от|промокод|бесплатн\\p{L}* доставк"
 					+ "|пишите в (личк|лс|директ)|звоните по (номеру|телефону)|казино|ставки на|кредит\\p{L}* .{0,15}одобр"
-					+ "|акци[яи] .{0,20}(только|до|магазин)|в наличии|оптом|https?://", F)),
+					+ "|акци[яи] .{0,20}(только|до|магазин)|в наличии|оптом|https?://"
+					// Classifieds: services, giveaways, lifts (not job offers: «нет вакансий врача» is a complaint).
+					+ "|\\bотдам\\b|в добрые руки|под ключ|недорого|опыт \\d+ (лет|год)|\\bторг\\b|попутчик", F)),
 			new Kind("Благодарность", Pattern.compile("спасибо|благодар|низкий поклон|молодц|признательн|выражаю (огромную )?благодарн", F)),
 			new Kind("Поздравление или приветствие", Pattern.compile("поздравля|с (новым годом|рождеством|праздник|днем|днём)"
-					+ "|всех с |доброе утро|добрый вечер всем|всем привет|всем хорошего|с наступающим", F)));
+					+ "|всех с |доброе утро|добрый вечер всем|всем добрый|всем привет|всем хорошего|с наступающим", F)),
+			new Kind("Разговор не по делу", Pattern.compile("\\bура\\b|какая красота|какой (сегодня )?(закат|рассвет|вид)|красотища", F)));
 
 	/** Any sign of a complaint, a question or a request: the message stays an appeal. */
 	private static final Pattern PROBLEM = Pattern.compile("\\?|почему|когда (будет|же|наконец|сделают|начнут|уберут|дадут)|прошу|просим"
 			+ "|помогите|требуем|сколько можно|жалоб|невозможно|проблем|безобраз|до сих пор|не работа|не (убира|чист|дел|выда|плат|приход|приезж)"
 			+ "|нет (света|воды|тепла|отоплен|связи|врач|лекарств)|отключ|сломан|разбит|течет|протека|холодно|опасно|\\bно\\b|однако|жаль"
-			+ "|к сожалению|обращаюсь|обратите внимание|разберитесь|примите меры|невыносим|ужас|кошмар|позор", F);
+			+ "|к сожалению|обращаюсь|обратите внимание|разберитесь|примите меры|невыносим|ужас|кошмар|позор"
+			// A wish is a request too: «теперь бы ещё освещение», «надо бы», «нужно».
+			+ "|\\bбы\\b|нужн|\\bнадо\\b|необходим|пора бы|хотелось", F);
 
 	private NotAppealRules() {
 	}
@@ -42,13 +47,14 @@ public final class NotAppealRules {
 		if (t.isBlank()) {
 			return Optional.of("Пустое сообщение");
 		}
-		// Advertising is not an appeal even when it asks a question («Хотите скидку?»).
+		// Advertising is not an appeal even when it asks a question («Хотите скидку?»). The sign search runs
+		// once, without question marks, which are checked apart.
 		Kind ad = KINDS.get(0);
 		boolean complaint = PROBLEM.matcher(t.replace("?", "")).find();
-		if (ad.pattern().matcher(t).find() && !complaint) {
+		if (!complaint && ad.pattern().matcher(t).find()) {
 			return Optional.of(ad.reason());
 		}
-		if (PROBLEM.matcher(t).find()) {
+		if (complaint || t.indexOf('?') >= 0) {
 			return Optional.empty();
 		}
 		for (Kind kind : KINDS.subList(1, KINDS.size())) {

@@ -23,4 +23,22 @@ class NotAppealRulesTests {
 		assertThat(NotAppealRules.reason(text)).isEmpty();
 	}
 
+	// New wordings written for these tests (not from any data set).
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "Отдам котят в добрые руки, звоните", "Ремонт квартир под ключ недорого, опыт 10 лет",
+			"Всем добрый вечер, какой сегодня закат над бухтой", "Ура, снег выпал! Дети счастливы",
+			"Продам гараж на Берзина, торг" })
+	void classifiedsAndChatterAreNotAppeals(String text) {
+		assertThat(NotAppealRules.reason(text)).isPresent();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "Благодарим за ремонт дороги, теперь бы ещё освещение сделать",
+			"Спасибо врачам, но нужно больше талонов к педиатру", "Поздравляем ветеранов, но почему им не выплатили подарочные?",
+			"Доброе утро. В посёлке нет воды третий день" })
+	void aWishOrAComplaintBesideThanksKeepsItAnAppeal(String text) {
+		assertThat(NotAppealRules.reason(text)).isEmpty();
+	}
+
 }
