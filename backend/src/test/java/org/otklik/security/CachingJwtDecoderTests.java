@@ -1,13 +1,12 @@
 package org.otklik.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.support.MutableClock;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -80,7 +79,7 @@ class CachingJwtDecoderTests {
 	void anEntryIsForgottenAfterItsMaximumAge() {
 		CachingJwtDecoder decoder = decoder();
 		decoder.decode("good-1").block();
-		this.clock.now = NOW.plus(CachingJwtDecoder.MAX_AGE).plusSeconds(1);
+		this.clock.advance(CachingJwtDecoder.MAX_AGE.plusSeconds(1));
 		decoder.decode("good-1").block();
 		assertThat(this.verifications).hasValue(2);
 	}
@@ -99,31 +98,6 @@ class CachingJwtDecoderTests {
 		// Validation without the timestamp rule, whose clock is the system's: this test's tokens are dated NOW.
 		return new CachingJwtDecoder(this.verifier,
 				jwt -> SecurityConfiguration.audienceValidator("otklik").validate(jwt), this.clock);
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
