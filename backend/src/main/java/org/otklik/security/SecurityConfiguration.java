@@ -86,8 +86,9 @@ public class SecurityConfiguration {
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
 				.build();
 		}
-		decoder.setJwtValidator(validator(properties));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(properties);
+		decoder.setJwtValidator(validator);
+		return new CachingJwtDecoder(decoder, validator, java.time.Clock.systemUTC());
 	}
 
 	@Bean

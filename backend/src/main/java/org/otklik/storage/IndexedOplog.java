@@ -42,7 +42,11 @@ import de.bwaldvogel.mongo.oplog.OplogCursor;
  * entry of the collection and the entries it skips are at or before the position, the result is the same.
  *
  * <p>The index maps a cluster time to the entry's {@code _id} (the collection's own unique index finds the
- * entry), so the H2 file's entries are not kept in memory twice. It is built from the collection at start.
+ * entry), so the H2 file's entries are not kept in memory twice, and to its namespace: a cursor looks up only
+ * the entries of its own collection and commands ({@code $cmd}), the only ones the library's namespace filter
+ * lets through. The durable consumers' work items, audit records and the like are most of the oplog during
+ * intake, and looking each one up for the appeals' change stream only to drop it was most of the embedded
+ * server's CPU under the ingest benchmark. It is built from the collection at start.
  *
  * <p>{@link #trim} removes old entries (see {@link OplogTrimmer} for which): MongoDB's oplog is a capped
  * collection, this one would grow with every write ever made.
@@ -65,8 +69,23 @@ final class IndexedOplog implements Oplog {
 
 	private final CursorRegistry cursors;
 
-	/** Cluster time (as one number) of every entry in the collection, to the entry's {@code _id}. */
-	private final ConcurrentSkipListMap<Long, Object> entries = new ConcurrentSkipListMap<>();
+	/** Cluster time (as one number) of every entry in the collection, to the entry's {@code _id} and namespace. */
+	private final ConcurrentSkipListMap<Long, Indexed> entries = new ConcurrentSkipListMap<>();
+
+	/** One instance of each namespace string, so that the index holds a reference per entry, not a copy. */
+	private final Map<String, String> namespaces = new ConcurrentHashMap<>();
+
+	/** Where an entry is and which collection it concerns. */
+	private record Indexed(Object id, String namespace) {
+
+		/** Whether the library's namespace filter could pass the entry to a cursor on {@code watched}. */
+		boolean mayConcern(String watched) {
+			// A watch of a whole database or cluster (no collection in its name) is left to the library alone.
+			return this.namespace == null || watched == null || watched.indexOf('.') < 0 || this.namespace.equals(watched)
+					|| this.namespace.endsWith(".$cmd");
+		}
+
+	}
 
 	private final LongAdder examined = new LongAdder();
 
@@ -140,8 +159,8 @@ final class IndexedOplog implements Oplog {
 			}
 			long newest = this.trimmedUpTo;
 			int removed = 0;
-			for (Map.Entry<Long, Object> entry : List.copyOf(this.entries.headMap(limit, false).entrySet())) {
-				this.collection.deleteDocuments(new Document("_id", entry.getValue()), 1);
+			for (Map.Entry<Long, Indexed> entry : List.copyOf(this.entries.headMap(limit, false).entrySet())) {
+				this.collection.deleteDocuments(new Document("_id", entry.getValue().id()), 1);
 				this.entries.remove(entry.getKey());
 				newest = Math.max(newest, entry.getKey());
 				removed++;
@@ -165,7 +184,8 @@ final class IndexedOplog implements Oplog {
 	}
 
 	private void index(Document entry) {
-		this.entries.put(((BsonTimestamp) entry.get(TIMESTAMP)).getValue(), entry.get("_id"));
+		String namespace = (entry.get("ns") instanceof String ns) ? this.namespaces.computeIfAbsent(ns, n -> n) : null;
+		this.entries.put(((BsonTimestamp) entry.get(TIMESTAMP)).getValue(), new Indexed(entry.get("_id"), namespace));
 	}
 
 	/**
@@ -173,15 +193,19 @@ final class IndexedOplog implements Oplog {
 	 * newest entry at this moment: appends are serialised in cluster-time order, so every entry up to that one
 	 * is in the index already, and a reader never sees a later entry while missing an earlier one.
 	 */
-	private Stream<Document> entriesFrom(long position, long[] lastRead) {
+	private Stream<Document> entriesFrom(long position, long[] lastRead, String namespace) {
 		Long newest = this.entries.isEmpty() ? null : this.entries.lastKey();
 		if (newest == null || newest < position) {
 			return Stream.empty();
 		}
 		return this.entries.subMap(position, true, newest, true).entrySet().stream().map(entry -> {
-			this.examined.increment();
 			lastRead[0] = entry.getKey();
-			for (Document document : this.collection.handleQuery(new Document("_id", entry.getValue()))) {
+			if (!entry.getValue().mayConcern(namespace)) {
+				// Refused by the library's namespace filter for good: passed over like an entry the stages refused.
+				return null;
+			}
+			this.examined.increment();
+			for (Document document : this.collection.handleQuery(new Document("_id", entry.getValue().id()))) {
 				return document;
 			}
 			return null; // removed meanwhile
@@ -213,7 +237,7 @@ final class IndexedOplog implements Oplog {
 		synchronized (this.trimming) {
 			refuseTrimmedStart(changeStreamDocument);
 			// Every entry written from here on comes after this floor; the library computes the exact position.
-			Map.Entry<Long, Object> newest = this.entries.lastEntry();
+			Map.Entry<Long, Indexed> newest = this.entries.lastEntry();
 			long floor = startOf(changeStreamDocument, (newest != null) ? newest.getKey() : 0);
 			Cursor cursor = this.delegate.createCursor(changeStreamDocument, namespace, aggregation);
 			if (!(cursor instanceof OplogCursor oplogCursor)) {
@@ -221,7 +245,7 @@ final class IndexedOplog implements Oplog {
 			}
 			// With updateLookup an entry's event depends on when it is read, so one the stages refused may pass later.
 			boolean stable = !"updateLookup".equals(changeStreamDocument.get("fullDocument"));
-			PositionedCursor positioned = new PositionedCursor(oplogCursor, floor, stable);
+			PositionedCursor positioned = new PositionedCursor(oplogCursor, floor, stable, namespace);
 			this.cursors.remove(oplogCursor);
 			this.cursors.add(positioned);
 			this.open.add(positioned);
@@ -286,15 +310,19 @@ final class IndexedOplog implements Oplog {
 		/** The newest entry the current read supplied, or -1. */
 		private final long[] lastRead = { -1 };
 
-		PositionedCursor(OplogCursor cursor, long position, boolean stable) {
+		/** The collection watched ({@code db.collection}); the library filters entries by it. */
+		private final String namespace;
+
+		PositionedCursor(OplogCursor cursor, long position, boolean stable, String namespace) {
 			super(cursor.getId());
+			this.namespace = namespace;
 			this.cursor = cursor;
 			this.position = position;
 			this.stable = stable;
 		}
 
 		Stream<Document> entries() {
-			return entriesFrom(this.position, this.lastRead);
+			return entriesFrom(this.position, this.lastRead, this.namespace);
 		}
 
 		@Override

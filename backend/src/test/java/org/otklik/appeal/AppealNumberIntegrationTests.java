@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.otklik.OtklikApplication;
 import org.otklik.appeal.AppealInputs.IngestAppealInput;
 import org.otklik.appeal.internal.AppealNumberBackfill;
+import org.otklik.appeal.internal.AppealNumberProperties;
+import org.otklik.appeal.internal.AppealNumbers;
 import org.otklik.security.Caller;
 import org.otklik.security.Role;
 import org.otklik.support.IntegrationTestSupport;
@@ -29,7 +31,7 @@ import org.springframework.graphql.client.HttpGraphQlClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Appeal numbers over the real driver and the embedded server: drawn at intake from one counter, unique
+ * Appeal numbers over the real driver and the embedded server: drawn at intake from blocks of one counter, unique
  * under concurrent intake on one instance and on two, the same on a repeated ingest, searchable with or
  * without the prefix, and given to older appeals by the startup backfill in the order they arrived.
  */
@@ -97,6 +99,38 @@ class AppealNumberIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void anInstanceReservesNumbersInBlocksOneCounterWritePerBlock() {
+		String prefix = "Б" + Long.toString(System.nanoTime() % 100_000);
+		AppealNumbers numbers = new AppealNumbers(this.mongo, new AppealNumberProperties(prefix, null, 0, 5));
+		List<String> drawn = Flux.range(0, 12)
+			.flatMap(i -> numbers.next(Instant.parse("2026-06-01T00:00:00Z")).subscribeOn(Schedulers.parallel()), 12)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(drawn).hasSize(12).doesNotHaveDuplicates();
+		assertThat(drawn.stream().sorted().toList()).startsWith(prefix + "-2026-000001").endsWith(prefix + "-2026-000012");
+		// Three blocks of five reserved: the counter holds the last number reserved, 15, not 12.
+		assertThat(counter(prefix, 2026)).isEqualTo(15L);
+	}
+
+	@Test
+	void blocksOfTwoInstancesNeverOverlap() {
+		String prefix = "В" + Long.toString(System.nanoTime() % 100_000);
+		AppealNumberProperties properties = new AppealNumberProperties(prefix, null, 0, 5);
+		AppealNumbers one = new AppealNumbers(this.mongo, properties);
+		AppealNumbers other = new AppealNumbers(this.mongo, properties);
+		List<String> drawn = Flux.range(0, 23)
+			.flatMap(i -> ((i % 2 == 0) ? one : other).next(Instant.parse("2026-06-01T00:00:00Z"))
+				.subscribeOn(Schedulers.parallel()), 23)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(drawn).hasSize(23).doesNotHaveDuplicates();
+		// Whole blocks, and at most one partly used block per instance: its rest is the gap a stop leaves.
+		long reserved = counter(prefix, 2026);
+		assertThat(reserved % 5).isZero();
+		assertThat(reserved).isBetween(25L, 30L);
+	}
+
+	@Test
 	void aNumberIsFoundInFullInAnyCaseAndWithoutItsPrefix() {
 		String id = ingest("Обращение, которое ищут по номеру " + uniqueId());
 		String number = (String) curator().document("query($id: ID!) { appeal(id: $id) { number } }").variable("id", id)
@@ -140,6 +174,13 @@ class AppealNumberIntegrationTests extends IntegrationTestSupport {
 	}
 
 	// ------------------------------------------------------------ helpers
+
+	long counter(String prefix, int year) {
+		Document counter = this.mongo.getCollection("counters")
+			.flatMap(c -> Mono.from(c.find(new Document("_id", "appeal-number:" + prefix + ":" + year)).first()))
+			.block(Duration.ofSeconds(10));
+		return ((Number) counter.get("seq")).longValue();
+	}
 
 	Map<String, Object> ingestAs(Map<String, Object> input) {
 		return integrator().document(INGEST).variable("in", input).execute().path("ingestAppeal").entity(MAP).get();

@@ -9,14 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How numbers are written and which typed texts count as a number at all. */
 class AppealNumbersTests {
 
-	final AppealNumbers numbers = new AppealNumbers(null, new AppealNumberProperties(null, null, 0));
+	final AppealNumbers numbers = new AppealNumbers(null, new AppealNumberProperties(null, null, 0, 0));
 
 	@Test
 	void theRegionsDefaultsAreMagadans() {
-		AppealNumberProperties defaults = new AppealNumberProperties(" маг ", null, 0);
+		AppealNumberProperties defaults = new AppealNumberProperties(" маг ", null, 0, 0);
 		assertThat(defaults.prefix()).isEqualTo("МАГ");
 		assertThat(defaults.zone()).isEqualTo(ZoneId.of("Asia/Magadan"));
 		assertThat(defaults.digits()).isEqualTo(6);
+		assertThat(defaults.block()).isEqualTo(20);
 	}
 
 	@Test
