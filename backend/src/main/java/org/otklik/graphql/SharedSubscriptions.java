@@ -43,7 +43,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -227,13 +226,13 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	/**
 	 * One execution's result with its data already serialised: every member's socket writes the same
-	 * bytes, and Jackson copies them instead of walking the tree once per member.
+	 * bytes, put into each member's frame by {@link SharedFrames} without walking the tree once per member.
 	 */
 	ExecutionResult serialisedOnce(ExecutionResult result) {
 		if (!result.getErrors().isEmpty() || result.getExtensions() != null || !result.isDataPresent()) {
 			return result;
 		}
-		return new Serialised(result, new RawValue(this.json.writeValueAsString(result.getData())));
+		return new Serialised(result, new SharedFrames.Payload(this.json.writeValueAsBytes(result.getData())));
 	}
 
 	/**
@@ -429,8 +428,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	}
 
-	/** A result whose data is already JSON. */
-	private record Serialised(ExecutionResult result, RawValue data) implements ExecutionResult {
+	/** A result whose data is already JSON; every member's copy of it hands out the same payload. */
+	private record Serialised(ExecutionResult result, SharedFrames.Payload payload) implements ExecutionResult {
 
 		@Override
 		public List<GraphQLError> getErrors() {
@@ -454,9 +453,7 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 		@Override
 		public Map<String, Object> toSpecification() {
-			Map<String, Object> specification = new java.util.LinkedHashMap<>();
-			specification.put("data", this.data);
-			return specification;
+			return this.payload;
 		}
 
 	}

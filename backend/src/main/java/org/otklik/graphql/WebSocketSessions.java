@@ -38,7 +38,8 @@ public class WebSocketSessions {
 			ServerCodecConfigurer codecs, GraphQlLimitsProperties limits, JsonMapper json) {
 		var websocket = properties.getWebsocket();
 		int maxOperations = limits.maxSubscriptionsPerSocket();
-		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), codecs,
+		// Shared subscription events are written from bytes serialised once per event (SharedFrames).
+		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), SharedFrames.codecs(codecs),
 				websocket.getConnectionInitTimeout(), websocket.getKeepAlive()) {
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
