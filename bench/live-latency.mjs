@@ -40,6 +40,7 @@ const EXTERNAL_ID = Buffer.from('"externalId":"');
 const NEXT = Buffer.from('"type":"next"');
 let app;
 let bearer;
+let ingestCpu;
 
 async function send(externalId, i) {
   const response = await fetch(`${app.base}/graphql`, { method: 'POST',
@@ -120,10 +121,15 @@ async function measure(subscribers, run) {
 
   latencies.sort((a, b) => a - b);
   const delivered = latencies.length;
+  // One subscriber: what an appeal costs with its single delivery, subtracted from the larger sizes' figures.
+  if (subscribers === 1) ingestCpu = cpu / options.appeals;
   console.log(`${String(subscribers).padStart(6)} subscribers: delivered ${delivered} of ${expected}, lost ${expected - delivered}, `
     + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}; ms p50 ${f(percentile(latencies, 0.5))} `
     + `p95 ${f(percentile(latencies, 0.95))} p99 ${f(percentile(latencies, 0.99))} max ${f(latencies.at(-1))}; `
-    + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery; `
+    + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery`
+    + (subscribers > 1 && ingestCpu !== undefined
+      ? ` (${(1000 * (cpu - ingestCpu * options.appeals) / Math.max(1, delivered)).toFixed(0)} beyond the size-1 line's per appeal)` : '')
+    + '; '
     + (subscribers >= 100 ? `RSS +${((rssIdle - rssBefore) * 1000 / subscribers).toFixed(1)} MB and live heap `
       + `+${((heapIdle - heapBefore) * 1000 / subscribers).toFixed(1)} MB per 1,000 idle subscribers, ` : '')
     + `RSS ${rssIdle.toFixed(0)} MB`);
@@ -137,6 +143,7 @@ for (const jar of jars) {
     : await startJar(jar, { port: options.port, javaOpts,
       env: { OTKLIK_EMBEDDED_BACKEND: 'memory', OTKLIK_SEED_DEMO: 'false' } });
   bearer = await integratorToken(app.base);
+  ingestCpu = undefined;
   console.log(`${jar} (load ${load()})`);
   try {
     // Warm-up without subscribers: JIT and connections, so the first size is not the cold one.
