@@ -58,6 +58,7 @@ async function measure(subscribers, run) {
   let ready = 0;
   let failed = 0;
   let closing = false;
+  const closes = new Map(); // close code -> subscribers closed by the server before the end
   const rssBefore = app.pid ? rssMb(app.pid) : NaN;
   const heapBefore = app.pid && subscribers >= 100 ? liveHeapMb(app.pid) : NaN;
   await new Promise((resolve) => {
@@ -66,8 +67,15 @@ async function measure(subscribers, run) {
       clients.push(socket);
       const delivered = new Set(); // this subscriber's appeals: a second delivery of one is a duplicate
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${bearer}` } })));
-      socket.on('error', () => { failed++; });
-      socket.on('close', (code) => { if (!closing) { failed++; console.log(`subscriber ${i} closed: ${code}`); } });
+      let acknowledged = false;
+      socket.on('error', () => {});
+      socket.on('close', (code) => {
+        if (closing) return;
+        failed++;
+        closes.set(code, (closes.get(code) ?? 0) + 1);
+        // One that never got its ack (a 4408 init timeout on a starved server) no longer holds the start back.
+        if (!acknowledged && ready + failed === subscribers) resolve();
+      });
       socket.on('message', (data) => {
         const at = data.indexOf(EXTERNAL_ID);
         if (at >= 0 && data.indexOf(NEXT) >= 0) {
@@ -85,8 +93,9 @@ async function measure(subscribers, run) {
         }
         const message = JSON.parse(data.toString());
         if (message.type === 'connection_ack') {
+          acknowledged = true;
           socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: subscription } }));
-          if (++ready === subscribers) resolve();
+          if (++ready + failed === subscribers) resolve();
         } else if (message.type === 'ping') {
           socket.send('{"type":"pong"}');
         } else if (message.type === 'error' || (message.type === 'next' && message.payload?.errors)) {
@@ -124,7 +133,8 @@ async function measure(subscribers, run) {
   // One subscriber: what an appeal costs with its single delivery, subtracted from the larger sizes' figures.
   if (subscribers === 1) ingestCpu = cpu / options.appeals;
   console.log(`${String(subscribers).padStart(6)} subscribers: delivered ${delivered} of ${expected}, lost ${expected - delivered}, `
-    + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}; ms p50 ${f(percentile(latencies, 0.5))} `
+    + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}`
+    + (closes.size ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(', ')})` : '') + `; ms p50 ${f(percentile(latencies, 0.5))} `
     + `p95 ${f(percentile(latencies, 0.95))} p99 ${f(percentile(latencies, 0.99))} max ${f(latencies.at(-1))}; `
     + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery`
     + (subscribers > 1 && ingestCpu !== undefined
