@@ -29,10 +29,10 @@ export function percentile(sorted, q) {
 
 export const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
-/** Starts a jar with the given environment on a fresh data directory; resolves once it is healthy. */
-export async function startJar(jar, { port, env = {} }) {
+/** Starts a jar with the given environment (and JVM options) on a fresh data directory; resolves once it is healthy. */
+export async function startJar(jar, { port, env = {}, javaOpts = [] }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
-  const app = spawn('java', ['-jar', jar], {
+  const app = spawn('java', [...javaOpts, '-jar', jar], {
     env: { ...process.env, PORT: String(port), OTKLIK_DATA_DIR: dataDir, OTKLIK_INTEGRATOR_RATE_CAPACITY: '100000000', ...env },
     // The app's output goes to a file beside the data (kept when the start fails, for the reason).
     stdio: ['ignore', openSync(join(tmpdir(), `otklik-bench-${port}.log`), 'w'), 'inherit'],
@@ -88,4 +88,17 @@ export async function drive(n, c, operation) {
   }));
   const seconds = (performance.now() - began) / 1000;
   return { latencies: latencies.sort((a, b) => a - b), seconds };
+}
+
+/** Heap in use after a full collection, in MB (jcmd of the JDK on the PATH); NaN when jcmd is missing. */
+export function liveHeapMb(pid) {
+  try {
+    execFileSync('jcmd', [String(pid), 'GC.run'], { stdio: 'ignore' });
+    const info = execFileSync('jcmd', [String(pid), 'GC.heap_info']).toString();
+    let used = 0;
+    for (const m of info.matchAll(/(?:generation|heap)\s+total \d+K, used (\d+)K/g)) used += Number(m[1]);
+    return used / 1024;
+  } catch {
+    return NaN;
+  }
 }

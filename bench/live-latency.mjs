@@ -3,32 +3,44 @@
 // on `appealReceived`, appeals ingested through GraphQL at a steady rate; for every (appeal, subscriber)
 // pair it records the time from sending the ingest request to the event arriving. Prints per size:
 // latency p50/p95/p99/max, deliveries, lost and duplicated pairs, the app's CPU time per delivery
-// (/proc/PID/stat over the ingest-and-deliver phase) and its RSS growth per 1,000 idle subscribers. The
-// size-1 line is the baseline of the same run: what one ingest-to-event costs without fan-out.
+// (/proc/PID/stat over the ingest-and-deliver phase), its RSS growth and its live heap growth (after a full
+// collection, through jcmd) per 1,000 idle subscribers. The size-1 line is the baseline of the same run: what
+// one ingest-to-event costs without fan-out. Several jars (--jar a.jar,b.jar) run one after the other in one
+// invocation, for a before/after from the same run.
 //
-// Starts the jar itself (memory backend, no demo data) unless given --url of a running one (then --pid for
-// the CPU and RSS figures):
+// Starts each jar itself (memory backend, no demo data, JVM options as the README runs it) unless given --url
+// of a running one (then --pid for the CPU and RSS figures):
 //
-//   cd bench && npm ci && cd .. && node bench/live-latency.mjs [--jar backend/target/otklik.jar] [--port 18199]
-//       [--sizes 1,1000,5000,10000] [--appeals 100] [--rate 20] [--url http://localhost:8080 --pid 1234]
+//   cd bench && npm ci && cd .. && node bench/live-latency.mjs [--jar backend/target/otklik.jar[,other.jar]]
+//       [--port 18199] [--sizes 1,1000,5000,10000] [--appeals 100] [--rate 20]
+//       [--java-opts "-Xmx256m -XX:+UseSerialGC"] [--url http://localhost:8080 --pid 1234]
+//
+// The subscribers speak graphql-transport-ws over `ws` themselves instead of through the graphql-ws client:
+// 1,000 of them in this process receive 20,000 messages a second on the same two cores as the app, and a full
+// JSON parse and the client's validation of each cost the app CPU time it needs. A `next` frame is read with a
+// targeted search for the appeal's externalId; every other message is parsed in full. Every delivery is still
+// counted per (appeal, subscriber) pair, for losses and duplicates.
 //
 // Run it alone on the machine for figures to compare; on a shared machine CPU per delivery is the figure.
-import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startJar, integratorToken, cpuMs, rssMb, percentile, load, sleep } from './lib.mjs';
+import { startJar, integratorToken, cpuMs, rssMb, liveHeapMb, percentile, load, sleep } from './lib.mjs';
 
-const options = { jar: 'backend/target/otklik.jar', port: 18199, sizes: '1,1000,5000,10000', appeals: 100, rate: 20, url: '', pid: 0 };
+const options = { jar: 'backend/target/otklik.jar', port: 18199, sizes: '1,1000,5000,10000', appeals: 100, rate: 20, url: '', pid: 0,
+  'java-opts': '-Xmx256m -XX:+UseSerialGC' };
 for (let i = 2; i < process.argv.length; i++) {
   const arg = process.argv[i];
   if (arg.startsWith('--')) options[arg.slice(2)] = isNaN(Number(process.argv[i + 1])) ? process.argv[++i] : Number(process.argv[++i]);
 }
 const sizes = String(options.sizes).split(',').map(Number);
-
-const app = options.url ? { base: options.url, pid: options.pid || null, stop: async () => {} }
-  : await startJar(options.jar, { port: options.port, env: { OTKLIK_EMBEDDED_BACKEND: 'memory', OTKLIK_SEED_DEMO: 'false' } });
-const bearer = await integratorToken(app.base);
+const javaOpts = String(options['java-opts']).split(' ').filter(Boolean);
 const ingest = 'mutation($in: IngestAppealInput!) { ingestAppeal(input: $in) { errors { code } } }';
+const subscription = 'subscription { appealReceived { cursor appeal { externalId } } }';
 const f = (ms) => (ms === undefined ? '-' : ms.toFixed(1));
+const EXTERNAL_ID = Buffer.from('"externalId":"');
+const NEXT = Buffer.from('"type":"next"');
+let app;
+let bearer;
+let ingestCpu;
 
 async function send(externalId, i) {
   const response = await fetch(`${app.base}/graphql`, { method: 'POST',
@@ -43,18 +55,32 @@ async function measure(subscribers, run) {
   const seen = new Map(); // externalId -> deliveries (to count duplicates and losses per pair)
   const latencies = [];
   const clients = [];
-  const rssBefore = app.pid ? rssMb(app.pid) : NaN;
   let ready = 0;
   let failed = 0;
+  let closing = false;
+  const closes = new Map(); // close code -> subscribers closed by the server before the end
+  const rssBefore = app.pid ? rssMb(app.pid) : NaN;
+  const heapBefore = app.pid && subscribers >= 100 ? liveHeapMb(app.pid) : NaN;
   await new Promise((resolve) => {
     for (let i = 0; i < subscribers; i++) {
-      const client = createClient({ url: app.base.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket,
-        connectionParams: { Authorization: `Bearer ${bearer}` }, lazy: false, retryAttempts: 0 });
-      clients.push(client);
+      const socket = new WebSocket(app.base.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws', { perMessageDeflate: false });
+      clients.push(socket);
       const delivered = new Set(); // this subscriber's appeals: a second delivery of one is a duplicate
-      client.subscribe({ query: 'subscription { appealReceived { cursor appeal { externalId } } }' }, {
-        next: ({ data }) => {
-          const externalId = data?.appealReceived?.appeal?.externalId;
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${bearer}` } })));
+      let acknowledged = false;
+      socket.on('error', () => {});
+      socket.on('close', (code) => {
+        if (closing) return;
+        failed++;
+        closes.set(code, (closes.get(code) ?? 0) + 1);
+        // One that never got its ack (a 4408 init timeout on a starved server) no longer holds the start back.
+        if (!acknowledged && ready + failed === subscribers) resolve();
+      });
+      socket.on('message', (data) => {
+        const at = data.indexOf(EXTERNAL_ID);
+        if (at >= 0 && data.indexOf(NEXT) >= 0) {
+          const start = at + EXTERNAL_ID.length;
+          const externalId = data.toString('utf8', start, data.indexOf(34, start)); // up to the closing quote
           const sent = sentAt.get(externalId);
           if (sent === undefined) return;
           if (delivered.has(externalId)) {
@@ -63,16 +89,25 @@ async function measure(subscribers, run) {
           }
           delivered.add(externalId);
           latencies.push(performance.now() - sent);
-        },
-        error: () => { failed++; },
-        complete: () => {},
+          return;
+        }
+        const message = JSON.parse(data.toString());
+        if (message.type === 'connection_ack') {
+          acknowledged = true;
+          socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: subscription } }));
+          if (++ready + failed === subscribers) resolve();
+        } else if (message.type === 'ping') {
+          socket.send('{"type":"pong"}');
+        } else if (message.type === 'error' || (message.type === 'next' && message.payload?.errors)) {
+          failed++;
+        }
       });
-      client.on('connected', () => { if (++ready === subscribers) resolve(); });
     }
   });
   // The server registers the subscriptions behind the acknowledged connections; then they sit idle.
   await sleep(Math.max(2000, subscribers / 2));
   const rssIdle = app.pid ? rssMb(app.pid) : NaN;
+  const heapIdle = app.pid && subscribers >= 100 ? liveHeapMb(app.pid) : NaN;
 
   const cpuBefore = app.pid ? cpuMs(app.pid) : NaN;
   const started = performance.now();
@@ -89,27 +124,45 @@ async function measure(subscribers, run) {
   const deadline = performance.now() + 120_000;
   while (latencies.length < expected && performance.now() < deadline) await sleep(100);
   const cpu = app.pid ? cpuMs(app.pid) - cpuBefore : NaN;
-  for (const client of clients) client.dispose();
+  closing = true;
+  for (const socket of clients) socket.close();
   await sleep(1000);
 
   latencies.sort((a, b) => a - b);
   const delivered = latencies.length;
+  // One subscriber: what an appeal costs with its single delivery, subtracted from the larger sizes' figures.
+  if (subscribers === 1) ingestCpu = cpu / options.appeals;
   console.log(`${String(subscribers).padStart(6)} subscribers: delivered ${delivered} of ${expected}, lost ${expected - delivered}, `
-    + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}; ms p50 ${f(percentile(latencies, 0.5))} `
+    + `duplicated ${seen.get('duplicates') ?? 0}, failed subscriptions ${failed}`
+    + (closes.size ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(', ')})` : '') + `; ms p50 ${f(percentile(latencies, 0.5))} `
     + `p95 ${f(percentile(latencies, 0.95))} p99 ${f(percentile(latencies, 0.99))} max ${f(latencies.at(-1))}; `
-    + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery; `
-    + (subscribers >= 100 ? `RSS +${((rssIdle - rssBefore) * 1000 / subscribers).toFixed(1)} MB per 1,000 idle subscribers, `
-      : '') + `RSS ${rssIdle.toFixed(0)} MB`);
+    + `app CPU ${(1000 * cpu / Math.max(1, delivered)).toFixed(0)} µs/delivery`
+    + (subscribers > 1 && ingestCpu !== undefined
+      ? ` (${(1000 * (cpu - ingestCpu * options.appeals) / Math.max(1, delivered)).toFixed(0)} beyond the size-1 line's per appeal)` : '')
+    + '; '
+    + (subscribers >= 100 ? `RSS +${((rssIdle - rssBefore) * 1000 / subscribers).toFixed(1)} MB and live heap `
+      + `+${((heapIdle - heapBefore) * 1000 / subscribers).toFixed(1)} MB per 1,000 idle subscribers, ` : '')
+    + `RSS ${rssIdle.toFixed(0)} MB`);
 }
 
-console.log(`live fan-out on appealReceived, ${options.appeals} appeals at ${options.rate}/s per size, load at start ${load()}`);
-try {
-  // Warm-up without subscribers: JIT and connections, so the first size is not the cold one.
-  await Promise.all(Array.from({ length: 50 }, (_, i) => send(`live-warm-${i}`, i)));
-  let run = 0;
-  for (const size of sizes) await measure(size, run++);
-} finally {
-  console.log(`load at end ${load()}`);
-  await app.stop();
+const jars = options.url ? [options.url] : String(options.jar).split(',');
+console.log(`live fan-out on appealReceived, ${options.appeals} appeals at ${options.rate}/s per size, `
+  + `JVM options ${javaOpts.join(' ') || 'none'}, load at start ${load()}`);
+for (const jar of jars) {
+  app = options.url ? { base: options.url, pid: options.pid || null, stop: async () => {} }
+    : await startJar(jar, { port: options.port, javaOpts,
+      env: { OTKLIK_EMBEDDED_BACKEND: 'memory', OTKLIK_SEED_DEMO: 'false' } });
+  bearer = await integratorToken(app.base);
+  ingestCpu = undefined;
+  console.log(`${jar} (load ${load()})`);
+  try {
+    // Warm-up without subscribers: JIT and connections, so the first size is not the cold one.
+    await Promise.all(Array.from({ length: 50 }, (_, i) => send(`live-warm-${i}`, i)));
+    let run = 0;
+    for (const size of sizes) await measure(size, run++);
+  } finally {
+    await app.stop();
+  }
 }
+console.log(`load at end ${load()}`);
 process.exit(0);

@@ -2,6 +2,7 @@ package org.otklik.graphql;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 import graphql.ExecutionResult;
@@ -43,7 +47,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -133,8 +136,10 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		if (key == null) {
 			return chain.next(request);
 		}
-		Object session = webSocket.getSessionInfo().getAttributes().get(WebSocketSessions.SESSION);
-		Member member = new Member((session instanceof WebSocketSession ws) ? ws : null, source.buffer());
+		Map<String, Object> attributes = webSocket.getSessionInfo().getAttributes();
+		Object session = attributes.get(WebSocketSessions.SESSION);
+		Member member = new Member((session instanceof WebSocketSession ws) ? ws : null, source.buffer(),
+				(attributes.get(WebSocketSessions.EVENT_LOOP) instanceof Executor loop) ? loop : null);
 		while (true) {
 			Group group = this.groups.computeIfAbsent(key, Group::new);
 			Mono<WebGraphQlResponse> response = group.join(member, source, request, chain);
@@ -227,13 +232,13 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	/**
 	 * One execution's result with its data already serialised: every member's socket writes the same
-	 * bytes, and Jackson copies them instead of walking the tree once per member.
+	 * bytes, put into each member's frame by {@link SharedFrames} without walking the tree once per member.
 	 */
 	ExecutionResult serialisedOnce(ExecutionResult result) {
 		if (!result.getErrors().isEmpty() || result.getExtensions() != null || !result.isDataPresent()) {
 			return result;
 		}
-		return new Serialised(result, new RawValue(this.json.writeValueAsString(result.getData())));
+		return new Serialised(result, new SharedFrames.Payload(this.json.writeValueAsBytes(result.getData())));
 	}
 
 	/**
@@ -312,7 +317,7 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 			subscription.dispose();
 		}
 
-		private void emit(Object result) {
+		void emit(Object result) {
 			SharedSubscriptions.this.executions.increment();
 			Long position = this.positions.poll();
 			ExecutionResult shared = (result instanceof ExecutionResult executionResult) ? serialisedOnce(executionResult)
@@ -320,20 +325,47 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 			if (shared == null) {
 				return;
 			}
-			for (Member member : this.members) {
-				member.offer(shared, position);
-			}
+			// The list as it is now: a member joining later starts after this event anyway (see join).
+			each(this.members, member -> member.offer(shared, position));
 		}
 
 		private void fail(Throwable ex) {
-			for (Member member : close()) {
-				member.sink.tryEmitError(ex);
-			}
+			each(close(), member -> member.sink.tryEmitError(ex));
 		}
 
 		private void complete() {
-			for (Member member : close()) {
-				member.sink.tryEmitComplete();
+			each(close(), member -> member.sink.tryEmitComplete());
+		}
+
+		/**
+		 * Does something for every member on the event loop of its socket, one task per loop: the loops share
+		 * the fan-out instead of the one thread that runs the execution (the database driver's), and each socket's
+		 * write starts on its own loop without another hand-over. A member's signals keep their order, as all of
+		 * them take the same way; members without a loop (tests) are served here.
+		 */
+		private void each(List<Member> members, Consumer<Member> action) {
+			Map<Executor, List<Member>> byLoop = null;
+			for (Member member : members) {
+				if (member.loop == null) {
+					action.accept(member);
+					continue;
+				}
+				if (byLoop == null) {
+					byLoop = new IdentityHashMap<>();
+				}
+				byLoop.computeIfAbsent(member.loop, loop -> new ArrayList<>()).add(member);
+			}
+			if (byLoop == null) {
+				return;
+			}
+			for (Map.Entry<Executor, List<Member>> batch : byLoop.entrySet()) {
+				List<Member> onLoop = batch.getValue();
+				try {
+					batch.getKey().execute(() -> onLoop.forEach(action));
+				}
+				catch (RejectedExecutionException ex) {
+					// The server is shutting down and the loop with it, taking its sockets along.
+				}
 			}
 		}
 
@@ -387,9 +419,17 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 		private final int capacity;
 
+		/** Where this member's signals are delivered: its socket's event loop, or null for the emitting thread. */
+		final @Nullable Executor loop;
+
 		Member(@Nullable WebSocketSession session, int capacity) {
+			this(session, capacity, null);
+		}
+
+		Member(@Nullable WebSocketSession session, int capacity, @Nullable Executor loop) {
 			this.session = session;
 			this.capacity = capacity;
+			this.loop = loop;
 			this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<ExecutionResult>get(capacity).get());
 		}
 
@@ -429,8 +469,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	}
 
-	/** A result whose data is already JSON. */
-	private record Serialised(ExecutionResult result, RawValue data) implements ExecutionResult {
+	/** A result whose data is already JSON; every member's copy of it hands out the same payload. */
+	private record Serialised(ExecutionResult result, SharedFrames.Payload payload) implements ExecutionResult {
 
 		@Override
 		public List<GraphQLError> getErrors() {
@@ -454,9 +494,7 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 		@Override
 		public Map<String, Object> toSpecification() {
-			Map<String, Object> specification = new java.util.LinkedHashMap<>();
-			specification.put("data", this.data);
-			return specification;
+			return this.payload;
 		}
 
 	}

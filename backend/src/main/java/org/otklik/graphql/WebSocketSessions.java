@@ -3,6 +3,8 @@ package org.otklik.graphql;
 import java.util.Map;
 
 import graphql.GraphQLContext;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,12 @@ public class WebSocketSessions {
 	/** Key of the {@link WebSocketSession} in session attributes and in the GraphQL context. */
 	public static final String SESSION = org.otklik.security.WebSocketAuthInterceptor.SESSION;
 
+	/**
+	 * Key of the socket's event loop in session attributes: the thread its writes happen on, where shared
+	 * subscription events are handed to its subscribers ({@link SharedSubscriptions}).
+	 */
+	static final String EVENT_LOOP = WebSocketSessions.class.getName() + ".eventLoop";
+
 	/** Close code for a subscriber that did not keep up (application range 4000–4999). */
 	public static final int SLOW_SUBSCRIBER = 4008;
 
@@ -38,11 +46,17 @@ public class WebSocketSessions {
 			ServerCodecConfigurer codecs, GraphQlLimitsProperties limits, JsonMapper json) {
 		var websocket = properties.getWebsocket();
 		int maxOperations = limits.maxSubscriptionsPerSocket();
-		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), codecs,
+		// Shared subscription events are written from bytes serialised once per event (SharedFrames).
+		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), SharedFrames.codecs(codecs),
 				websocket.getConnectionInitTimeout(), websocket.getKeepAlive()) {
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
 				session.getAttributes().put(SESSION, session);
+				// A socket is handled on its channel's event loop (Netty binds it to the thread while it runs).
+				EventExecutor loop = ThreadExecutorMap.currentExecutor();
+				if (loop != null) {
+					session.getAttributes().put(EVENT_LOOP, loop);
+				}
 				return super.handle(new GuardedWebSocketSession(session, maxOperations, json));
 			}
 		};

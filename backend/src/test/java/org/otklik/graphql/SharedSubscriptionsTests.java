@@ -3,6 +3,8 @@ package org.otklik.graphql;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
@@ -52,6 +54,46 @@ class SharedSubscriptionsTests {
 		}
 		assertThatThrownBy(() -> member.flux().collectList().block(Duration.ofSeconds(5)))
 			.isInstanceOfSatisfying(OtklikException.class, ex -> assertThat(ex.detail()).isEqualTo(ErrorDetail.SLOW_SUBSCRIBER));
+	}
+
+	@Test
+	void membersOnEventLoopsGetEveryEventInOrderThereAndASlowOneIsCutAlone() throws Exception {
+		ExecutorService loopA = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "loop-a"));
+		ExecutorService loopB = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "loop-b"));
+		try {
+			SharedSubscriptions shared = new SharedSubscriptions(
+					new StaticListableBeanFactory().getBeanProvider(SubscriptionSource.class), JsonMapper.builder().build(),
+					new SimpleMeterRegistry());
+			SharedSubscriptions.Group group = shared.new Group(new SharedSubscriptions.Key("subscription { x }", null, Map.of(),
+					java.util.Locale.ROOT, java.util.Set.of(), null, null, null));
+			SharedSubscriptions.Member reader = new SharedSubscriptions.Member(null, 2048, loopA);
+			SharedSubscriptions.Member slow = new SharedSubscriptions.Member(null, 8, loopB);
+			for (SharedSubscriptions.Member member : List.of(reader, slow)) {
+				member.start = 0;
+				member.group = group;
+				group.members.add(member);
+			}
+			List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+			var received = reader.flux().doOnNext(result -> threads.add(Thread.currentThread().getName()))
+				.map(result -> (Object) ((Map<?, ?>) result.getData()).get("n"))
+				.take(1000)
+				.collectList()
+				.toFuture();
+			// The slow member never reads: more than its buffer holds arrives.
+			for (int i = 1; i <= 1000; i++) {
+				group.emit(result(i));
+			}
+			assertThat(received.get(10, java.util.concurrent.TimeUnit.SECONDS))
+				.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1000).boxed().map(Object.class::cast).toList());
+			assertThat(threads).as("delivered on the member's loop").containsOnly("loop-a");
+			assertThatThrownBy(() -> slow.flux().collectList().block(Duration.ofSeconds(5)))
+				.isInstanceOfSatisfying(OtklikException.class, ex -> assertThat(ex.detail()).isEqualTo(ErrorDetail.SLOW_SUBSCRIBER));
+			assertThat(group.members).doesNotContain(slow);
+		}
+		finally {
+			loopA.shutdownNow();
+			loopB.shutdownNow();
+		}
 	}
 
 	@Test
