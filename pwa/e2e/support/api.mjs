@@ -119,3 +119,30 @@ export async function readAppeal(token, id) {
   )
   return data.appeal
 }
+
+/** Runs a mutation that takes one `input` and fails on any user error in its payload. */
+export async function mutate(token, mutation, input) {
+  const type = mutation[0].toUpperCase() + mutation.slice(1) + 'Input'
+  const data = await gql(
+    token,
+    `mutation ($input: ${type}!) { ${mutation}(input: $input) { errors { code message } } }`,
+    { input },
+  )
+  if (data[mutation].errors.length)
+    throw new Error(`${mutation}: ${JSON.stringify(data[mutation].errors)}`)
+}
+
+/** The path of the appeal's citizen link, waiting for it to be issued (it follows the approval). */
+export async function citizenLinkPath(token, appealId) {
+  const until = Date.now() + 15_000
+  for (;;) {
+    const { appeal } = await gql(
+      token,
+      `query ($id: ID!) { appeal(id: $id) { citizenLink { path } } }`,
+      { id: appealId },
+    )
+    if (appeal.citizenLink) return appeal.citizenLink.path
+    if (Date.now() > until) throw new Error('no citizen link was issued')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+}
