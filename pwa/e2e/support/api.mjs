@@ -134,15 +134,23 @@ export async function mutate(token, mutation, input) {
 
 /** The path of the appeal's citizen link, waiting for it to be issued (it follows the approval). */
 export async function citizenLinkPath(token, appealId) {
-  const until = Date.now() + 15_000
-  for (;;) {
+  return waitFor('the citizen link', async () => {
     const { appeal } = await gql(
       token,
       `query ($id: ID!) { appeal(id: $id) { citizenLink { path } } }`,
       { id: appealId },
     )
-    if (appeal.citizenLink) return appeal.citizenLink.path
-    if (Date.now() > until) throw new Error('no citizen link was issued')
+    return appeal.citizenLink?.path
+  })
+}
+
+/** Polls `read` until it gives something truthy, which it returns; fails after `timeout` ms. */
+export async function waitFor(what, read, timeout = 15_000) {
+  const until = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    if (value) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
 }
