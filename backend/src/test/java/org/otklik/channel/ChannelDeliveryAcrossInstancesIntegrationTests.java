@@ -5,7 +5,7 @@ import java.util.Map;
 import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.Test;
 import org.otklik.OtklikApplication;
-import org.otklik.channel.FakeChannelServer.Reply;
+import org.otklik.support.FakeHttpServer.Reply;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

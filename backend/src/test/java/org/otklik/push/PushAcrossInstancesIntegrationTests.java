@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.otklik.OtklikApplication;
 import org.otklik.push.internal.PushSender;
 import org.otklik.push.internal.VapidKeyStore;
+import org.otklik.support.FakeHttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,12 +70,12 @@ class PushAcrossInstancesIntegrationTests extends PushTestSupport {
 			second.getBean(PushSender.class).sweep().block(Duration.ofSeconds(30));
 			this.sender.sweep().block(Duration.ofSeconds(30));
 
-			List<FakePushService.Call> calls = PUSH.calls(path(browser));
+			List<FakeHttpServer.Call> calls = PUSH.calls(path(browser));
 			// Three failed attempts plus one accepted request per notice: nothing was sent twice.
 			assertThat(calls).hasSize(appeals.size() + 3);
 			Map<String, Long> accepted = calls.subList(3, calls.size()).stream().map(c -> {
 				try {
-					return json(browser.decrypt(c.body())).get("appealId").asString();
+					return json(browser.decrypt(c.bytes())).get("appealId").asString();
 				}
 				catch (Exception ex) {
 					throw new AssertionError(ex);
