@@ -6,7 +6,15 @@
 // the channel run.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { assignAppeal, gql, ingestAppeal, me, tokenFromPage } from './support/api.mjs'
+import {
+  assignAppeal,
+  gql,
+  ingestAppeal,
+  me,
+  mutate,
+  tokenFromPage,
+  waitFor,
+} from './support/api.mjs'
 import { launchPhone, screenshot } from './support/browser.mjs'
 import { BASE_URL, USERS } from './support/env.mjs'
 import { startFakeTelegram } from './support/fake-telegram.mjs'
@@ -19,29 +27,9 @@ const BOT_TOKEN = `12345:e2e-secret-token-${RUN}`
 const ANSWER =
   'Здравствуйте! Спасибо, что написали. Бригада МУП «Водоканал» приедет завтра к 10:00 и устранит течь в подъезде.'
 
-async function waitFor(what, read, timeout = 15_000) {
-  const until = Date.now() + timeout
-  for (;;) {
-    const value = await read()
-    if (value) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
-}
-
 async function executorTakesAndAnswers(token, appealId) {
-  const take = await gql(
-    token,
-    `mutation ($input: TakeAppealInput!) { takeAppeal(input: $input) { errors { code message } } }`,
-    { input: { appealId } },
-  )
-  assert.deepEqual(take.takeAppeal.errors, [])
-  const submit = await gql(
-    token,
-    `mutation ($input: SubmitAnswerInput!) { submitAnswer(input: $input) { errors { code message } } }`,
-    { input: { appealId, kind: 'INTERIM', text: ANSWER } },
-  )
-  assert.deepEqual(submit.submitAnswer.errors, [])
+  await mutate(token, 'takeAppeal', { appealId })
+  await mutate(token, 'submitAnswer', { appealId, kind: 'INTERIM', text: ANSWER })
 }
 
 describe('channels: connect an account, deliveries on the card', () => {

@@ -6,21 +6,11 @@
 import assert from 'node:assert/strict'
 import { createECDH, randomBytes, randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { assignAppeal, gql, ingestAppeal, me, tokenFromPage } from './support/api.mjs'
+import { assignAppeal, gql, ingestAppeal, me, tokenFromPage, waitFor } from './support/api.mjs'
 import { launchPhone, screenshot } from './support/browser.mjs'
 import { BASE_URL, USERS } from './support/env.mjs'
 import { startFakePush } from './support/fake-push.mjs'
 import { signIn } from './support/login.mjs'
-
-async function waitFor(what, read, timeout = 60_000) {
-  const until = Date.now() + timeout
-  for (;;) {
-    const value = await read()
-    if (value) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
-}
 
 /** What a browser's PushSubscription.toJSON() gives: its endpoint, P-256 public key and auth secret. */
 function browserKeys() {
@@ -110,7 +100,11 @@ describe('web push', () => {
     await assignAppeal(curatorToken, appeal.id, agencyId)
 
     const path = new URL(endpoint).pathname
-    const call = await waitFor('the push message', () => push.calls.find((c) => c.path === path))
+    const call = await waitFor(
+      'the push message',
+      () => push.calls.find((c) => c.path === path),
+      60_000,
+    )
     assert.equal(call.method, 'POST')
     assert.equal(call.headers['content-encoding'], 'aes128gcm')
     assert.equal(call.headers.urgency, 'high')

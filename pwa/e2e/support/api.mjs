@@ -119,3 +119,38 @@ export async function readAppeal(token, id) {
   )
   return data.appeal
 }
+
+/** Runs a mutation that takes one `input` and fails on any user error in its payload. */
+export async function mutate(token, mutation, input) {
+  const type = mutation[0].toUpperCase() + mutation.slice(1) + 'Input'
+  const data = await gql(
+    token,
+    `mutation ($input: ${type}!) { ${mutation}(input: $input) { errors { code message } } }`,
+    { input },
+  )
+  if (data[mutation].errors.length)
+    throw new Error(`${mutation}: ${JSON.stringify(data[mutation].errors)}`)
+}
+
+/** The path of the appeal's citizen link, waiting for it to be issued (it follows the approval). */
+export async function citizenLinkPath(token, appealId) {
+  return waitFor('the citizen link', async () => {
+    const { appeal } = await gql(
+      token,
+      `query ($id: ID!) { appeal(id: $id) { citizenLink { path } } }`,
+      { id: appealId },
+    )
+    return appeal.citizenLink?.path
+  })
+}
+
+/** Polls `read` until it gives something truthy, which it returns; fails after `timeout` ms. */
+export async function waitFor(what, read, timeout = 15_000) {
+  const until = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    if (value) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+}

@@ -55,6 +55,21 @@ export async function launchPhone(name) {
   }
 }
 
+/** The phones a suite launches, closed together in its `after`. */
+export function phoneSet() {
+  const launched = []
+  return {
+    launch: async (name) => {
+      const phone = await launchPhone(name)
+      launched.push(phone)
+      return phone
+    },
+    closeAll: async () => {
+      for (const phone of launched) await phone.close()
+    },
+  }
+}
+
 /**
  * Saves a screenshot into e2e/screenshots/ (committed, so the screens can be seen without running
  * anything): one pixel per CSS pixel keeps the files small; `fullPage: false` takes what is on screen.

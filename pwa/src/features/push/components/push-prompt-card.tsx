@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n'
 import { canReceivePush } from '../hooks/notice-kinds'
 import { dismissPrompt, permission, promptDismissed, pushSupport } from '../hooks/push-support'
 import { usePushCommands } from '../hooks/use-push'
+import { EnablePushButton } from './enable-push-button'
 
 /**
  * A dismissible card in the queue, after sign-in and never on the first screen of a first visit's sign-in
@@ -30,16 +31,7 @@ export function PushPromptCard({ roles }: { roles: readonly string[] }) {
       {support === 'ios-needs-home-screen' ? (
         <p role="note">{t('push.iosHomeScreen')}</p>
       ) : (
-        !message && (
-          <button
-            type="button"
-            className="button"
-            disabled={commands.busy}
-            onClick={async () => setMessage((await commands.enable()) ?? t('push.enabled'))}
-          >
-            {t('push.enable')}
-          </button>
-        )
+        !message && <EnablePushButton commands={commands} onOutcome={setMessage} />
       )}
       {message && <p role="status">{message}</p>}
       <p className="muted">

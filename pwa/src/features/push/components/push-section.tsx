@@ -4,6 +4,7 @@ import { enumKey, formatDateTime, useT } from '@/lib/i18n'
 import { noticeKindsFor } from '../hooks/notice-kinds'
 import { permission, pushSupport } from '../hooks/push-support'
 import { usePushCommands, usePushDevices, usePushSettings } from '../hooks/use-push'
+import { EnablePushButton } from './enable-push-button'
 
 /**
  * The profile's «Уведомления на телефон»: allow push on this device (with why), the user's devices with a
@@ -37,14 +38,7 @@ export function PushSection({ roles }: { roles: readonly string[] }) {
         <p role="note">{t('push.blocked')}</p>
       )}
       {support === 'supported' && permission() !== 'denied' && (
-        <button
-          type="button"
-          className="button"
-          disabled={commands.busy}
-          onClick={async () => setMessage((await commands.enable()) ?? t('push.enabled'))}
-        >
-          {t('push.enable')}
-        </button>
+        <EnablePushButton commands={commands} onOutcome={setMessage} />
       )}
       {message && <p role="status">{message}</p>}
 

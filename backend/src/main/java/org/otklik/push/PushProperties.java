@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
+import org.otklik.outbound.Backoff;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -67,12 +68,7 @@ public record PushProperties(Vapid vapid, Duration ttl, Duration requestTimeout,
 
 	/** The wait after the given number of failed attempts: doubling from the first, capped. */
 	public Duration backoff(int failedAttempts) {
-		int doublings = Math.max(0, Math.min(failedAttempts - 1, 30));
-		long millis = this.initialBackoff.toMillis();
-		for (int i = 0; i < doublings && millis < this.maxBackoff.toMillis(); i++) {
-			millis *= 2;
-		}
-		return Duration.ofMillis(Math.min(millis, this.maxBackoff.toMillis()));
+		return Backoff.doubling(this.initialBackoff, this.maxBackoff, failedAttempts);
 	}
 
 }

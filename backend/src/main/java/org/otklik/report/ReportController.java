@@ -16,6 +16,7 @@ import org.otklik.appeal.Channel;
 import org.otklik.graphql.OtklikException;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
+import org.otklik.security.Caller;
 import org.otklik.security.CallerResolver;
 import org.otklik.sla.SlaState;
 import org.otklik.stats.StatsPeriodInput;
@@ -93,11 +94,8 @@ public class ReportController {
 			@RequestParam(name = "period", defaultValue = "MONTH") StatsPeriodKind kind,
 			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		ReportFormat fileFormat = format(format);
-		StatsPeriodInput period = period(kind, date, from, to);
-		return this.callers.current()
-			.flatMap(caller -> this.reports.agencyStats(caller, blankToNull(agencyId), period, fileFormat))
-			.map(ReportController::response);
+		return periodReport(format, kind, date, from, to,
+				(caller, period, fileFormat) -> this.reports.agencyStats(caller, blankToNull(agencyId), period, fileFormat));
 	}
 
 	/** {@code regionStats} for a period (curators). */
@@ -106,11 +104,7 @@ public class ReportController {
 			@RequestParam(name = "period", defaultValue = "MONTH") StatsPeriodKind kind,
 			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		ReportFormat fileFormat = format(format);
-		StatsPeriodInput period = period(kind, date, from, to);
-		return this.callers.current()
-			.flatMap(caller -> this.reports.regionStats(caller, period, fileFormat))
-			.map(ReportController::response);
+		return periodReport(format, kind, date, from, to, this.reports::regionStats);
 	}
 
 	/** {@code agencyRanking} for a period (staff). */
@@ -119,11 +113,7 @@ public class ReportController {
 			@RequestParam(name = "period", defaultValue = "MONTH") StatsPeriodKind kind,
 			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		ReportFormat fileFormat = format(format);
-		StatsPeriodInput period = period(kind, date, from, to);
-		return this.callers.current()
-			.flatMap(caller -> this.reports.agencyRanking(caller, period, fileFormat))
-			.map(ReportController::response);
+		return periodReport(format, kind, date, from, to, this.reports::agencyRanking);
 	}
 
 	@ExceptionHandler
@@ -152,9 +142,26 @@ public class ReportController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown report format"));
 	}
 
-	private static StatsPeriodInput period(StatsPeriodKind kind, @Nullable String date, @Nullable String from,
-			@Nullable String to) {
-		return new StatsPeriodInput(kind, localDate("date", date), localDate("from", from), localDate("to", to));
+	/**
+	 * A figures report over one period: {@code period}, {@code date}, {@code from} and {@code to} mean the same
+	 * in each, and a bad format or date is refused before the caller is resolved.
+	 */
+	private Mono<ResponseEntity<Flux<DataBuffer>>> periodReport(String format, StatsPeriodKind kind,
+			@Nullable String date, @Nullable String from, @Nullable String to, PeriodReport report) {
+		ReportFormat fileFormat = format(format);
+		StatsPeriodInput period = new StatsPeriodInput(kind, localDate("date", date), localDate("from", from),
+				localDate("to", to));
+		return this.callers.current()
+			.flatMap(caller -> report.make(caller, period, fileFormat))
+			.map(ReportController::response);
+	}
+
+	/** One of the figures reports, made for a caller over a period. */
+	@FunctionalInterface
+	private interface PeriodReport {
+
+		Mono<ReportFile> make(Caller caller, StatsPeriodInput period, ReportFormat format);
+
 	}
 
 	private static @Nullable Instant instant(String name, @Nullable String value) {

@@ -73,10 +73,18 @@ final class IdFirstQueries {
 
 	}
 
-	static <P> @Nullable Index<P> idIndex(Collection<Index<P>> indexes) {
+	/**
+	 * Where the one document is that the query names by {@code _id} beside other conditions (through the
+	 * collection's unique {@code _id} index); null when the query must scan.
+	 */
+	static <P> @Nullable Iterable<P> idPositions(Document query, Collection<Index<P>> indexes) {
+		Object id = idEquality(query);
+		if (id == null) {
+			return null;
+		}
 		for (Index<P> index : indexes) {
 			if (index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
-				return index;
+				return index.getPositions(new Document("_id", id));
 			}
 		}
 		return null;
@@ -123,7 +131,6 @@ final class IdFirstQueries {
 			return this.scans.sum();
 		}
 
-
 		H2IdFirstCollection(MongoDatabase database, String name, CollectionOptions options,
 				org.h2.mvstore.MVMap<Object, Document> documents, org.h2.mvstore.MVMap<String, Object> meta,
 				CursorRegistry cursors) {
@@ -133,13 +140,9 @@ final class IdFirstQueries {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document projection) {
-			Object id = idEquality(query);
-			Index<Object> index = (id != null) ? idIndex(getIndexes()) : null;
-			if (index != null) {
-				return matchDocuments(query, index.getPositions(new Document("_id", id)), orderBy, skip, limit, batchSize,
-						projection);
-			}
-			return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+			Iterable<Object> positions = idPositions(query, getIndexes());
+			return (positions != null) ? matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection)
+					: super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
 		}
 
 		@Override
@@ -175,7 +178,6 @@ final class IdFirstQueries {
 			return this.scans.sum();
 		}
 
-
 		MemoryIdFirstCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
 			super(database, name, options, cursors);
 		}
@@ -183,13 +185,9 @@ final class IdFirstQueries {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document projection) {
-			Object id = idEquality(query);
-			Index<Integer> index = (id != null) ? idIndex(getIndexes()) : null;
-			if (index != null) {
-				return matchDocuments(query, index.getPositions(new Document("_id", id)), orderBy, skip, limit, batchSize,
-						projection);
-			}
-			return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+			Iterable<Integer> positions = idPositions(query, getIndexes());
+			return (positions != null) ? matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection)
+					: super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
 		}
 
 		@Override

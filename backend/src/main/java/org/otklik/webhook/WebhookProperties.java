@@ -2,6 +2,8 @@ package org.otklik.webhook;
 
 import java.time.Duration;
 
+import org.otklik.outbound.Backoff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -32,12 +34,7 @@ public record WebhookProperties(Duration requestTimeout, Duration initialBackoff
 
 	/** The wait after the given number of failed attempts: doubling from the first, capped. */
 	public Duration backoff(int failedAttempts) {
-		int doublings = Math.max(0, Math.min(failedAttempts - 1, 30));
-		long millis = this.initialBackoff.toMillis();
-		for (int i = 0; i < doublings && millis < this.maxBackoff.toMillis(); i++) {
-			millis *= 2;
-		}
-		return Duration.ofMillis(Math.min(millis, this.maxBackoff.toMillis()));
+		return Backoff.doubling(this.initialBackoff, this.maxBackoff, failedAttempts);
 	}
 
 }

@@ -4,11 +4,10 @@ import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.Test;
-import org.otklik.OtklikApplication;
-import org.otklik.channel.FakeChannelServer.Reply;
+import org.otklik.support.FakeHttpServer.Reply;
+import org.otklik.support.SecondInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +24,7 @@ class ChannelDeliveryAcrossInstancesIntegrationTests extends ChannelTestSupport 
 
 	@Test
 	void twoInstancesDeliverAnAnswerOnceAndPollAnAccountOnce() {
-		int mongoPort = this.embeddedServer.getLocalAddress().getPort();
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(OtklikApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/otklik",
-				"--otklik.storage.seed-demo=false", "--otklik.security.embedded-issuer-uri=http://localhost/idp-test",
+		try (ConfigurableApplicationContext second = SecondInstance.start(this.embeddedServer,
 				"--otklik.region.review.interim-review-below-score=0",
 				"--otklik.channels.telegram-api-url=" + FAKE.url(), "--otklik.channels.vk-api-url=" + FAKE.url(),
 				"--otklik.channels.max-api-url=" + FAKE.url(), "--otklik.channels.ok-api-url=" + FAKE.url(),

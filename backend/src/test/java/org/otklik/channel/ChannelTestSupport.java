@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.otklik.support.FakeHttpServer;
 import org.otklik.support.IntegrationTestSupport;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole application with every channel API replaced by one recording fake server. */
 abstract class ChannelTestSupport extends IntegrationTestSupport {
 
-	static final FakeChannelServer FAKE = new FakeChannelServer();
+	static final FakeHttpServer FAKE = FakeHttpServer.jsonByPathPart("fake-channel");
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};

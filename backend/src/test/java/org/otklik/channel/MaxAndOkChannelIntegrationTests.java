@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.otklik.channel.FakeChannelServer.Reply;
+import org.otklik.support.FakeHttpServer.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

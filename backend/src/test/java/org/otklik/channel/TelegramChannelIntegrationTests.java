@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.appeal.internal.DurableConsumers;
-import org.otklik.channel.FakeChannelServer.Reply;
+import org.otklik.support.FakeHttpServer.Reply;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.otklik.OtklikApplication;
 import org.otklik.support.IntegrationTestSupport;
+import org.otklik.support.SecondInstance;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.HttpGraphQlClient;
 
@@ -30,10 +29,7 @@ class IncidentAcrossInstancesIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void concurrentIntakeOnTwoInstancesMakesOneIncident() {
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(OtklikApplication.class).run(
-				"--server.port=0",
-				"--spring.mongodb.uri=mongodb://127.0.0.1:" + this.embeddedServer.getLocalAddress().getPort() + "/otklik",
-				"--otklik.storage.seed-demo=false", "--otklik.security.embedded-issuer-uri=http://localhost/idp-test")) {
+		try (ConfigurableApplicationContext second = SecondInstance.start(this.embeddedServer)) {
 			HttpGraphQlClient client = client(this.tokens.integrator("test-integrator"));
 			// The same thirty posts, about Сусуман (another settlement than the other tests' incidents).
 			List<String> texts = IncidentIntegrationTests.SINEGORYE_OUTAGE.stream()

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.Test;
-import org.otklik.OtklikApplication;
 import org.otklik.push.internal.PushSender;
 import org.otklik.push.internal.VapidKeyStore;
+import org.otklik.support.FakeHttpServer;
+import org.otklik.support.SecondInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
@@ -41,12 +41,7 @@ class PushAcrossInstancesIntegrationTests extends PushTestSupport {
 
 	@Test
 	void twoInstancesSendEachNoticeOnceWithTheSameKeys() throws Exception {
-		int mongoPort = this.embeddedServer.getLocalAddress().getPort();
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(OtklikApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/otklik",
-				"--otklik.storage.seed-demo=false", "--otklik.security.embedded-issuer-uri=http://localhost/idp-test",
-				"--otklik.channels.telegram-api-url=http://127.0.0.1:9", "--otklik.channels.vk-api-url=http://127.0.0.1:9",
-				"--otklik.channels.max-api-url=http://127.0.0.1:9", "--otklik.channels.ok-api-url=http://127.0.0.1:9",
+		try (ConfigurableApplicationContext second = SecondInstance.startWithoutChannelApis(this.embeddedServer,
 				"--otklik.push.allow-http-localhost=true", "--otklik.push.initial-backoff=50ms",
 				"--otklik.push.max-backoff=200ms", "--otklik.push.send-every=100ms", "--otklik.push.group-window=200ms")) {
 			// The second instance found the pair the first one generated and stored.
@@ -69,12 +64,12 @@ class PushAcrossInstancesIntegrationTests extends PushTestSupport {
 			second.getBean(PushSender.class).sweep().block(Duration.ofSeconds(30));
 			this.sender.sweep().block(Duration.ofSeconds(30));
 
-			List<FakePushService.Call> calls = PUSH.calls(path(browser));
+			List<FakeHttpServer.Call> calls = PUSH.calls(path(browser));
 			// Three failed attempts plus one accepted request per notice: nothing was sent twice.
 			assertThat(calls).hasSize(appeals.size() + 3);
 			Map<String, Long> accepted = calls.subList(3, calls.size()).stream().map(c -> {
 				try {
-					return json(browser.decrypt(c.body())).get("appealId").asString();
+					return json(browser.decrypt(c.bytes())).get("appealId").asString();
 				}
 				catch (Exception ex) {
 					throw new AssertionError(ex);

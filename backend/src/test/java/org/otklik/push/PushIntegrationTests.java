@@ -12,6 +12,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.otklik.push.internal.PushSender;
+import org.otklik.support.FakeHttpServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +45,12 @@ class PushIntegrationTests extends PushTestSupport {
 		assign(appealId, TENKA);
 
 		await(() -> PUSH.calls(path(browser)).size() == 1, "the notice reached the push service");
-		FakePushService.Call call = PUSH.calls(path(browser)).get(0);
+		FakeHttpServer.Call call = PUSH.calls(path(browser)).get(0);
 		assertThat(call.header("Content-Encoding")).isEqualTo("aes128gcm");
 		assertThat(call.header("TTL")).isEqualTo(String.valueOf(Duration.ofHours(24).toSeconds()));
 		assertThat(call.header("Urgency")).isEqualTo("normal");
 
-		String plaintext = browser.decrypt(call.body());
+		String plaintext = browser.decrypt(call.bytes());
 		JsonNode payload = json(plaintext);
 		assertThat(payload.get("kind").asString()).isEqualTo("APPEAL_ASSIGNED");
 		assertThat(payload.get("appealId").asString()).isEqualTo(appealId);
@@ -63,13 +64,13 @@ class PushIntegrationTests extends PushTestSupport {
 		Map<String, String> vapid = BrowserSubscription.verifyVapid(call.header("Authorization"));
 		assertThat(vapid.get("k")).isEqualTo(publicKey);
 		JsonNode claims = json(vapid.get("claims"));
-		assertThat(claims.get("aud").asString()).isEqualTo(PUSH.origin());
+		assertThat(claims.get("aud").asString()).isEqualTo(PUSH.url());
 		assertThat(claims.get("sub").asString()).startsWith("mailto:");
 		assertThat(claims.get("exp").asLong()).isPositive();
 		assertThat(json(vapid.get("header")).get("alg").asString()).isEqualTo("ES256");
 		// Decryption is bound to this browser's keys: another subscription cannot read it.
 		BrowserSubscription stranger = browser();
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.decrypt(call.body())).isInstanceOf(Exception.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.decrypt(call.bytes())).isInstanceOf(Exception.class);
 	}
 
 	@Test
@@ -134,8 +135,8 @@ class PushIntegrationTests extends PushTestSupport {
 		assign(urgent, TENKA);
 
 		await(() -> PUSH.calls(path(browser)).size() == 1, "the urgent notice came at once");
-		FakePushService.Call call = PUSH.calls(path(browser)).get(0);
-		JsonNode payload = json(browser.decrypt(call.body()));
+		FakeHttpServer.Call call = PUSH.calls(path(browser)).get(0);
+		JsonNode payload = json(browser.decrypt(call.bytes()));
 		assertThat(payload.get("appealId").asString()).isEqualTo(urgent);
 		assertThat(payload.get("urgent").asBoolean()).isTrue();
 		assertThat(payload.get("title").asString()).startsWith("Срочно");
@@ -167,7 +168,7 @@ class PushIntegrationTests extends PushTestSupport {
 
 		await(() -> !PUSH.calls(path(browser)).isEmpty(), "the summary was sent");
 		assertThat(PUSH.calls(path(browser))).hasSize(1);
-		JsonNode payload = json(browser.decrypt(PUSH.calls(path(browser)).get(0).body()));
+		JsonNode payload = json(browser.decrypt(PUSH.calls(path(browser)).get(0).bytes()));
 		assertThat(payload.get("count").asInt()).isEqualTo(3);
 		assertThat(payload.get("title").asString()).isEqualTo("3 новых обращения");
 		assertThat(payload.get("url").asString()).isEqualTo("/queue");
@@ -185,7 +186,7 @@ class PushIntegrationTests extends PushTestSupport {
 		String deviceId = register(owner, browser);
 		assertThat(devices(colleague)).isEmpty();
 		assertThat(devices(owner)).singleElement().satisfies(d -> {
-			assertThat(d.get("pushService")).isEqualTo(PUSH.origin());
+			assertThat(d.get("pushService")).isEqualTo(PUSH.url());
 			assertThat((List<Object>) d.get("notices")).containsExactlyInAnyOrder((Object) "APPEAL_ASSIGNED", "SLA_AT_RISK",
 					"SLA_BREACHED", "ANSWER_RETURNED");
 		});

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.otklik.push.internal.ChannelWatcher;
 import org.otklik.security.Role;
+import org.otklik.support.FakeHttpServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,9 +89,9 @@ class PushNoticesIntegrationTests extends PushTestSupport {
 		return notices(deviceId).stream().map(n -> n.getString("kind")).toList();
 	}
 
-	private static JsonNode decrypt(BrowserSubscription browser, FakePushService.Call call) {
+	private static JsonNode decrypt(BrowserSubscription browser, FakeHttpServer.Call call) {
 		try {
-			return json(browser.decrypt(call.body()));
+			return json(browser.decrypt(call.bytes()));
 		}
 		catch (Exception ex) {
 			throw new AssertionError(ex);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.otklik.security.Role;
+import org.otklik.support.FakeHttpServer;
 import org.otklik.support.IntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 		"otklik.push.max-attempts=4" })
 abstract class PushTestSupport extends IntegrationTestSupport {
 
-	static final FakePushService PUSH = new FakePushService();
+	static final FakeHttpServer PUSH = FakeHttpServer.byPath("fake-push", 201);
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,7 +41,7 @@ abstract class PushTestSupport extends IntegrationTestSupport {
 
 	/** A new browser subscription at a fresh path of the fake push service. */
 	BrowserSubscription browser() throws Exception {
-		return new BrowserSubscription(PUSH.endpoint("/push/" + uniqueId()));
+		return new BrowserSubscription(PUSH.url("/push/" + uniqueId()));
 	}
 
 	static String path(BrowserSubscription browser) {

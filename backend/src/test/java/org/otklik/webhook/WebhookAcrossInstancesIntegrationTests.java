@@ -8,11 +8,10 @@ import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.Test;
-import org.otklik.OtklikApplication;
+import org.otklik.support.SecondInstance;
 import org.otklik.webhook.internal.WebhookSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
@@ -36,12 +35,7 @@ class WebhookAcrossInstancesIntegrationTests extends WebhookTestSupport {
 
 	@Test
 	void twoInstancesDeliverEachEventOnce() {
-		int mongoPort = this.embeddedServer.getLocalAddress().getPort();
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(OtklikApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/otklik",
-				"--otklik.storage.seed-demo=false", "--otklik.security.embedded-issuer-uri=http://localhost/idp-test",
-				"--otklik.channels.telegram-api-url=http://127.0.0.1:9", "--otklik.channels.vk-api-url=http://127.0.0.1:9",
-				"--otklik.channels.max-api-url=http://127.0.0.1:9", "--otklik.channels.ok-api-url=http://127.0.0.1:9",
+		try (ConfigurableApplicationContext second = SecondInstance.startWithoutChannelApis(this.embeddedServer,
 				"--otklik.webhooks.allow-http-localhost=true", "--otklik.webhooks.initial-backoff=50ms",
 				"--otklik.webhooks.max-backoff=200ms", "--otklik.webhooks.send-every=100ms")) {
 			HttpGraphQlTester integrator = integrator("twice-" + uniqueId());

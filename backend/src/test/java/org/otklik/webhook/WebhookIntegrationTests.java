@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.support.FakeHttpServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -25,7 +26,7 @@ class WebhookIntegrationTests extends WebhookTestSupport {
 		String appealId = ingestAs(integrator, "Не убран снег во дворе " + uniqueId());
 
 		await(() -> RECEIVER.calls(hook.get("path")).size() == 1, "the event reached the receiver");
-		FakeReceiver.Call call = RECEIVER.calls(hook.get("path")).get(0);
+		FakeHttpServer.Call call = RECEIVER.calls(hook.get("path")).get(0);
 		Map<String, String> signature = signature(call.header("X-Otklik-Signature"));
 		assertThat(signature.get("v1")).isEqualTo(expectedSignature(hook.get("secret"), signature.get("t"), call.body()));
 		// The signature covers the body and the timestamp: a changed one does not verify.
@@ -61,9 +62,9 @@ class WebhookIntegrationTests extends WebhookTestSupport {
 		ingestAs(integrator, "Яма на дороге у школы " + uniqueId());
 
 		await(() -> RECEIVER.calls(hook.get("path")).size() == 3, "three attempts");
-		List<FakeReceiver.Call> calls = RECEIVER.calls(hook.get("path"));
+		List<FakeHttpServer.Call> calls = RECEIVER.calls(hook.get("path"));
 		assertThat(calls).extracting(c -> c.header("X-Otklik-Event-Id")).containsOnly(calls.get(0).header("X-Otklik-Event-Id"));
-		assertThat(calls).extracting(FakeReceiver.Call::body).containsOnly(calls.get(0).body());
+		assertThat(calls).extracting(FakeHttpServer.Call::body).containsOnly(calls.get(0).body());
 		assertThat(calls).extracting(c -> c.header("X-Otklik-Delivery-Id")).containsOnly(calls.get(0).header("X-Otklik-Delivery-Id"));
 
 		await(() -> "DELIVERED".equals(deliveries(integrator, hook.get("id")).get(0).get("state")), "recorded as delivered");
@@ -119,7 +120,7 @@ class WebhookIntegrationTests extends WebhookTestSupport {
 			.path("redeliverWebhook.errors").entityList(Object.class).hasSize(0);
 
 		await(() -> RECEIVER.calls(hook.get("path")).size() == 2, "sent again");
-		List<FakeReceiver.Call> calls = RECEIVER.calls(hook.get("path"));
+		List<FakeHttpServer.Call> calls = RECEIVER.calls(hook.get("path"));
 		assertThat(calls.get(1).header("X-Otklik-Event-Id")).isEqualTo(calls.get(0).header("X-Otklik-Event-Id"));
 		assertThat(calls.get(1).body()).isEqualTo(calls.get(0).body());
 		await(() -> Integer.valueOf(2).equals(deliveries(integrator, hook.get("id")).get(0).get("attemptCount")),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.support.FakeHttpServer;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
@@ -51,7 +52,7 @@ class WebhookRetryWindowIntegrationTests extends WebhookTestSupport {
 			.path("redeliverWebhook.errors").entityList(Object.class).hasSize(0);
 
 		await(() -> "DELIVERED".equals(deliveries(integrator, hook.get("id")).get(0).get("state")), "delivered after all");
-		List<FakeReceiver.Call> calls = RECEIVER.calls(hook.get("path"));
+		List<FakeHttpServer.Call> calls = RECEIVER.calls(hook.get("path"));
 		assertThat(calls).hasSize(attempts + 1);
 		assertThat(calls).extracting(c -> c.header("X-Otklik-Event-Id")).containsOnly((String) failed.get("eventId"));
 	}

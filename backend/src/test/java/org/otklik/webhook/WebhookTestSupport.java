@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.otklik.support.FakeHttpServer;
 import org.otklik.support.IntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 		"otklik.webhooks.max-backoff=200ms", "otklik.webhooks.send-every=100ms" })
 abstract class WebhookTestSupport extends IntegrationTestSupport {
 
-	static final FakeReceiver RECEIVER = new FakeReceiver();
+	static final FakeHttpServer RECEIVER = FakeHttpServer.byPath("fake-receiver", 200);
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 

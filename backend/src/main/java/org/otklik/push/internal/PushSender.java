@@ -8,34 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 import com.interaso.webpush.WebPush;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
+import org.otklik.outbound.OutboundSender;
 import org.otklik.push.PushDevice;
 import org.otklik.push.PushNoticeKind;
 import org.otklik.push.PushProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Sends queued notices, on every instance: a notice is claimed with a guarded update (one instance sends
@@ -45,11 +30,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * removed. Other failures are retried with a doubling backoff, then given up, logged and counted.
  */
 @Component
-public class PushSender implements SmartLifecycle, DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(PushSender.class);
-
-	private static final int CONCURRENCY = 8;
+public class PushSender extends OutboundSender {
 
 	private final PushStore store;
 
@@ -67,21 +48,9 @@ public class PushSender implements SmartLifecycle, DisposableBean {
 
 	private final Counter expired;
 
-	/** Own event loop and pool: a context that shuts down in the same JVM cannot take them away. */
-	private final LoopResources loops = LoopResources.create("otklik-push", 1, true);
-
-	private final ConnectionProvider pool;
-
-	private final WebClient client;
-
-	private final Sinks.Many<String> due = Sinks.many().multicast().onBackpressureBuffer(8192, false);
-
-	// Replaced on each start: a test context is paused (stopped) and resumed (started) by Spring's test
-	// context cache, and a disposed composite would silently refuse the new subscriptions.
-	private volatile Disposable.Composite running = Disposables.composite();
-
 	public PushSender(PushStore store, VapidKeyStore keys, PushProperties properties, JsonMapper json, Clock clock,
 			MeterRegistry meters) {
+		super("otklik-push", "Push", "notice", properties.requestTimeout(), properties.sendEvery());
 		this.store = store;
 		this.keys = keys;
 		this.properties = properties;
@@ -90,45 +59,15 @@ public class PushSender implements SmartLifecycle, DisposableBean {
 		this.sent = meters.counter("otklik.push.notices", "outcome", "sent");
 		this.givenUp = meters.counter("otklik.push.notices", "outcome", "given_up");
 		this.expired = meters.counter("otklik.push.notices", "outcome", "subscription_gone");
-		this.pool = ConnectionProvider.builder("otklik-push").maxConnections(64)
-			.pendingAcquireTimeout(properties.requestTimeout()).build();
-		HttpClient http = HttpClient.create(this.pool)
-			.runOn(this.loops)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, properties.requestTimeout().toMillis()))
-			.responseTimeout(properties.requestTimeout())
-			.followRedirect(false);
-		this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
-	}
-
-	/** A notice was queued for now: try it at once rather than at the next sweep. */
-	public void wake(String noticeId) {
-		this.due.tryEmitNext(noticeId);
 	}
 
 	@Override
-	public void start() {
-		if (this.running.isDisposed()) {
-			this.running = Disposables.composite();
-		}
-		this.running.add(this.due.asFlux()
-			.onBackpressureBuffer()
-			.flatMap(id -> this.store.claim(id, this.clock.instant(), this.properties.lease())
-				.flatMap(this::send)
-				.onErrorResume(ex -> {
-					log.warn("Push notice {} failed to run: {}", id, ex.toString());
-					return Mono.empty();
-				}), CONCURRENCY)
-			.subscribe());
-		this.running.add(Flux.interval(this.properties.sendEvery())
-			.onBackpressureDrop()
-			.concatMap(tick -> sweep().onErrorResume(ex -> {
-				log.warn("Push sweep failed: {}", ex.toString());
-				return Mono.empty();
-			}))
-			.subscribe());
+	protected Mono<Void> claimAndSend(String id) {
+		return this.store.claim(id, this.clock.instant(), this.properties.lease()).flatMap(this::send);
 	}
 
 	/** Sends what is due now (urgent first), and what an instance that died was sending. */
+	@Override
 	public Mono<Void> sweep() {
 		Instant now = this.clock.instant();
 		return this.store.due(now, 200)
@@ -169,14 +108,12 @@ public class PushSender implements SmartLifecycle, DisposableBean {
 			this.expired.increment();
 			return this.store.deleteDevice(device.id(), "Ключи подписки неверны").then();
 		}
-		return this.client.post()
+		return status(client().post()
 			.uri(URI.create(device.endpoint()))
 			.headers(h -> headers.forEach(h::set))
-			.bodyValue(body)
-			.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-			.timeout(this.properties.requestTimeout())
-			.map(status -> (status >= 200 && status < 300) ? "" : String.valueOf(status))
-			.onErrorResume(ex -> Mono.just("error: " + problem(ex)))
+			.bodyValue(body))
+			.map(status -> accepted(status) ? "" : String.valueOf(status))
+			.onErrorResume(ex -> Mono.just("error: " + problem(ex, "no answer in time", "push service unreachable: ")))
 			.flatMap(outcome -> outcome(device, group, outcome));
 	}
 
@@ -247,36 +184,5 @@ public class PushSender implements SmartLifecycle, DisposableBean {
 	private static byte[] decode(String base64url) {
 		return Base64.getUrlDecoder().decode(base64url.replace('+', '-').replace('/', '_').replace("=", ""));
 	}
-
-	private static String problem(Throwable ex) {
-		if (ex instanceof TimeoutException) {
-			return "no answer in time";
-		}
-		if (ex instanceof WebClientRequestException request) {
-			Throwable cause = request.getMostSpecificCause();
-			return "push service unreachable: " + ((cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName());
-		}
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-	}
-
-	@Override
-	public void stop() {
-		this.running.dispose();
-	}
-
-	// The HTTP pool and loops live as long as the bean, not the lifecycle: after a stop and a start they
-	// must still send (a stopped sender whose loops were disposed failed every send with "event executor
-	// terminated" once a paused test context was resumed).
-	@Override
-	public void destroy() {
-		this.pool.dispose();
-		this.loops.dispose();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return !this.running.isDisposed() && this.running.size() > 0;
-	}
-
 
 }
