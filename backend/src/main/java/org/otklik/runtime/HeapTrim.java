@@ -24,12 +24,13 @@ import org.springframework.stereotype.Component;
  * region loaded), so that the JVM can give back what start-up took.
  * <p>
  * Why an explicit collection: start-up allocates several times the live heap (classes being wired, the demo
- * region, the consumers catching up), and the serial collector the README's command uses resizes the heap
- * only after a full collection. An idle process has no reason to collect fully, so it kept its start-up
- * peak for good (about 420 MB resident with {@code -Xmx256m}, against 90 MB of live heap). With the
- * README's {@code -Xms} and heap free ratios, one full collection (a few hundred milliseconds of one core,
- * once) shrinks the heap to its live size plus headroom. It runs at most once per burst: each new request
- * within the delay postpones it, and nothing collects later on its own.
+ * region, the consumers catching up), and the collectors resize the heap after a full collection, which an
+ * idle process never has, so it kept its start-up peak for good. With the JVM's defaults (G1, as in the
+ * container image) one collection took a test JVM's committed heap from 1,556 to 256 MB, once and off the
+ * request path (its pause was 4–5 s there, at load 40 with a gigabyte heap). (The README's serial collector cannot shrink below {@code -Xms},
+ * which the JVM sets to all of {@code -Xmx256m} there; see docs/architecture.md for flags that allow it and
+ * what they cost.) It runs at most once per burst: each new request within the delay postpones it, and
+ * nothing collects later on its own.
  */
 @Component
 public class HeapTrim implements DisposableBean {
