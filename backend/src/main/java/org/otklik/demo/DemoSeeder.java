@@ -37,6 +37,7 @@ import org.otklik.appeal.ReviewState;
 import org.otklik.quality.QualityService;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
+import org.otklik.runtime.HeapTrim;
 import org.otklik.storage.EmbeddedMongoConfiguration.EmbeddedMongoMarker;
 import org.otklik.storage.StorageProperties;
 import org.otklik.text.RussianStems;
@@ -107,13 +108,17 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 
 	private final QualityService quality;
 
+	private final HeapTrim heapTrim;
+
 	private volatile State state;
 
 	private volatile @Nullable Disposable loading;
 
 	public DemoSeeder(ReactiveMongoTemplate mongo, AgencyService agencies, StorageProperties properties,
-			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealService appealService, QualityService quality) {
+			ObjectProvider<EmbeddedMongoMarker> embedded, Clock clock, AppealService appealService, QualityService quality,
+			HeapTrim heapTrim) {
 		this.quality = quality;
+		this.heapTrim = heapTrim;
 		this.mongo = mongo;
 		this.agencies = agencies;
 		this.properties = properties;
@@ -145,7 +150,11 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 		}, ex -> {
 			this.state = State.FAILED;
 			log.warn("Loading the demo region failed ({}); the next start completes it", ex.toString());
-		}, () -> this.state = State.LOADED);
+		}, () -> {
+			this.state = State.LOADED;
+			// Loading allocated several times the region's size: give it back once its consumers have run.
+			this.heapTrim.afterBurst();
+		});
 	}
 
 	/** A shutdown during loading stops it quietly; the missing marker makes the next start complete it. */

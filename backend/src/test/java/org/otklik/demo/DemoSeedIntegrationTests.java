@@ -71,7 +71,8 @@ class DemoSeedIntegrationTests {
 			// A seeder that is switched on reports LOADING from its first moment until the marker is written.
 			DemoSeeder on = new DemoSeeder(mongo(app), app.getBean(org.otklik.agency.AgencyService.class),
 					new org.otklik.storage.StorageProperties(null, true, false), emptyProvider(), java.time.Clock.systemUTC(),
-					app.getBean(org.otklik.appeal.AppealService.class), app.getBean(org.otklik.quality.QualityService.class));
+					app.getBean(org.otklik.appeal.AppealService.class), app.getBean(org.otklik.quality.QualityService.class),
+					app.getBean(org.otklik.runtime.HeapTrim.class));
 			DemoDataHealthIndicator loading = new DemoDataHealthIndicator(on);
 			assertThat(loading.health().getStatus()).isEqualTo(DemoDataHealthIndicator.LOADING);
 			assertThat(http(app).get().uri("/actuator/health").exchangeToMono(r -> reactor.core.publisher.Mono.just(r.statusCode().value()))

@@ -3,8 +3,11 @@ package org.otklik.security.idp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.otklik.security.idp.server.IdpServer;
 import org.otklik.security.idp.server.IdpServerSettings;
@@ -24,7 +27,14 @@ import org.springframework.core.env.StandardEnvironment;
  * Tomcat on 127.0.0.1 and a random port, because Spring Authorization Server is servlet-only while the
  * API runs on WebFlux. Browsers never see that port: {@link IdpProxy} forwards {@code /idp/**} to it.
  * <p>
- * The child is started just before the main web server and stopped after it.
+ * The child starts on first use, when {@link IdpProxy} forwards the first {@code /idp} request (a sign-in, a
+ * token request, discovery), not with the application: it is a second Spring context with Tomcat, Spring
+ * Security and the authorization server, which took 13 % of the main thread's start-up samples in a
+ * profile, and whose classes, heap and threads an instance nobody signs in to (a fresh start probed for
+ * health, an integration host using tokens it already has) does not need. That first request waits for
+ * it, a few seconds once. The API
+ * itself never needs the child: it validates tokens with the shared {@code IdentityKeys}. The child is
+ * stopped after the main web server.
  */
 public class EmbeddedIdentityProvider implements SmartLifecycle {
 
@@ -35,25 +45,73 @@ public class EmbeddedIdentityProvider implements SmartLifecycle {
 
 	private final IdpServerSettings settings;
 
-	private volatile ConfigurableApplicationContext context;
+	private final Object lock = new Object();
+
+	/** Between the lifecycle's start and stop: while false, nothing starts the child. */
+	private volatile boolean running;
+
+	private volatile @Nullable ConfigurableApplicationContext context;
 
 	private volatile int port = -1;
+
+	/** The child's start in progress or done, shared by every request that waits for it; guarded by lock. */
+	private @Nullable Mono<Integer> starting;
 
 	public EmbeddedIdentityProvider(IdpServerSettings settings) {
 		this.settings = settings;
 	}
 
-	/** The local port of the provider's Tomcat, or -1 while it is not running. */
+	/** The local port of the provider's Tomcat, or -1 while it is not running (not used yet, or stopped). */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The local port of the provider's Tomcat, starting the provider first if this is its first use. Every
+	 * caller during the start waits for the same one; a failed start is logged and tried again by the next
+	 * caller. Fails once the application is stopping.
+	 */
+	public Mono<Integer> ready() {
+		int known = this.port;
+		if (known > 0) {
+			return Mono.just(known);
+		}
+		synchronized (this.lock) {
+			if (!this.running) {
+				return Mono.error(new IllegalStateException("The embedded identity provider is stopped"));
+			}
+			Mono<Integer> pending = this.starting;
+			if (pending == null) {
+				pending = Mono.fromCallable(this::startChild)
+					// Starting a Spring context blocks for seconds: never on an event loop.
+					.subscribeOn(Schedulers.boundedElastic())
+					.doOnError(ex -> {
+						log.error("The embedded identity provider did not start; the next /idp request tries again",
+								ex);
+						synchronized (this.lock) {
+							this.starting = null;
+						}
+					})
+					.cache();
+				this.starting = pending;
+			}
+			return pending;
+		}
 	}
 
 	public IdpServerSettings settings() {
 		return this.settings;
 	}
 
+	/** Only allows the child to start: the first {@code /idp} request starts it ({@link #ready()}). */
 	@Override
 	public void start() {
+		this.running = true;
+		log.info("Embedded identity provider (demo only) starts on the first /idp request; issuer {}",
+				this.settings.issuer());
+	}
+
+	private int startChild() {
 		long started = System.nanoTime();
 		SpringApplication application = new SpringApplication(IdpServer.class);
 		application.setWebApplicationType(WebApplicationType.SERVLET);
@@ -69,25 +127,50 @@ public class EmbeddedIdentityProvider implements SmartLifecycle {
 		application.setEnvironment(isolatedEnvironment());
 		application.addInitializers(
 				child -> child.getBeanFactory().registerSingleton("idpServerSettings", this.settings));
-		this.context = application.run();
-		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		log.info("Embedded identity provider (demo only) started in {} ms; issuer {}",
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		// Tomcat's threads inherit this thread's context class loader: the application's, as on the main thread.
+		thread.setContextClassLoader(EmbeddedIdentityProvider.class.getClassLoader());
+		ConfigurableApplicationContext child;
+		try {
+			child = application.run();
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+		int childPort = ((WebServerApplicationContext) child).getWebServer().getPort();
+		synchronized (this.lock) {
+			if (!this.running) {
+				// The application stopped while the child was starting.
+				child.close();
+				throw new IllegalStateException("The embedded identity provider was stopped while it started");
+			}
+			this.context = child;
+			this.port = childPort;
+		}
+		log.info("Embedded identity provider (demo only) started in {} ms on its first use; issuer {}",
 				(System.nanoTime() - started) / 1_000_000, this.settings.issuer());
+		return childPort;
 	}
 
 	@Override
 	public void stop() {
-		ConfigurableApplicationContext running = this.context;
-		this.port = -1;
-		this.context = null;
-		if (running != null) {
-			running.close();
+		ConfigurableApplicationContext child;
+		synchronized (this.lock) {
+			this.running = false;
+			this.starting = null;
+			child = this.context;
+			this.context = null;
+			this.port = -1;
+		}
+		if (child != null) {
+			child.close();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.context != null;
+		return this.running;
 	}
 
 	/** Before the main web server starts accepting requests, and stopped after it. */

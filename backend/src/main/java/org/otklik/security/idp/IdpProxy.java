@@ -60,9 +60,20 @@ public class IdpProxy {
 
 	Mono<ServerResponse> forward(ServerRequest request) {
 		int port = this.provider.port();
-		if (port <= 0) {
-			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").build();
+		if (port > 0) {
+			return forward(request, port);
 		}
+		// The first request starts the provider and waits for it, however long a loaded machine takes: the
+		// forwarding timeout below counts from the provider being up.
+		return this.provider.ready()
+			.map(java.util.Optional::of)
+			// Stopping, or a start that failed (logged by the provider): the client may try again.
+			.onErrorReturn(java.util.Optional.empty())
+			.flatMap(started -> started.isPresent() ? forward(request, started.get())
+					: ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").build());
+	}
+
+	private Mono<ServerResponse> forward(ServerRequest request, int port) {
 		URI publicUri = request.exchange().getRequest().getURI();
 		String rawQuery = publicUri.getRawQuery();
 		URI target = URI.create("http://127.0.0.1:" + port + publicUri.getRawPath()

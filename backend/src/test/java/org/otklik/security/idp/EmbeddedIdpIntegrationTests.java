@@ -41,6 +41,10 @@ class EmbeddedIdpIntegrationTests {
 	@Test
 	void apiStaysReactiveOnNettyWhileTheProviderRunsOnItsOwnTomcat() {
 		assertThat(this.context.getWebServer()).isInstanceOf(NettyWebServer.class);
+		// The provider starts on the first /idp request (which another test may already have made).
+		HttpResponse<String> response = new PkceBrowser()
+			.get(base() + "/idp/.well-known/openid-configuration", Map.of("Accept", "application/json"));
+		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.context.getBean(EmbeddedIdentityProvider.class).port()).isPositive()
 			.isNotEqualTo(this.port);
 	}

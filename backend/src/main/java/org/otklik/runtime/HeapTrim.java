@@ -1,0 +1,99 @@
+package org.otklik.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collects the heap once, a while after a burst of start-up work (the application becoming ready, the demo
+ * region loaded), so that the JVM can give back what start-up took.
+ * <p>
+ * Why an explicit collection: start-up allocates several times the live heap (classes being wired, the demo
+ * region, the consumers catching up), and the collectors resize the heap after a full collection, which an
+ * idle process never has, so it kept its start-up peak for good. With the JVM's defaults (G1, as in the
+ * container image) one collection took a test JVM's committed heap from 1,556 to 256 MB, once and off the
+ * request path (its pause was 4–5 s there, at load 40 with a gigabyte heap). (The README's serial collector cannot shrink below {@code -Xms},
+ * which the JVM sets to all of {@code -Xmx256m} there; see docs/architecture.md for flags that allow it and
+ * what they cost.) It runs at most once per burst: each new request within the delay postpones it, and
+ * nothing collects later on its own.
+ */
+@Component
+public class HeapTrim implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(HeapTrim.class);
+
+	private final Duration delay;
+
+	private final Runnable collect;
+
+	private final Scheduler scheduler;
+
+	private final boolean enabled;
+
+	private @Nullable Disposable pending;
+
+	@Autowired
+	public HeapTrim(@Value("${otklik.runtime.heap-trim.enabled:true}") boolean enabled,
+			@Value("${otklik.runtime.heap-trim.delay:20s}") Duration delay) {
+		this(enabled, delay, HeapTrim::collectAndReport, Schedulers.boundedElastic());
+	}
+
+	HeapTrim(boolean enabled, Duration delay, Runnable collect, Scheduler scheduler) {
+		this.enabled = enabled;
+		this.delay = delay;
+		this.collect = collect;
+		this.scheduler = scheduler;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void applicationReady() {
+		afterBurst();
+	}
+
+	/** Start-up work is done (for now): collect once after the delay, unless more such work follows. */
+	public synchronized void afterBurst() {
+		if (!this.enabled) {
+			return;
+		}
+		Disposable previous = this.pending;
+		if (previous != null) {
+			previous.dispose();
+		}
+		// The scheduler's worker may block for the collection; never an event loop.
+		this.pending = Mono.delay(this.delay, this.scheduler).subscribe(tick -> this.collect.run());
+	}
+
+	@Override
+	public synchronized void destroy() {
+		Disposable previous = this.pending;
+		if (previous != null) {
+			previous.dispose();
+		}
+	}
+
+	private static void collectAndReport() {
+		MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+		long started = System.nanoTime();
+		System.gc();
+		MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+		log.info("Heap collected after start-up work in {} ms: used {} → {} MB, committed {} → {} MB",
+				(System.nanoTime() - started) / 1_000_000, before.getUsed() >> 20, after.getUsed() >> 20,
+				before.getCommitted() >> 20, after.getCommitted() >> 20);
+	}
+
+}

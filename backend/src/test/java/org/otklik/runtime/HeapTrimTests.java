@@ -1,0 +1,63 @@
+package org.otklik.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One collection per burst of start-up work, after the delay, postponed by more work; none when off. */
+class HeapTrimTests {
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+	private final AtomicInteger collections = new AtomicInteger();
+
+	private HeapTrim trim(boolean enabled) {
+		return new HeapTrim(enabled, Duration.ofSeconds(20), this.collections::incrementAndGet, this.time);
+	}
+
+	@Test
+	void collectsOnceTheDelayAfterTheApplicationIsReady() {
+		HeapTrim trim = trim(true);
+
+		trim.applicationReady();
+		this.time.advanceTimeBy(Duration.ofSeconds(19));
+		assertThat(this.collections).hasValue(0);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(this.collections).hasValue(1);
+		this.time.advanceTimeBy(Duration.ofHours(1));
+		assertThat(this.collections).hasValue(1);
+	}
+
+	@Test
+	void moreWorkWithinTheDelayPostponesTheOneCollection() {
+		HeapTrim trim = trim(true);
+
+		trim.applicationReady();
+		this.time.advanceTimeBy(Duration.ofSeconds(15));
+		trim.afterBurst();
+		this.time.advanceTimeBy(Duration.ofSeconds(15));
+		assertThat(this.collections).hasValue(0);
+		this.time.advanceTimeBy(Duration.ofSeconds(5));
+		assertThat(this.collections).hasValue(1);
+		this.time.advanceTimeBy(Duration.ofHours(1));
+		assertThat(this.collections).hasValue(1);
+	}
+
+	@Test
+	void nothingWhenSwitchedOffOrStopped() {
+		HeapTrim off = trim(false);
+		off.applicationReady();
+		HeapTrim stopped = trim(true);
+		stopped.afterBurst();
+		stopped.destroy();
+
+		this.time.advanceTimeBy(Duration.ofHours(1));
+
+		assertThat(this.collections).hasValue(0);
+	}
+
+}
