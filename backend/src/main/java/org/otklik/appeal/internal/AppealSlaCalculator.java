@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.SlaSnapshot;
 import org.otklik.sla.AppealSla;
@@ -46,6 +47,12 @@ public class AppealSlaCalculator {
 	/** The policy an appeal falls under; the stored one if it still exists, so a redirect keeps the clock. */
 	public Mono<SlaPolicy> policyOf(Appeal appeal) {
 		return this.policies.matcher().map(matcher -> choose(matcher, appeal));
+	}
+
+	/** As {@link #policyOf} when the policies are cached (nearly always), else null. */
+	public @Nullable SlaPolicy cachedPolicyOf(Appeal appeal) {
+		SlaPolicyMatcher matcher = this.policies.cachedMatcher();
+		return (matcher != null) ? choose(matcher, appeal) : null;
 	}
 
 	static SlaPolicy choose(SlaPolicyMatcher matcher, Appeal appeal) {
