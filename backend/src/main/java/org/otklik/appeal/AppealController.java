@@ -1,12 +1,10 @@
 package org.otklik.appeal;
 
 import org.jspecify.annotations.Nullable;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
@@ -25,16 +23,12 @@ import org.otklik.appeal.AppealInputs.TakeAppealInput;
 import org.otklik.appeal.AppealPayloads.AppealPayload;
 import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
 import org.otklik.appeal.AppealPayloads.SubmitAnswerPayload;
-import org.otklik.appeal.internal.AppealSlaCalculator;
 import org.otklik.graphql.Connection;
 import org.otklik.security.CallerResolver;
-import org.otklik.sla.AppealSla;
 import reactor.core.publisher.Mono;
 
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -60,14 +54,10 @@ public class AppealController {
 
 	private final CallerResolver callers;
 
-	private final AppealSlaCalculator sla;
-
-	private final Clock clock;
-
 	private final PersonalDataReads personalData;
 
 	public AppealController(AppealService appeals, AppealSearch search, AppealAccess access, AgencyService agencies,
-			CallerResolver callers, AppealSlaCalculator sla, Clock clock, PersonalDataReads personalData,
+			CallerResolver callers, PersonalDataReads personalData,
 			BatchLoaderRegistry loaders) {
 		loaders.<String, Agency>forName(AGENCY_BY_ID).registerMappedBatchLoader((ids, environment) -> agencies.byIds(ids));
 		this.personalData = personalData;
@@ -76,8 +66,6 @@ public class AppealController {
 		this.access = access;
 		this.agencies = agencies;
 		this.callers = callers;
-		this.sla = sla;
-		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -193,15 +181,6 @@ public class AppealController {
 		return this.callers.current().flatMap(caller -> this.appeals.markAnswerPublished(caller, input));
 	}
 
-	/** Both clocks evaluated at the moment of the request. */
-	@SchemaMapping(typeName = "Appeal")
-	Mono<AppealSla> sla(Appeal appeal) {
-		if (appeal.sla() == null) {
-			return Mono.empty();
-		}
-		return this.sla.policyOf(appeal).map(policy -> this.sla.evaluate(policy, appeal, this.clock.instant()));
-	}
-
 	/** Personal data: masked unless the caller needs it. */
 	@SchemaMapping(typeName = "Appeal")
 	Mono<Author> author(Appeal appeal) {
@@ -217,18 +196,7 @@ public class AppealController {
 						: Mono.empty()));
 	}
 
-	/**
-	 * Batched by agency id, not by appeal: a page of 50 appeals in a few agencies is one lookup with a few
-	 * string keys, where appeal keys hashed whole records and repeated each agency per appeal.
-	 */
-	@SchemaMapping(typeName = "Appeal")
-	CompletableFuture<@Nullable Agency> agency(Appeal appeal, DataFetchingEnvironment environment) {
-		if (appeal.agencyId() == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		DataLoader<String, Agency> loader = environment.getDataLoader(AGENCY_BY_ID);
-		return Objects.requireNonNull(loader, AGENCY_BY_ID).load(appeal.agencyId());
-	}
+	// Appeal.sla and Appeal.agency: AppealFieldFetchers (plain data fetchers, no per-field handler set-up).
 
 	@BatchMapping(typeName = "HistoryEntry")
 	Mono<Map<HistoryEntry, Agency>> fromAgency(List<HistoryEntry> entries) {

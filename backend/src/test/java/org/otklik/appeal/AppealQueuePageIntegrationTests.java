@@ -1,11 +1,18 @@
 package org.otklik.appeal;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.otklik.graphql.Connection;
+import org.otklik.security.Caller;
+import org.otklik.security.Role;
 import org.otklik.support.IntegrationTestSupport;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -90,6 +97,47 @@ class AppealQueuePageIntegrationTests extends IntegrationTestSupport {
 		assertThat((List<?>) node.get("history")).hasSizeGreaterThanOrEqualTo(2);
 		assertThat((List<?>) node.get("answers")).isEmpty();
 		assertThat(node.get("viewerCan")).isNotNull();
+	}
+
+	/**
+	 * The summary fetch names the fields it includes (the embedded server clones whole documents for an
+	 * exclusion); whatever it names, each summary appeal must be the full one without the omitted lists.
+	 */
+	@Test
+	void aSummaryAppealIsTheFullOneWithoutItsGrowingLists() {
+		String marker = "сводка" + Math.abs(uniqueId().hashCode());
+		String health = ingest("Поликлиника " + marker, Map.of("authorName", "Анна Сидорова"));
+		ingest("Дорога " + marker);
+		assign(health, HEALTH);
+		Caller curator = new Caller("test-curator", "Куратор", Set.of(Role.CURATOR), null, null);
+		AppealInputs.AppealFilter filter = new AppealInputs.AppealFilter(null, null, null, null, null, null, null, null,
+				marker, null, null, null, null, null);
+
+		List<Appeal> full = pageOf(curator, filter, false);
+		List<Appeal> summary = pageOf(curator, filter, true);
+
+		assertThat(full).hasSize(2);
+		assertThat(full.stream().filter(a -> a.id().equals(health)).findFirst().orElseThrow().history()).isNotEmpty();
+		assertThat(summary).isEqualTo(full.stream().map(AppealQueuePageIntegrationTests::withoutLists).toList());
+		assertThat(this.search.summaryInclusions()).contains("_id", "version", "agencyId", "sla", "author", "number")
+			.doesNotContain("answers", "history", "messages", "searchTerms");
+	}
+
+	@Autowired
+	private AppealSearch search;
+
+	private List<Appeal> pageOf(Caller caller, AppealInputs.AppealFilter filter, boolean summary) {
+		return this.search.appeals(caller, filter, null, 50, null, summary)
+			.map(page -> page.edges().stream().map(Connection.Edge::node).toList())
+			.block(Duration.ofSeconds(30));
+	}
+
+	private static Appeal withoutLists(Appeal a) {
+		return new Appeal(a.id(), a.version(), a.status(), a.channel(), a.externalId(), a.url(), a.postedAt(), a.text(),
+				a.author(), a.municipality(), a.category(), a.urgent(), a.reach(), a.agencyId(), a.executor(), List.of(),
+				List.of(), a.redirectCount(), a.returnCount(), a.receivedAt(), a.firstRespondedAt(), a.answeredAt(),
+				a.closedAt(), a.reopenedAt(), List.of(), a.ingestedBy(), a.lastEvent(), a.sla(), a.source(), List.of(),
+				a.number());
 	}
 
 	private void assign(String appealId, String agencyCode) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.SlaSnapshot;
 import org.otklik.sla.AppealSla;
@@ -54,6 +55,12 @@ public class AppealSlaCalculator {
 	 */
 	public Mono<SlaPolicy> policyOf(Appeal appeal, org.otklik.region.Category category, boolean urgent) {
 		return this.policies.matcher().map(matcher -> matcher.require(appeal.channel().name(), urgent, category.name()));
+	}
+
+	/** As {@link #policyOf(Appeal)} when the policies are cached (nearly always), else null. */
+	public @Nullable SlaPolicy cachedPolicyOf(Appeal appeal) {
+		SlaPolicyMatcher matcher = this.policies.cachedMatcher();
+		return (matcher != null) ? choose(matcher, appeal) : null;
 	}
 
 	static SlaPolicy choose(SlaPolicyMatcher matcher, Appeal appeal) {
