@@ -6,7 +6,7 @@
 // the phases the app logs (context started, embedded identity provider, demo loaded). No assertions.
 //
 //   node bench/coldstart.mjs [--jar backend/target/otklik.jar] [--baseline other.jar] [--runs 2]
-//        [--backend h2|memory] [--java-opts "-Xmx256m -XX:+UseSerialGC"]
+//        [--backend h2|memory] [--java-opts "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"]
 import { spawn, execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
 const jars = [args.jar ?? 'backend/target/otklik.jar', ...(args.baseline ? [args.baseline] : [])];
 const runs = Number(args.runs ?? 2);
 const backend = args.backend ?? 'h2';
-const javaOpts = (args['java-opts'] ?? '-Xmx256m -XX:+UseSerialGC').split(' ').filter(Boolean);
+const javaOpts = (args['java-opts'] ?? '-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1').split(' ').filter(Boolean);
 const port = Number(process.env.BENCH_PORT ?? 18397);
 const ticks = Number(execSync('getconf CLK_TCK').toString().trim());
 

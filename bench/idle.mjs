@@ -7,7 +7,7 @@
 // first. Prints one line per run and the medians per jar. No assertions: the machine is shared.
 //
 //   node bench/idle.mjs [--jar backend/target/otklik.jar] [--baseline other.jar] [--backend h2|memory]
-//        [--runs 3] [--ingest 0] [--settle 30] [--window 60] [--java-opts "-Xmx256m -XX:+UseSerialGC"]
+//        [--runs 3] [--ingest 0] [--settle 30] [--window 60] [--java-opts "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"]
 import { spawn, execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ const runs = Number(args.runs ?? 3);
 const ingestCount = Number(args.ingest ?? 0);
 const settle = Number(args.settle ?? 30);
 const window = Number(args.window ?? 60);
-const javaOpts = (args['java-opts'] ?? '').split(' ').filter(Boolean);
+const javaOpts = (args['java-opts'] ?? '-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1').split(' ').filter(Boolean);
 const port = Number(process.env.BENCH_PORT ?? 18396);
 const ticks = Number(execSync('getconf CLK_TCK').toString().trim());
 const base = `http://127.0.0.1:${port}`;

@@ -13,7 +13,7 @@
 //
 //   cd bench && npm ci && cd .. && node bench/live-latency.mjs [--jar backend/target/otklik.jar[,other.jar]]
 //       [--port 18199] [--sizes 1,1000,5000,10000] [--appeals 100] [--rate 20]
-//       [--java-opts "-Xmx256m -XX:+UseSerialGC"] [--url http://localhost:8080 --pid 1234]
+//       [--java-opts "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"] [--url http://localhost:8080 --pid 1234]
 //
 // The subscribers speak graphql-transport-ws over `ws` themselves instead of through the graphql-ws client:
 // 1,000 of them in this process receive 20,000 messages a second on the same two cores as the app, and a full
@@ -26,7 +26,7 @@ import WebSocket from 'ws';
 import { startJar, integratorToken, cpuMs, rssMb, liveHeapMb, percentile, load, sleep } from './lib.mjs';
 
 const options = { jar: 'backend/target/otklik.jar', port: 18199, sizes: '1,1000,5000,10000', appeals: 100, rate: 20, url: '', pid: 0,
-  'java-opts': '-Xmx256m -XX:+UseSerialGC' };
+  'java-opts': '-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1' };
 for (let i = 2; i < process.argv.length; i++) {
   const arg = process.argv[i];
   if (arg.startsWith('--')) options[arg.slice(2)] = isNaN(Number(process.argv[i + 1])) ? process.argv[++i] : Number(process.argv[++i]);

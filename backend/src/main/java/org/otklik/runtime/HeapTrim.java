@@ -37,6 +37,8 @@ public class HeapTrim implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(HeapTrim.class);
 
+	private static final int SHRINK_STEPS = 4;
+
 	private final Duration delay;
 
 	private final Runnable collect;
@@ -89,11 +91,69 @@ public class HeapTrim implements DisposableBean {
 	private static void collectAndReport() {
 		MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 		long started = System.nanoTime();
-		System.gc();
+		// The collectors shrink the heap after a full collection only down to the live heap plus
+		// MaxHeapFreeRatio (70 % by default, so a 90 MB live heap keeps 300 MB): lower the ratios for this
+		// one collection only, so that steady running keeps the default growth and no extra collections.
+		HeapRatios saved = HeapRatios.lower(10, 30);
+		try {
+			// The JVM shrinks in steps (ShrinkHeapInSteps: nothing at the first collection, then 10 %, 40 %
+			// and all of the excess), so one collection would give back nothing.
+			for (int i = 0; i < SHRINK_STEPS; i++) {
+				System.gc();
+			}
+		}
+		finally {
+			saved.restore();
+		}
 		MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 		log.info("Heap collected after start-up work in {} ms: used {} → {} MB, committed {} → {} MB",
 				(System.nanoTime() - started) / 1_000_000, before.getUsed() >> 20, after.getUsed() >> 20,
 				before.getCommitted() >> 20, after.getCommitted() >> 20);
+	}
+
+	/** The JVM's free-heap ratios (manageable flags), set for one collection and restored after it. */
+	record HeapRatios(@Nullable String min, @Nullable String max) {
+
+		static HeapRatios lower(int min, int max) {
+			HeapRatios saved = new HeapRatios(get("MinHeapFreeRatio"), get("MaxHeapFreeRatio"));
+			// Min before max: the JVM refuses a MaxHeapFreeRatio below the current MinHeapFreeRatio.
+			set("MinHeapFreeRatio", Integer.toString(min));
+			set("MaxHeapFreeRatio", Integer.toString(max));
+			return saved;
+		}
+
+		void restore() {
+			// Max before min, for the same reason in reverse.
+			if (this.max != null) {
+				set("MaxHeapFreeRatio", this.max);
+			}
+			if (this.min != null) {
+				set("MinHeapFreeRatio", this.min);
+			}
+		}
+
+		private static @Nullable String get(String name) {
+			try {
+				return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+					.getVMOption(name)
+					.getValue();
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+
+		private static void set(String name, String value) {
+			try {
+				ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+					.setVMOption(name, value);
+			}
+			catch (RuntimeException ex) {
+				// Not a HotSpot JVM, or the value is refused: collect with the ratios as they are.
+				log.debug("Could not set {}={}: {}", name, value, ex.getMessage());
+			}
+		}
+
 	}
 
 }

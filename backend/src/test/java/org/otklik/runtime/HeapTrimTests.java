@@ -1,8 +1,10 @@
 package org.otklik.runtime;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -58,6 +60,25 @@ class HeapTrimTests {
 		this.time.advanceTimeBy(Duration.ofHours(1));
 
 		assertThat(this.collections).hasValue(0);
+	}
+
+	@Test
+	void freeRatiosAreLoweredForTheCollectionAndRestoredAfterIt() {
+		HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+		String min = vm.getVMOption("MinHeapFreeRatio").getValue();
+		String max = vm.getVMOption("MaxHeapFreeRatio").getValue();
+
+		HeapTrim.HeapRatios saved = HeapTrim.HeapRatios.lower(10, 30);
+		try {
+			assertThat(vm.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo("10");
+			assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("30");
+		}
+		finally {
+			saved.restore();
+		}
+
+		assertThat(vm.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(min);
+		assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(max);
 	}
 
 }
