@@ -12,6 +12,8 @@ import org.otklik.agency.Agency;
 import org.otklik.appeal.internal.AppealSlaCalculator;
 import org.otklik.sla.SlaPolicy;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +27,27 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealFieldFetchers implements RuntimeWiringConfigurer {
 
-	private final AppealSlaCalculator sla;
+	private final @Nullable AppealSlaCalculator sla;
 
 	private final Clock clock;
 
-	AppealFieldFetchers(AppealSlaCalculator sla, Clock clock) {
+	@Autowired
+	AppealFieldFetchers(ObjectProvider<AppealSlaCalculator> sla, ObjectProvider<Clock> clock) {
+		this(sla.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	AppealFieldFetchers(@Nullable AppealSlaCalculator sla, Clock clock) {
 		this.sla = sla;
 		this.clock = clock;
 	}
 
 	@Override
 	public void configure(graphql.schema.idl.RuntimeWiring.Builder wiring) {
+		if (this.sla == null) {
+			// A GraphQL test slice of another module picks up every RuntimeWiringConfigurer but not the
+			// appeal module's services; it serves no appeals, so the fields need no fetchers there.
+			return;
+		}
 		wiring.type("Appeal", type -> type
 			.dataFetcher("sla", (TrivialDataFetcher<Object>) environment -> sla(environment.getSource()))
 			.dataFetcher("agency", (TrivialDataFetcher<Object>) AppealFieldFetchers::agency));
@@ -49,11 +61,12 @@ class AppealFieldFetchers implements RuntimeWiringConfigurer {
 		if (appeal == null || appeal.sla() == null) {
 			return null;
 		}
-		SlaPolicy policy = this.sla.cachedPolicyOf(appeal);
+		AppealSlaCalculator calculator = Objects.requireNonNull(this.sla);
+		SlaPolicy policy = calculator.cachedPolicyOf(appeal);
 		if (policy != null) {
-			return this.sla.evaluate(policy, appeal, this.clock.instant());
+			return calculator.evaluate(policy, appeal, this.clock.instant());
 		}
-		return this.sla.policyOf(appeal).map(loaded -> this.sla.evaluate(loaded, appeal, this.clock.instant())).toFuture();
+		return calculator.policyOf(appeal).map(loaded -> calculator.evaluate(loaded, appeal, this.clock.instant())).toFuture();
 	}
 
 	/**
