@@ -3,6 +3,8 @@ package org.otklik.runtime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,7 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * Collects the heap once, a while after a burst of start-up work (the application becoming ready, the demo
@@ -29,11 +35,12 @@ import org.springframework.stereotype.Component;
  * container image) one collection took a test JVM's committed heap from 1,556 to 256 MB, once and off the
  * request path (its pause was 4–5 s there, at load 40 with a gigabyte heap). (The README's serial collector cannot shrink below {@code -Xms},
  * which the JVM sets to all of {@code -Xmx256m} there; see docs/architecture.md for flags that allow it and
- * what they cost.) It runs at most once per burst: each new request within the delay postpones it, and
- * nothing collects later on its own.
+ * what they cost.) It runs at most once per burst, and only once the process rests: while a request or a
+ * WebSocket session is open, or one ended within the delay, it waits another delay; nothing collects later on
+ * its own.
  */
 @Component
-public class HeapTrim implements DisposableBean {
+public class HeapTrim implements DisposableBean, WebFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(HeapTrim.class);
 
@@ -48,6 +55,13 @@ public class HeapTrim implements DisposableBean {
 	private final boolean enabled;
 
 	private @Nullable Disposable pending;
+
+	/** Requests in flight; a WebSocket session counts as one for as long as it is open. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private boolean stopped;
+
+	private volatile long lastActivity = Long.MIN_VALUE / 2;
 
 	@Autowired
 	public HeapTrim(@Value("${otklik.runtime.heap-trim.enabled:true}") boolean enabled,
@@ -76,12 +90,55 @@ public class HeapTrim implements DisposableBean {
 		if (previous != null) {
 			previous.dispose();
 		}
+		schedule();
+	}
+
+	private synchronized void schedule() {
+		if (this.stopped) {
+			return;
+		}
 		// The scheduler's worker may block for the collection; never an event loop.
-		this.pending = Mono.delay(this.delay, this.scheduler).subscribe(tick -> this.collect.run());
+		this.pending = Mono.delay(this.delay, this.scheduler).subscribe(tick -> fire());
+	}
+
+	/**
+	 * Collects only when nobody is being served: the collections stop the world (about half a second with
+	 * ten thousand open subscriptions), which a live subscriber would see as that much latency. A busy
+	 * process is asked again after the delay, until it rests.
+	 */
+	private void fire() {
+		boolean busy = this.inFlight.get() > 0
+				|| this.scheduler.now(TimeUnit.MILLISECONDS) - this.lastActivity < this.delay.toMillis();
+		if (busy) {
+			schedule();
+		}
+		else {
+			this.collect.run();
+		}
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.enabled || exchange.getRequest().getPath().value().startsWith("/actuator")) {
+			// Health probes come every few seconds and would keep a resting process from ever trimming.
+			return chain.filter(exchange);
+		}
+		this.inFlight.incrementAndGet();
+		this.lastActivity = this.scheduler.now(TimeUnit.MILLISECONDS);
+		return chain.filter(exchange).doFinally(signal -> {
+			this.lastActivity = this.scheduler.now(TimeUnit.MILLISECONDS);
+			this.inFlight.decrementAndGet();
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	@Override
 	public synchronized void destroy() {
+		this.stopped = true;
 		Disposable previous = this.pending;
 		if (previous != null) {
 			previous.dispose();

@@ -6,7 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +65,38 @@ class HeapTrimTests {
 		this.time.advanceTimeBy(Duration.ofHours(1));
 
 		assertThat(this.collections).hasValue(0);
+	}
+
+	@Test
+	void waitsWhileARequestOrSessionIsOpenAndForTheDelayAfterIt() {
+		HeapTrim trim = trim(true);
+		Sinks.Empty<Void> session = Sinks.empty();
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/graphql"));
+
+		trim.applicationReady();
+		trim.filter(exchange, served -> session.asMono()).subscribe();
+		this.time.advanceTimeBy(Duration.ofMinutes(10));
+		assertThat(this.collections).hasValue(0);
+
+		session.tryEmitEmpty();
+		this.time.advanceTimeBy(Duration.ofSeconds(19));
+		assertThat(this.collections).hasValue(0);
+		this.time.advanceTimeBy(Duration.ofSeconds(30));
+		assertThat(this.collections).hasValue(1);
+	}
+
+	@Test
+	void healthProbesDoNotCountAsWork() {
+		HeapTrim trim = trim(true);
+		MockServerWebExchange probe = MockServerWebExchange.from(MockServerHttpRequest.get("/actuator/health"));
+
+		trim.applicationReady();
+		for (int i = 0; i < 4; i++) {
+			this.time.advanceTimeBy(Duration.ofSeconds(5));
+			trim.filter(probe, served -> Mono.empty()).block();
+		}
+
+		assertThat(this.collections).hasValue(1);
 	}
 
 	@Test
