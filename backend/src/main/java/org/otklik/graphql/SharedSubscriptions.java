@@ -152,6 +152,14 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		}
 	}
 
+	/**
+	 * Shared executions running: one per group of subscribers with the same sharing key. Unlike the event
+	 * stream's registrations, this does not count the durable consumers, which re-register on their own.
+	 */
+	public int executions() {
+		return this.groups.size();
+	}
+
 	/** Subscribers receiving from another's execution (members beyond the first of each group). */
 	public int joiners() {
 		int joiners = 0;
