@@ -1,6 +1,7 @@
 package org.otklik.live;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.otklik.appeal.AppealAccess;
@@ -37,6 +38,14 @@ public class LiveService implements SubscriptionSource {
 
 	private final SharedSubscriptions shared;
 
+	/**
+	 * This service's own registrations on the stream. The stream's count also holds the durable consumers
+	 * (webhooks, push, channels), which drop out and re-register on their own (a buffer overflow under a
+	 * burst, a lost connection): counting them made the gauge wrong and tests that wait for their
+	 * subscription to register flaky.
+	 */
+	private final AtomicInteger registered = new AtomicInteger();
+
 	public LiveService(AppealEventStream stream, AppealAccess access, LiveProperties properties,
 			SharedSubscriptions shared, MeterRegistry registry) {
 		this.shared = shared;
@@ -68,11 +77,11 @@ public class LiveService implements SubscriptionSource {
 	}
 
 	/**
-	 * Subscribers connected to this instance: the stream's registrations (one per execution, shared or
-	 * not) and the subscribers who joined a shared one.
+	 * Subscribers connected to this instance: the executions registered on the stream (one per execution,
+	 * shared or not) and the subscribers who joined a shared one.
 	 */
 	public int subscriberCount() {
-		return this.stream.subscriberCount() + this.shared.joiners();
+		return this.registered.get() + this.shared.joiners();
 	}
 
 	@Override
@@ -91,7 +100,11 @@ public class LiveService implements SubscriptionSource {
 		AppealEventCursor cursor = (after != null && !after.isBlank()) ? AppealEventCursor.decode(after) : null;
 		return this.access.scope(caller)
 			.flatMapMany(scope -> this.stream.events(cursor, visibleIn(scope).and(wanted),
-					this.properties.subscriberBuffer()));
+					this.properties.subscriberBuffer())
+				// Counted once registered on the stream (events registers as it is subscribed), so that a test
+				// or the gauge can tell that every later event reaches the subscriber.
+				.doOnSubscribe(s -> this.registered.incrementAndGet())
+				.doFinally(signal -> this.registered.decrementAndGet()));
 	}
 
 	/** What a scope may receive: the appeal as the change left it must be in scope. */
