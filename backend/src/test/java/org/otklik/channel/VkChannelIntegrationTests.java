@@ -1,13 +1,17 @@
 package org.otklik.channel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.otklik.live.LiveService;
 import org.otklik.support.FakeHttpServer.Reply;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -20,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resumes a paused clock, and the approved answer posted once as a reply under the comment.
  */
 class VkChannelIntegrationTests extends ChannelTestSupport {
+
+	@Autowired
+	LiveService live;
 
 	@Test
 	void aCommentBecomesAnAppealAndTheAnswerGoesBackUnderItOnce() throws Exception {
@@ -38,11 +45,14 @@ class VkChannelIntegrationTests extends ChannelTestSupport {
 				+ "\"object\":{\"id\":%d,\"from_id\":555,\"post_id\":5,\"owner_id\":-100,\"text\":\"%s\",\"date\":1764500000%s}}";
 		post(path, comment.formatted("e1", "wrong", 77, marker, ""), Map.of()).expectStatus().isForbidden();
 
+		int subscribed = this.live.subscriberCount();
 		CompletableFuture<List<Map>> live = webSocket().document("subscription { appealReceived { type appeal { id text } } }")
 			.retrieveSubscription("appealReceived").toEntity(Map.class)
 			.filter(e -> String.valueOf(((Map<?, ?>) e.get("appeal")).get("text")).contains(marker))
 			.take(1).collectList().toFuture();
-		Thread.sleep(500);
+		// The comment must not race the subscription: a fixed 500 ms wait for the WebSocket to connect
+		// missed the event under load.
+		await(() -> this.live.subscriberCount() > subscribed, "the subscription registered");
 		post(path, comment.formatted("e1-" + marker.hashCode(), "s3cret", 77, marker, ""), Map.of()).expectStatus().isOk()
 			.expectBody(String.class).isEqualTo("ok");
 		// VK sends the same event again: nothing new.
@@ -96,8 +106,17 @@ class VkChannelIntegrationTests extends ChannelTestSupport {
 		// Our own reply comes back as an event: it is not an appeal.
 		post(path, comment.formatted("e3-" + marker.hashCode(), "s3cret", 901, "ответ сообщества", "")
 			.replace("\"from_id\":555", "\"from_id\":-100"), Map.of()).expectStatus().isOk();
-		Thread.sleep(300);
+		// The inbox takes events in asynchronously: wait until it has handled this one (rather than a fixed
+		// 300 ms, which could pass before it did), then it must have made no appeal of it.
+		String ownReply = account.get("id") + ":e3-" + marker.hashCode();
+		await(() -> "DONE".equals(inboxState(ownReply)), "the inbox handled our own reply");
 		assertThat(appealsWithText("ответ сообщества")).isEmpty();
+	}
+
+	/** The state of a stored channel event ({@code Inbox.State}), or null before it is stored. */
+	String inboxState(String id) {
+		Document item = this.mongo.findById(id, Document.class, "channel_inbox").block(Duration.ofSeconds(10));
+		return (item != null) ? item.getString("state") : null;
 	}
 
 	WebSocketGraphQlClient webSocket() {
