@@ -525,6 +525,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 			})
 			.build();
 		try {
+			// Connected and acknowledged first, so that the window below holds only the subscription's own
+			// handling: with the handshake and connection_init inside it, a refusal arriving after 1.5 s on a
+			// loaded machine read as "allowed". A connection refused at init fails here, which is a refusal.
+			if (client.start().then(Mono.just(true)).onErrorResume(ex -> Mono.just(false)).block(Duration.ofSeconds(20)) != Boolean.TRUE) {
+				return false;
+			}
 			return client.document(call.document())
 				.retrieveSubscription(call.field())
 				.toEntity(Map.class)
