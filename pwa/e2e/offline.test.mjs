@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assignAppeal, ingestAppeal, me, readAppeal, tokenFromPage } from './support/api.mjs'
-import { launchPhone, screenshot, waitForServiceWorker } from './support/browser.mjs'
+import {
+  launchPhone,
+  screenshot,
+  waitForCachedInQueue,
+  waitForServiceWorker,
+} from './support/browser.mjs'
 import { USERS } from './support/env.mjs'
 import { signIn } from './support/login.mjs'
 
@@ -36,7 +41,7 @@ describe('offline executor', () => {
     await page.getByText(appeal.text).waitFor()
     await page.goto('/queue')
     await page.locator(`[data-appeal-id="${appeal.id}"]`).waitFor()
-    await page.waitForTimeout(1_500) // graphcache writes to IndexedDB after a short debounce
+    await waitForCachedInQueue(page, appeal.id)
 
     await context.setOffline(true)
     await page.reload()

@@ -87,3 +87,47 @@ export async function waitForServiceWorker(page) {
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller))
   }
 }
+
+/**
+ * Waits until the offline cache in IndexedDB holds the executor's queue listing the appeal: graphcache
+ * writes it after a debounce, and a fixed wait before going offline missed it on a loaded machine.
+ * Reads graphcache's default storage (stores `entries`, one record per day) in every `otklik-graphcache-*`
+ * database, and looks for a stored `appeals(...)` field that links to the appeal.
+ */
+export async function waitForCachedInQueue(page, appealId, timeout = 15_000) {
+  await page.waitForFunction(
+    async (id) => {
+      // Defined here because this function runs in the page, serialised without its surroundings.
+      // oxlint-disable-next-line unicorn/consistent-function-scoping
+      const result = (request) =>
+        new Promise((resolve, reject) => {
+          request.addEventListener('success', () => resolve(request.result))
+          request.addEventListener('error', () => reject(request.error))
+        })
+      const names = (await indexedDB.databases())
+        .map((db) => db.name)
+        .filter((name) => name?.startsWith('otklik-graphcache-'))
+      for (const name of names) {
+        const db = await result(indexedDB.open(name))
+        try {
+          if (!db.objectStoreNames.contains('entries')) continue
+          const days = await result(
+            db.transaction('entries', 'readonly').objectStore('entries').getAll(),
+          )
+          for (const day of days) {
+            for (const [key, value] of Object.entries(day ?? {})) {
+              if (key.includes('appeals(') && JSON.stringify(value).includes(`Appeal:${id}`)) {
+                return true
+              }
+            }
+          }
+        } finally {
+          db.close()
+        }
+      }
+      return false
+    },
+    appealId,
+    { polling: 250, timeout },
+  )
+}
