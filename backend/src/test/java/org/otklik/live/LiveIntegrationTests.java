@@ -129,6 +129,9 @@ class LiveIntegrationTests extends LiveTestSupport {
 			String port = second.getEnvironment().getProperty("local.server.port");
 			LiveService secondLive = second.getBean(LiveService.class);
 			TestTokens secondTokens = new TestTokens(second.getBean(IdentityKeys.class), second.getBean(SecurityProperties.class));
+			// The durable consumers also read the stream; counted as subscribers (as they were), they made the
+			// wait below pass before the subscription existed, and the event could miss it (a CI timeout).
+			assertThat(secondLive.subscriberCount()).as("no subscriber before the test's own").isZero();
 
 			CompletableFuture<List<Map>> received = webSocket("ws://localhost:" + port + "/graphql", secondTokens.curator())
 				.document("subscription { appealReceived " + EVENT_FIELDS + " }")
