@@ -146,9 +146,12 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 		if (!enabled()) {
 			return;
 		}
+		// No heap trim while the region loads: the trim after it covers both bursts.
+		this.heapTrim.burstBegins();
 		this.loading = seed().subscribe(v -> {
 		}, ex -> {
 			this.state = State.FAILED;
+			this.heapTrim.afterBurst();
 			log.warn("Loading the demo region failed ({}); the next start completes it", ex.toString());
 		}, () -> {
 			this.state = State.LOADED;

@@ -55,6 +55,23 @@ class HeapTrimTests {
 	}
 
 	@Test
+	void workBegunBeforeReadinessHoldsTheCollectionUntilItEnds() {
+		HeapTrim trim = trim(true);
+
+		trim.burstBegins();
+		trim.applicationReady();
+		this.time.advanceTimeBy(Duration.ofMinutes(5));
+		assertThat(this.collections).hasValue(0);
+		trim.afterBurst();
+		this.time.advanceTimeBy(Duration.ofSeconds(19));
+		assertThat(this.collections).hasValue(0);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(this.collections).hasValue(1);
+		this.time.advanceTimeBy(Duration.ofHours(1));
+		assertThat(this.collections).hasValue(1);
+	}
+
+	@Test
 	void nothingWhenSwitchedOffOrStopped() {
 		HeapTrim off = trim(false);
 		off.applicationReady();
