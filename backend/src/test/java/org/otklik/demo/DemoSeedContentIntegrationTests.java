@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the first start stores for the demo region: every demo appeal once, each inserted already numbered
+ * What the first start stores for the demo region: every demo appeal once, each answer with the coach's report
+ * of it, each appeal inserted already numbered
  * (no update per appeal after the insert), the numbers those the backfill gives (the counter's, in the order
  * the appeals were received); and a restart stores nothing again. Real application starts on one H2 file.
  */
@@ -64,6 +65,21 @@ class DemoSeedContentIntegrationTests {
 			assertThat(logged).hasSize(DemoSeeder.APPEALS);
 			assertThat(logged).allMatch(entry -> ((Document) entry.get("o")).getString("number") != null);
 			inserts = logged.size();
+
+			// Each answer carries the coach's report of it, as a check of that answer on that appeal gives now.
+			org.otklik.quality.QualityService quality = first.getBean(org.otklik.quality.QualityService.class);
+			List<org.otklik.appeal.Appeal> mapped = mongo(first).findAll(org.otklik.appeal.Appeal.class, "appeals")
+				.collectList()
+				.block(Duration.ofSeconds(30));
+			long answers = 0;
+			for (org.otklik.appeal.Appeal appeal : mapped) {
+				for (org.otklik.appeal.Answer answer : appeal.answers()) {
+					assertThat(answer.quality()).isEqualTo(org.otklik.appeal.AnswerQuality
+						.of(quality.check(answer.text(), appeal.text()), answer.text()));
+					answers++;
+				}
+			}
+			assertThat(answers).isGreaterThan(DemoSeeder.APPEALS / 2);
 			counter = counterTotal(first);
 		}
 		try (ConfigurableApplicationContext restart = start()) {
