@@ -146,9 +146,12 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 		if (!enabled()) {
 			return;
 		}
+		// No heap trim while the region loads: the trim after it covers both bursts.
+		this.heapTrim.burstBegins();
 		this.loading = seed().subscribe(v -> {
 		}, ex -> {
 			this.state = State.FAILED;
+			this.heapTrim.afterBurst();
 			log.warn("Loading the demo region failed ({}); the next start completes it", ex.toString());
 		}, () -> {
 			this.state = State.LOADED;
@@ -181,7 +184,7 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 			.concatMap(agency -> this.agencies.byCode(agency.code()).switchIfEmpty(Mono.defer(() -> this.agencies.save(agency))))
 			.collectList()
 			.flatMap(saved -> Flux.fromIterable(appeals(saved).subList(0, count))
-				.map(this::withQuality)
+				.map(withQuality(new java.util.HashMap<>()))
 				.collectList()
 				.flatMap(all -> this.appealService.importHistory(Caller.SYSTEM, all)))
 			.doOnSuccess(stored -> log.info("Demo region loaded: {} agencies, {} appeals ({} stored now)",
@@ -195,14 +198,18 @@ public class DemoSeeder implements ApplicationRunner, DisposableBean {
 		return this.mongo.save(marker, MARKER_COLLECTION).then();
 	}
 
-	/** Demo answers carry the coach's report, as submitted answers do, so review and growth zones show it. */
-	private Appeal withQuality(Appeal appeal) {
-		List<Answer> answers = appeal.answers().stream()
+	/**
+	 * Demo answers carry the coach's report, as submitted answers do, so review and growth zones show it. The
+	 * region repeats its 60 texts and a few stock answers, so each (answer, appeal) pair is checked once.
+	 */
+	private Function<Appeal, Appeal> withQuality(Map<List<String>, AnswerQuality> checked) {
+		return appeal -> appeal.withAnswers(appeal.answers()
+			.stream()
 			.map(a -> new Answer(a.id(), a.kind(), a.text(), a.author(), a.submittedAt(), a.review(), a.reviewedBy(),
 					a.reviewedAt(), a.reviewComment(), a.clientAnswerId(),
-					AnswerQuality.of(this.quality.check(a.text(), appeal.text()), a.text())))
-			.toList();
-		return appeal.withAnswers(answers);
+					checked.computeIfAbsent(List.of(a.text(), appeal.text()),
+							pair -> AnswerQuality.of(this.quality.check(a.text(), appeal.text()), a.text()))))
+			.toList());
 	}
 
 	List<Appeal> appeals(List<Agency> agencies) {

@@ -76,13 +76,39 @@ public class HeapTrim implements DisposableBean, WebFilter, Ordered {
 		this.scheduler = scheduler;
 	}
 
+	/** Bursts begun ({@link #burstBegins}) and not ended yet. */
+	private int running;
+
 	@EventListener(ApplicationReadyEvent.class)
-	void applicationReady() {
-		afterBurst();
+	synchronized void applicationReady() {
+		if (this.running == 0) {
+			reschedule();
+		}
+		// Otherwise the work still running (the demo region loading) schedules the one collection when it ends:
+		// a collection in its middle (on a loaded machine the load outlasts the delay) stopped the world four
+		// times for nothing.
+	}
+
+	/** Start-up work begins that ends with {@link #afterBurst}: no collection until it has. */
+	public synchronized void burstBegins() {
+		this.running++;
+		Disposable previous = this.pending;
+		if (previous != null) {
+			previous.dispose();
+		}
 	}
 
 	/** Start-up work is done (for now): collect once after the delay, unless more such work follows. */
 	public synchronized void afterBurst() {
+		if (this.running > 0) {
+			this.running--;
+		}
+		if (this.running == 0) {
+			reschedule();
+		}
+	}
+
+	private synchronized void reschedule() {
 		if (!this.enabled) {
 			return;
 		}

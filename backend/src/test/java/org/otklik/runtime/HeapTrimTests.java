@@ -31,12 +31,7 @@ class HeapTrimTests {
 		HeapTrim trim = trim(true);
 
 		trim.applicationReady();
-		this.time.advanceTimeBy(Duration.ofSeconds(19));
-		assertThat(this.collections).hasValue(0);
-		this.time.advanceTimeBy(Duration.ofSeconds(1));
-		assertThat(this.collections).hasValue(1);
-		this.time.advanceTimeBy(Duration.ofHours(1));
-		assertThat(this.collections).hasValue(1);
+		collectsOnceAfterTheDelay();
 	}
 
 	@Test
@@ -49,6 +44,28 @@ class HeapTrimTests {
 		this.time.advanceTimeBy(Duration.ofSeconds(15));
 		assertThat(this.collections).hasValue(0);
 		this.time.advanceTimeBy(Duration.ofSeconds(5));
+		assertThat(this.collections).hasValue(1);
+		this.time.advanceTimeBy(Duration.ofHours(1));
+		assertThat(this.collections).hasValue(1);
+	}
+
+	@Test
+	void workBegunBeforeReadinessHoldsTheCollectionUntilItEnds() {
+		HeapTrim trim = trim(true);
+
+		trim.burstBegins();
+		trim.applicationReady();
+		this.time.advanceTimeBy(Duration.ofMinutes(5));
+		assertThat(this.collections).hasValue(0);
+		trim.afterBurst();
+		collectsOnceAfterTheDelay();
+	}
+
+	/** Nothing until the delay is over, then the one collection, and no other later. */
+	private void collectsOnceAfterTheDelay() {
+		this.time.advanceTimeBy(Duration.ofSeconds(19));
+		assertThat(this.collections).hasValue(0);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		assertThat(this.collections).hasValue(1);
 		this.time.advanceTimeBy(Duration.ofHours(1));
 		assertThat(this.collections).hasValue(1);

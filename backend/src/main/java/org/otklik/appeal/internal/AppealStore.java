@@ -78,18 +78,21 @@ public class AppealStore {
 	 * out those whose (channel, externalId) is already stored: an interrupted import can simply be run again.
 	 */
 	public Mono<Long> insertAll(java.util.List<Appeal> appeals) {
+		return notStored(appeals)
+			.flatMap(fresh -> fresh.isEmpty() ? Mono.just(0L) : this.mongo.insert(fresh, COLLECTION).count());
+	}
+
+	/** The appeals of the list whose (channel, externalId) is not stored yet, in the list's order. */
+	Mono<List<Appeal>> notStored(List<Appeal> appeals) {
 		List<String> externalIds = appeals.stream().map(Appeal::externalId).toList();
 		Query stored = Query.query(Criteria.where("externalId").in(externalIds));
 		stored.fields().include("channel", "externalId");
 		return this.mongo.find(stored, Document.class, COLLECTION)
 			.map(doc -> doc.getString("channel") + "\u0000" + doc.getString("externalId"))
 			.collect(java.util.stream.Collectors.toSet())
-			.flatMap(existing -> {
-				List<Appeal> fresh = appeals.stream()
-					.filter(a -> !existing.contains(a.channel().name() + "\u0000" + a.externalId()))
-					.toList();
-				return fresh.isEmpty() ? Mono.just(0L) : this.mongo.insert(fresh, COLLECTION).count();
-			});
+			.map(existing -> appeals.stream()
+				.filter(a -> !existing.contains(a.channel().name() + "\u0000" + a.externalId()))
+				.toList());
 	}
 
 	/**

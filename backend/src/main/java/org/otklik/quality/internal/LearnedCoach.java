@@ -1,19 +1,30 @@
 package org.otklik.quality.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.io.BinaryQNModelWriter;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
@@ -28,13 +39,28 @@ import org.otklik.quality.QualityRule;
  * and their chains, passives, second-person imperatives, questions), what the answer has (numbers,
  * phones, names, greetings) and where stock words stand (first and last sentence), plus Snowball stems.
  * The model only adds: a rule the hand-written checks did not raise is raised when its probability
- * reaches the rule's threshold. Trained once at start from {@code quality/coach-training.jsonl};
- * immutable and thread-safe afterwards.
+ * reaches the rule's threshold. Trained from {@code quality/coach-training.jsonl} by the build
+ * ({@link CoachModelBuild}, into {@link #SHIPPED_MODEL}), or at start when that file is missing or was
+ * trained on other data; immutable and thread-safe afterwards.
  */
 public final class LearnedCoach {
 
 	/** The labelled answers shipped for training. */
 	public static final String TRAINING = QualityEngine.BASE + "coach-training.jsonl";
+
+	/**
+	 * The models trained on the shipped answers, written by the build: training them at start took a second of
+	 * CPU, and the quasi-Newton trainer ends each model with {@code System.gc()}, five full collections of
+	 * 0.2-0.7 s each on every start.
+	 */
+	public static final String SHIPPED_MODEL = QualityEngine.BASE + "coach-model.bin";
+
+	/** The resources the shipped models depend on (the answers and what their features are made of). */
+	private static final List<String> SHIPPED_INPUTS = List.of(TRAINING, QualityEngine.BASE + "learned.txt",
+			QualityEngine.BASE + "abbreviations.txt");
+
+	/** Raised when the layout of {@link #SHIPPED_MODEL} changes. */
+	private static final int FORMAT = 1;
 
 	/** The five rules annotators label, in the dataset's order. */
 	public static final List<QualityRule> RULES = List.of(QualityRule.FORMALISM, QualityRule.NO_POLITENESS,
@@ -144,6 +170,77 @@ public final class LearnedCoach {
 			}
 		}
 		return new LearnedCoach(models, Map.copyOf(thresholds));
+	}
+
+	/**
+	 * What the shipped models were trained from: a digest of the shipped inputs and the trainer's settings. A
+	 * model file with another fingerprint is stale and is not used.
+	 */
+	static String shippedFingerprint() {
+		try {
+			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+			for (String resource : SHIPPED_INPUTS) {
+				try (InputStream in = LearnedCoach.class.getClassLoader().getResourceAsStream(resource)) {
+					if (in == null) {
+						throw new IllegalStateException("Coach input not found on the classpath: " + resource);
+					}
+					digest.update(resource.getBytes(StandardCharsets.UTF_8));
+					digest.update(in.readAllBytes());
+				}
+			}
+			digest.update(("L2=" + L2_COST + ";format=" + FORMAT).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Writes the models with the fingerprint of what they were trained from. */
+	void write(OutputStream out, String fingerprint) throws IOException {
+		DataOutputStream data = new DataOutputStream(out);
+		data.writeInt(FORMAT);
+		data.writeUTF(fingerprint);
+		data.writeInt(this.models.size());
+		for (Map.Entry<QualityRule, MaxentModel> entry : this.models.entrySet()) {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			// The writer closes its stream, so each model goes to its own buffer first.
+			new BinaryQNModelWriter((AbstractModel) entry.getValue(), new DataOutputStream(bytes)).persist();
+			data.writeUTF(entry.getKey().name());
+			data.writeInt(bytes.size());
+			bytes.writeTo(data);
+		}
+		data.flush();
+	}
+
+	/** The models written by {@link #write}, if they were trained from what {@code fingerprint} names. */
+	static Optional<LearnedCoach> read(InputStream in, String fingerprint, Map<QualityRule, Double> thresholds)
+			throws IOException {
+		DataInputStream data = new DataInputStream(in);
+		if (data.readInt() != FORMAT || !data.readUTF().equals(fingerprint)) {
+			return Optional.empty();
+		}
+		Map<QualityRule, MaxentModel> models = new EnumMap<>(QualityRule.class);
+		int count = data.readInt();
+		for (int i = 0; i < count; i++) {
+			QualityRule rule = QualityRule.valueOf(data.readUTF());
+			byte[] model = data.readNBytes(data.readInt());
+			models.put(rule, new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(model))).getModel());
+		}
+		return Optional.of(new LearnedCoach(models, Map.copyOf(thresholds)));
+	}
+
+	/** The models the build trained on the shipped answers, unless missing or trained from other data. */
+	static Optional<LearnedCoach> shipped(Map<QualityRule, Double> thresholds) {
+		try (InputStream in = LearnedCoach.class.getClassLoader().getResourceAsStream(SHIPPED_MODEL)) {
+			return (in != null) ? read(in, shippedFingerprint(), thresholds) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The probability that the answer with these features has this mistake. */

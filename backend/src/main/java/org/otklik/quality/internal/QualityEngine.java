@@ -58,14 +58,20 @@ public final class QualityEngine {
 	 */
 	private static synchronized LearnedCoach shipped(QualityEngine engine, Map<QualityRule, Double> thresholds) {
 		if (shippedModel == null) {
-			List<LearnedCoach.Example> examples = LearnedCoach.shippedExamples();
-			List<String[]> features = new ArrayList<>();
-			for (LearnedCoach.Example example : examples) {
-				features.add(engine.features(example.text(), example.appeal()));
-			}
-			shippedModel = LearnedCoach.train(examples, features, thresholds);
+			// Trained by the build; trained here only when the classpath has no model of the shipped inputs.
+			shippedModel = LearnedCoach.shipped(thresholds).orElseGet(() -> trainShipped(engine, thresholds));
 		}
 		return shippedModel;
+	}
+
+	/** Trains the model on the shipped answers, with this engine's features. */
+	static LearnedCoach trainShipped(QualityEngine engine, Map<QualityRule, Double> thresholds) {
+		List<LearnedCoach.Example> examples = LearnedCoach.shippedExamples();
+		List<String[]> features = new ArrayList<>();
+		for (LearnedCoach.Example example : examples) {
+			features.add(engine.features(example.text(), example.appeal()));
+		}
+		return LearnedCoach.train(examples, features, thresholds);
 	}
 
 	/**
