@@ -1,8 +1,5 @@
 package org.otklik.routing.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -103,20 +100,12 @@ class RoutingNewWordingsTests {
 
 	/** {@code LABEL|text} lines of a test resource, without comments. */
 	private static List<String[]> rows(String resource) {
-		try (InputStream in = RoutingNewWordingsTests.class.getResourceAsStream(resource)) {
-			assertThat(in).as(resource).isNotNull();
-			List<String[]> rows = new ArrayList<>();
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					int bar = line.indexOf('|');
-					rows.add(new String[] { line.substring(0, bar).strip(), line.substring(bar + 1).strip() });
-				}
-			}
-			return rows;
+		List<String[]> rows = new ArrayList<>();
+		for (String line : CategoryClassifier.resourceLines(resource)) {
+			int bar = line.indexOf('|');
+			rows.add(new String[] { line.substring(0, bar).strip(), line.substring(bar + 1).strip() });
 		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return rows;
 	}
 
 }
