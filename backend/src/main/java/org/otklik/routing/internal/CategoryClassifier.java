@@ -24,9 +24,9 @@ import org.otklik.region.Category;
 import org.otklik.text.RussianStems;
 
 /**
- * The category model: Apache OpenNLP's maximum-entropy document categorizer (trained by L-BFGS with an L2
- * penalty), blended with its naive Bayes one, over Russian stems, stem bigrams, the domain lexicon's hits
- * and one feature for any place name (ADR 0008). Immutable once trained, so it is shared by all threads.
+ * The category model: Apache OpenNLP's maximum-entropy document categorizer, blended with its naive Bayes
+ * one, over Russian stems, stem bigrams, the domain lexicon's hits and one feature for any place name
+ * (ADR 0008). Immutable once trained, so it is shared by all threads.
  */
 public final class CategoryClassifier {
 
@@ -38,16 +38,7 @@ public final class CategoryClassifier {
 	public record Scored(Category category, double score) {
 	}
 
-	private static final int ITERATIONS = 200;
-
-	/**
-	 * L2 penalty of OpenNLP's L-BFGS maximum-entropy trainer ({@code MAXENT_QN}): a regularised logistic
-	 * regression keeps rare words from taking extreme weights, where GIS (150 iterations, no penalty) fitted
-	 * every one of ~20 examples a category. Five-fold cross-validation, mean of four splits over the 350
-	 * shipped examples: GIS 0.854; L2 0.03, 0.1, 0.3, 1: 0.869, 0.869, 0.868, 0.864; on the data set's TRAIN
-	 * rows among them 0.794 with GIS, 0.810 with 0.1.
-	 */
-	private static final double L2_COST = 0.1;
+	private static final int ITERATIONS = 150;
 
 	/** Stems of the region's place names, read as the one feature {@link #PLACE} (see {@link Gazetteer#placeStems()}). */
 	private static final Set<String> PLACES = Gazetteer.load().placeStems();
@@ -97,10 +88,8 @@ public final class CategoryClassifier {
 			}
 		}
 		TrainingParameters params = new TrainingParameters();
-		params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+		params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
 		params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-		params.put("L1Cost", 0.0);
-		params.put("L2Cost", L2_COST);
 		// Every feature counts: with ~20 examples a category, the default cutoff of 5 would drop most words.
 		params.put(TrainingParameters.CUTOFF_PARAM, 1);
 		try {
