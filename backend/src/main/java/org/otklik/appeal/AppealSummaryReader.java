@@ -3,6 +3,7 @@ package org.otklik.appeal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,9 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.otklik.region.Category;
 import org.otklik.region.Municipality;
+import org.otklik.security.Role;
+import org.otklik.sla.SlaClockKind;
+import org.otklik.sla.SlaState;
 import reactor.core.publisher.Flux;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * Finds summary appeals (without the lists {@link AppealSearch#SUMMARY_OMITS}) and maps each stored document
  * to an {@link Appeal} by hand. Spring Data's generic mapping looked up each of the 31 properties, its value
  * converters and conversion targets per document, a sixth of a queue page's CPU; this reads the summary's
- * fields directly and leaves only the rare nested records (last event, channel source) to the converter.
+ * fields directly.
  * The query, sort and projection are still mapped against the {@link Appeal} entity as the template maps
  * them. A document that holds any of the omitted lists goes to the converter whole.
  */
@@ -76,12 +80,39 @@ final class AppealSummaryReader {
 				person(doc.get("executor")), List.of(), List.of(), intOf(doc.get("redirectCount")),
 				intOf(doc.get("returnCount")), instant(doc.get("receivedAt")), instant(doc.get("firstRespondedAt")),
 				instant(doc.get("answeredAt")), instant(doc.get("closedAt")), instant(doc.get("reopenedAt")), List.of(),
-				doc.getString("ingestedBy"), nested(LastEvent.class, doc.get("lastEvent")), sla(doc.get("sla")),
-				nested(ChannelSource.class, doc.get("source")), List.of(), doc.getString("number"));
+				doc.getString("ingestedBy"), lastEvent(doc.get("lastEvent")), sla(doc.get("sla")),
+				source(doc.get("source")), List.of(), doc.getString("number"));
 	}
 
-	private <T> @Nullable T nested(Class<T> type, @Nullable Object value) {
-		return (value instanceof Document document) ? this.converter.read(type, document) : null;
+	private static @Nullable LastEvent lastEvent(@Nullable Object value) {
+		if (!(value instanceof Document doc)) {
+			return null;
+		}
+		LastEvent.Actor actor = null;
+		if (doc.get("actor") instanceof Document a) {
+			Set<Role> roles = new LinkedHashSet<>();
+			if (a.get("roles") instanceof List<?> stored) {
+				for (Object role : stored) {
+					roles.add(enumOf(Role.class, role));
+				}
+			}
+			actor = new LastEvent.Actor(id(a.get("_id")), a.getString("name"), roles, a.getString("clientId"));
+		}
+		return new LastEvent(doc.getString("appealId"), enumOf(AppealEventType.class, doc.get("type")), instant(doc.get("at")),
+				doc.getString("agencyId"), doc.getString("fromAgencyId"), longOf(doc.get("version")), doc.getString("detail"),
+				actor, doc.getString("reason"), doc.getString("answerId"), enumOf(SlaClockKind.class, doc.get("clock")),
+				enumOf(SlaState.class, doc.get("state")), doc.getString("messageId"));
+	}
+
+	private static @Nullable ChannelSource source(@Nullable Object value) {
+		if (!(value instanceof Document doc)) {
+			return null;
+		}
+		ChannelSource.ReplyTarget target = (doc.get("replyTarget") instanceof Document t)
+				? new ChannelSource.ReplyTarget(enumOf(ChannelSource.ReplyKind.class, t.get("kind")), t.getString("chatId"),
+						t.getString("postId"), t.getString("messageId"))
+				: null;
+		return new ChannelSource(doc.getString("accountId"), target, doc.getString("threadKey"));
 	}
 
 	private static @Nullable SlaSnapshot sla(@Nullable Object value) {
