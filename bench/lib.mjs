@@ -70,7 +70,14 @@ export async function integratorToken(base) {
 /** A demo user's token, signed in like the PWA (scripts/pkce-login.sh). */
 export function userToken(base, username) {
   const script = new URL('../scripts/pkce-login.sh', import.meta.url).pathname;
-  return execFileSync(script, [base, username, 'demo'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  // A few tries: on a loaded machine one of the script's requests can run into curl's 15 s limit.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return execFileSync(script, [base, username, 'demo'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
 }
 
 /** Runs `operation` n times from c concurrent loops; returns the sorted latencies in ms and the seconds taken. */

@@ -49,10 +49,13 @@ public class AppealSearch {
 
 	private final Clock clock;
 
+	private final AppealSummaryReader summaries;
+
 	public AppealSearch(ReactiveMongoTemplate mongo, AppealAccess access, Clock clock) {
 		this.mongo = mongo;
 		this.access = access;
 		this.clock = clock;
+		this.summaries = new AppealSummaryReader(mongo);
 	}
 
 	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
@@ -92,6 +95,7 @@ public class AppealSearch {
 				// whole document deeply (answers and history included) before removing them, a tenth of a queue
 				// page's CPU; an inclusion copies references to the named fields only. Real MongoDB is indifferent.
 				query.fields().include(summaryInclusions());
+				return this.summaries.find(query).collectList().map(found -> page(found, size, direction));
 			}
 			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size, direction));
 		});

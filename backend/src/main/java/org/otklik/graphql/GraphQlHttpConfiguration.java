@@ -11,8 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +28,7 @@ import org.springframework.web.server.ServerWebInputException;
  * ({@code spring.http.codecs.max-in-memory-size}, 256 KB by default) gets {@code 413}, an empty or {@code null}
  * body and a body that is not one JSON request object get {@code 400}, each with a small JSON error body.
  * Spring's handler answers the first with a 500 (and an ERROR in the log) and the second with an empty 200.
+ * Results are written by {@link ResultJson} where it can.
  */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlHttpConfiguration {
@@ -55,6 +58,17 @@ public class GraphQlHttpConfiguration {
 				.onErrorResume(GuardedGraphQlHttpHandler::bodyTooLarge, ex -> tooLarge())
 				.onErrorResume(ServerWebInputException.class,
 						ex -> malformed("Тело запроса должно быть одним JSON-объектом с полем query в UTF-8"));
+		}
+
+		/**
+		 * The result as JSON bytes ({@link ResultJson}), or, when it holds a value of another kind, the map
+		 * for Spring's Jackson encoder as before.
+		 */
+		@Override
+		protected Object encodeResponseIfNecessary(WebGraphQlResponse response) {
+			Map<String, Object> result = response.toMap();
+			byte[] json = ResultJson.write(result);
+			return (json != null) ? DefaultDataBufferFactory.sharedInstance.wrap(json) : result;
 		}
 
 		private Mono<ServerResponse> tooLarge() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.introspection.Introspection;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.otklik.security.Caller;
@@ -12,12 +13,17 @@ import org.otklik.security.CallerAuthentication;
 import org.otklik.security.Role;
 import org.otklik.security.WebSocketAuthInterceptor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -45,9 +51,17 @@ public class GraphQlLimitsConfiguration {
 	/** Runs right after the WebSocket authentication interceptor, before any feature interceptor. */
 	static final int INTERCEPTOR_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	/**
+	 * The limits and the request observation in one instrumentation (see {@link QueryLimitsInstrumentation});
+	 * being a {@link GraphQlObservationInstrumentation}, it stands in for the one Spring Boot would add.
+	 */
 	@Bean
-	QueryLimitsInstrumentation queryLimitsInstrumentation(GraphQlLimitsProperties properties) {
-		return new QueryLimitsInstrumentation(properties.maxDepth(), properties.maxFields(), properties.maxComplexity());
+	QueryLimitsInstrumentation queryLimitsInstrumentation(GraphQlLimitsProperties properties,
+			ObjectProvider<ObservationRegistry> registry, ObjectProvider<ExecutionRequestObservationConvention> requests,
+			ObjectProvider<DataFetcherObservationConvention> fetchers, ObjectProvider<DataLoaderObservationConvention> loaders) {
+		return new QueryLimitsInstrumentation(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				requests.getIfAvailable(), fetchers.getIfAvailable(), loaders.getIfAvailable(), properties.maxDepth(),
+				properties.maxFields(), properties.maxComplexity());
 	}
 
 	@Bean

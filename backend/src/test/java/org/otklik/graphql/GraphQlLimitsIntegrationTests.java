@@ -117,6 +117,24 @@ class GraphQlLimitsIntegrationTests {
 	}
 
 	@Test
+	void aDocumentParsedBeforeIsMeasuredAgainWithEachRequestsVariables() {
+		String shape = "query($n: Int) { securityProbes(first: $n) { id roles agency clientId } }";
+		String deep = "{ securityProbe { " + "nested { ".repeat(12) + "id" + " }".repeat(12) + " } }";
+		int before = this.fetches.fetches();
+		// The same text twice: the second comes from the parsed-document cache and is refused all the same.
+		for (int i = 0; i < 2; i++) {
+			assertThat((String) JsonPath.read(post(deep, this.tokens.curator()).body(), "$.errors[0].extensions.limit"))
+				.isEqualTo("depth");
+		}
+		assertThat((List<?>) JsonPath.read(post(shape, "{\"n\":3}", this.tokens.curator()).body(), "$.data.securityProbes"))
+			.hasSize(3);
+		int afterFew = this.fetches.fetches();
+		String tooMany = post(shape, "{\"n\":3000}", this.tokens.curator()).body();
+		assertThat((String) JsonPath.read(tooMany, "$.errors[0].extensions.limit")).isEqualTo("complexity");
+		assertThat(this.fetches.fetches()).isEqualTo(afterFew).isGreaterThan(before);
+	}
+
+	@Test
 	void aFullPageOfAppealsIsWithinTheLimits() {
 		String page = "{ appeals(first: 100) { edges { cursor node { id version status channel externalId url"
 				+ " postedAt text urgent category municipality agency { id code name kind active } } }"
@@ -187,7 +205,11 @@ class GraphQlLimitsIntegrationTests {
 	}
 
 	private HttpResponse<String> post(String query, String token) {
-		String json = "{\"query\":" + quote(query) + "}";
+		return post(query, "{}", token);
+	}
+
+	private HttpResponse<String> post(String query, String variables, String token) {
+		String json = "{\"query\":" + quote(query) + ",\"variables\":" + variables + "}";
 		return new PkceBrowser().postJson("http://localhost:" + this.port + "/graphql", json, token);
 	}
 
