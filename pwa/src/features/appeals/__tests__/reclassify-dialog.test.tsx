@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { Provider, type Client } from 'urql'
-import { fromValue, never } from 'wonka'
+import { Provider } from 'urql'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppealDetailFragment, ReclassifyAppealInput } from '@/gql/graphql'
 import type { Outbox } from '@/lib/offline/outbox'
 import { OutboxContext } from '@/lib/offline/use-outbox'
 import { SessionContext } from '@/lib/oidc/session-context'
+import { mockClient, operationName } from '@/test/mock-client'
 import type { Session, SessionState } from '@/lib/oidc/session'
 import { AppealActions } from '../components/appeal-actions'
 import { ReclassifyDialog } from '../components/reclassify-dialog'
@@ -93,20 +93,13 @@ describe('ReclassifyDialog', () => {
 // One array for every call: the outbox hook reads it as an external store's snapshot.
 const noEntries: never[] = []
 
-/** The card's actions for a curator, with a client that records what it sends. */
-function renderCard(reclassify: boolean, sent: unknown[]) {
-  const client = {
-    executeQuery: (operation: unknown) =>
-      fromValue({ operation, data: { limits: {}, agencies: [] }, stale: false, hasNext: false }),
-    // useAppealCommands sends through client.mutation(...).toPromise().
-    mutation: (_document: unknown, variables: unknown) => ({
-      toPromise: () => {
-        sent.push(variables)
-        return Promise.resolve({ data: { reclassifyAppeal: { appeal: null, errors: [] } } })
-      },
-    }),
-    executeSubscription: () => never,
-  } as unknown as Client
+/** The card's actions for a curator; returns the ReclassifyAppeal mutations sent. */
+function renderCard(reclassify: boolean) {
+  const { client, sent } = mockClient((operation) =>
+    operation.kind === 'mutation'
+      ? { reclassifyAppeal: { appeal: null, errors: [] } }
+      : { limits: {}, agencies: [] },
+  )
   const outbox = {
     subscribe: () => () => undefined,
     list: () => noEntries,
@@ -125,7 +118,7 @@ function renderCard(reclassify: boolean, sent: unknown[]) {
     agency: null,
     viewerCan: { reclassify, reassign: false },
   } as unknown as AppealDetailFragment
-  return render(
+  render(
     <SessionContext value={session}>
       <Provider value={client}>
         <OutboxContext value={outbox}>
@@ -134,24 +127,24 @@ function renderCard(reclassify: boolean, sent: unknown[]) {
       </Provider>
     </SessionContext>,
   )
+  return () => sent.filter((o) => operationName(o) === 'ReclassifyAppeal').map((o) => o.variables)
 }
 
 describe('AppealActions «Изменить классификацию»', () => {
   afterEach(() => vi.restoreAllMocks())
 
   it('is offered only where viewerCan.reclassify holds', () => {
-    renderCard(false, [])
+    renderCard(false)
     expect(screen.queryByRole('button', { name: 'Изменить классификацию' })).toBeNull()
   })
 
   it('sends one reclassifyAppeal with the correction', async () => {
-    const sent: unknown[] = []
-    renderCard(true, sent)
+    const sent = renderCard(true)
     fireEvent.click(screen.getByRole('button', { name: 'Изменить классификацию' }))
     fireEvent.change(screen.getByLabelText('Категория'), { target: { value: 'ENERGY' } })
     fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }))
-    await waitFor(() => expect(sent).toHaveLength(1))
-    expect(sent[0]).toEqual({
+    await waitFor(() => expect(sent()).toHaveLength(1))
+    expect(sent()[0]).toEqual({
       input: {
         appealId: 'a1',
         expectedVersion: 5,
@@ -165,13 +158,12 @@ describe('AppealActions «Изменить классификацию»', () => 
 
   it('is not queued offline: it needs the appeal as the server has it now', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
-    const sent: unknown[] = []
-    renderCard(true, sent)
+    const sent = renderCard(true)
     fireEvent.click(screen.getByRole('button', { name: 'Изменить классификацию' }))
     fireEvent.click(screen.getByRole('checkbox'))
     fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }))
     // Every dialog of the card is handed the message; the open one shows it.
     expect(await screen.findAllByText('Это действие требует связи с сервером.')).not.toHaveLength(0)
-    expect(sent).toEqual([])
+    expect(sent()).toEqual([])
   })
 })

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.otklik.appeal.AppealAssignClassificationIntegrationTests.last;
+import static org.otklik.appeal.AppealAssignClassificationIntegrationTests.map;
 
 /**
  * The appeal's settlement (from the sender, from the text, from the curator) and {@code reclassifyAppeal}:
@@ -78,17 +80,6 @@ class AppealSettlementIntegrationTests extends IntegrationTestSupport {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
 		return (List<Map<String, Object>>) payload.get("errors");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> last(Map<String, Object> appeal) {
-		List<Map<String, Object>> history = (List<Map<String, Object>>) appeal.get("history");
-		return history.get(history.size() - 1);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object o) {
-		return (Map<String, Object>) o;
 	}
 
 	private static Instant finalDue(Map<String, Object> appeal) {
