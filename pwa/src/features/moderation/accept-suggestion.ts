@@ -7,7 +7,8 @@ interface Target {
 
 /**
  * What one tap on «Принять» sends: the suggested agency with the suggested category, the municipality
- * when the text names one (null keeps the appeal's), and urgency only when the router found it urgent:
+ * and settlement when the text names them (null keeps the appeal's), and urgency only when the router
+ * found it urgent:
  * one tap may raise urgency, never lower what the sender flagged. Null when nothing can be accepted.
  */
 export function acceptSuggestionInput(
@@ -21,6 +22,8 @@ export function acceptSuggestionInput(
     expectedVersion: appeal.version,
     category: routing.category,
     municipality: routing.municipality ?? null,
+    // The settlement belongs to the suggested municipality; without one the server could not check it.
+    settlement: (routing.municipality && routing.settlement) || null,
     urgent: routing.urgent ? true : null,
   }
 }

@@ -28,6 +28,7 @@ export const keys: KeyingConfig = {
   MarkAnswerPublishedPayload: embedded,
   ReassignAppealPayload: embedded,
   TakeOverAppealPayload: embedded,
+  ReclassifyAppealPayload: embedded,
   // The colleague picker's page (agencyExecutors); each Person has its id.
   PersonConnection: embedded,
   PersonEdge: embedded,

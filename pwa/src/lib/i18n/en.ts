@@ -104,6 +104,7 @@ export const en: Messages = {
   'appeal.original': 'Open the original',
   'appeal.channel': 'Channel',
   'appeal.municipality': 'Municipality',
+  'appeal.settlement': 'Settlement',
   'appeal.category': 'Category',
   'appeal.agency': 'Agency',
   'appeal.executor': 'Executor',
@@ -123,6 +124,7 @@ export const en: Messages = {
   'appeal.classification.category': 'Category: {from} → {to}',
   'appeal.classification.municipality': 'Municipality: {from} → {to}',
   'appeal.classification.urgent': 'Urgency: {from} → {to}',
+  'appeal.classification.settlement': 'Settlement: {from} → {to}',
   'appeal.classification.unknown': 'not given',
   'appeal.classification.urgentYes': 'urgent',
   'appeal.classification.urgentNo': 'not urgent',
@@ -168,6 +170,12 @@ export const en: Messages = {
   'actions.extendHint': 'The final-answer term can be extended once: {term}.',
   'actions.reassign': 'Hand over',
   'actions.takeOver': 'Take over',
+  'actions.reclassify': 'Change classification',
+  'reclassify.save': 'Save',
+  'reclassify.urgent': 'Urgent (threat to life or health, an outage in the cold)',
+  'reclassify.settlementHint':
+    'As in the gazetteer: «Ягодное», «Усть-Омчуг». Leave empty for no settlement.',
+  'reclassify.unchanged': 'Nothing was changed.',
   'reassign.colleague': 'Hand over to',
   'reassign.chooseColleague': 'Choose a colleague',
   'reassign.noColleagues':
@@ -559,6 +567,7 @@ export const en: Messages = {
   'event.DELIVERY_UPDATED': 'Answer delivery',
   'event.REASSIGNED': 'Handed over',
   'event.ANSWER_HELD': 'Interim answer held for review',
+  'event.RECLASSIFIED': 'Classification changed',
 
   'role.CURATOR': 'ЦУР curator',
   'role.HEAD': 'Head',

@@ -106,6 +106,7 @@ export const ru = {
   'appeal.original': 'Открыть оригинал',
   'appeal.channel': 'Канал',
   'appeal.municipality': 'Муниципалитет',
+  'appeal.settlement': 'Населённый пункт',
   'appeal.category': 'Категория',
   'appeal.agency': 'Ведомство',
   'appeal.executor': 'Исполнитель',
@@ -125,6 +126,7 @@ export const ru = {
   'appeal.classification.category': 'Категория: {from} → {to}',
   'appeal.classification.municipality': 'Муниципалитет: {from} → {to}',
   'appeal.classification.urgent': 'Срочность: {from} → {to}',
+  'appeal.classification.settlement': 'Населённый пункт: {from} → {to}',
   'appeal.classification.unknown': 'не указан',
   'appeal.classification.urgentYes': 'срочно',
   'appeal.classification.urgentNo': 'не срочно',
@@ -170,6 +172,12 @@ export const ru = {
   'actions.extendHint': 'Срок итогового ответа продлевается один раз: {term}.',
   'actions.reassign': 'Передать',
   'actions.takeOver': 'Взять себе',
+  'actions.reclassify': 'Изменить классификацию',
+  'reclassify.save': 'Сохранить',
+  'reclassify.urgent': 'Срочное (угроза жизни или здоровью, авария в холода)',
+  'reclassify.settlementHint':
+    'Как в справочнике: «Ягодное», «Усть-Омчуг». Пустое поле — населённый пункт не указан.',
+  'reclassify.unchanged': 'Ничего не изменено.',
   'reassign.colleague': 'Кому передать',
   'reassign.chooseColleague': 'Выберите коллегу',
   'reassign.noColleagues':
@@ -559,6 +567,7 @@ export const ru = {
   'event.DELIVERY_UPDATED': 'Доставка ответа',
   'event.REASSIGNED': 'Передано',
   'event.ANSWER_HELD': 'Промежуточный ответ на проверке',
+  'event.RECLASSIFIED': 'Классификация изменена',
 
   'role.CURATOR': 'Куратор ЦУР',
   'role.HEAD': 'Руководитель',

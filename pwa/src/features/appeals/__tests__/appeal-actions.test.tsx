@@ -27,6 +27,7 @@ const nothing: ViewerCan = {
   markPublished: false,
   reassign: false,
   takeOver: false,
+  reclassify: false,
 }
 
 function appeal(can: Partial<ViewerCan>, answers: unknown[] = []): AppealDetailFragment {

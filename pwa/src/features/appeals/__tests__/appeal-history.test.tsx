@@ -35,6 +35,8 @@ describe('AppealHistory', () => {
               toMunicipality: 'TENKINSKY',
               fromUrgent: false,
               toUrgent: true,
+              fromSettlement: null,
+              toSettlement: 'Усть-Омчуг',
             },
           }),
         ]}
@@ -42,7 +44,7 @@ describe('AppealHistory', () => {
     )
     expect(
       screen.getByText(
-        'Категория: Другое → Энергетика; Муниципалитет: не указан → Тенькинский МО; Срочность: не срочно → срочно',
+        'Категория: Другое → Энергетика; Муниципалитет: не указан → Тенькинский МО; Населённый пункт: не указан → Усть-Омчуг; Срочность: не срочно → срочно',
       ),
     ).toBeTruthy()
   })

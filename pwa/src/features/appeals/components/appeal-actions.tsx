@@ -11,9 +11,19 @@ import { AgencyDialog } from './agency-dialog'
 import { AnswerEditor } from './answer-editor'
 import { ReasonDialog } from './reason-dialog'
 import { ReassignDialog } from './reassign-dialog'
+import { ReclassifyDialog } from './reclassify-dialog'
 
 type Open =
-  null | 'redirect' | 'assign' | 'reject' | 'return' | 'reopen' | 'pause' | 'extend' | 'reassign'
+  | null
+  | 'redirect'
+  | 'assign'
+  | 'reject'
+  | 'return'
+  | 'reopen'
+  | 'pause'
+  | 'extend'
+  | 'reassign'
+  | 'reclassify'
 type ReasonOpen = 'reject' | 'return' | 'reopen' | 'pause' | 'extend'
 
 const REASON_TITLE = {
@@ -66,7 +76,13 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
   )
   const can = effectiveViewerCan(appeal.viewerCan, takeQueued, finalQueued)
   const reasonOpen: ReasonOpen | null =
-    open === 'redirect' || open === 'assign' || open === 'reassign' || open === null ? null : open
+    open === 'redirect' ||
+    open === 'assign' ||
+    open === 'reassign' ||
+    open === 'reclassify' ||
+    open === null
+      ? null
+      : open
   const reviewAnswer = appeal.answers.findLast(
     (answer) => answer.kind === 'FINAL' && answer.review === 'PENDING',
   )
@@ -119,6 +135,7 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
     },
     { action: 'extend', onClick: dialog('extend') },
     { action: 'reassign', onClick: dialog('reassign') },
+    { action: 'reclassify', onClick: dialog('reclassify') },
     {
       action: 'takeOver',
       command: true,
@@ -211,6 +228,17 @@ export function AppealActions({ appeal }: { appeal: AppealDetailFragment }) {
               })
               .then(finish)
           }
+        />
+      )}
+      {open === 'reclassify' && (
+        // Mounted per opening, so the form starts from the appeal as it is now.
+        <ReclassifyDialog
+          open
+          appeal={appeal}
+          busy={commands.busy}
+          error={error}
+          onClose={close}
+          onSubmit={(input) => void commands.run('reclassify', input).then(finish)}
         />
       )}
       <ReasonDialog

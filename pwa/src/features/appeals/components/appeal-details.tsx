@@ -20,7 +20,10 @@ export function AppealDetails({ appeal }: { appeal: AppealDetailFragment }) {
           )}
         </dd>
         <dt>{t('appeal.municipality')}</dt>
-        <dd>{appeal.municipality ? t(enumKey('municipality', appeal.municipality)) : unknown}</dd>
+        <dd>
+          {appeal.municipality ? t(enumKey('municipality', appeal.municipality)) : unknown}
+          {appeal.settlement && ` · ${appeal.settlement}`}
+        </dd>
         <dt>{t('appeal.category')}</dt>
         <dd>{t(enumKey('category', appeal.category))}</dd>
         <dt>{t('appeal.reach')}</dt>

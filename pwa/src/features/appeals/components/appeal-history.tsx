@@ -29,7 +29,7 @@ export function AppealHistory({ history }: { history: AppealDetailFragment['hist
   )
 }
 
-/** What an assignment corrected, part by part: «Категория: Другое → Энергетика; …». */
+/** What an assignment or reclassification corrected, part by part: «Категория: Другое → Энергетика; …». */
 function describeClassification(
   t: ReturnType<typeof useT>,
   change: NonNullable<Entry['classification']>,
@@ -50,6 +50,14 @@ function describeClassification(
           ? t(enumKey('municipality', change.fromMunicipality))
           : t('appeal.classification.unknown'),
         to: t(enumKey('municipality', change.toMunicipality)),
+      }),
+    )
+  }
+  if (change.fromSettlement || change.toSettlement) {
+    parts.push(
+      t('appeal.classification.settlement', {
+        from: change.fromSettlement ?? t('appeal.classification.unknown'),
+        to: change.toSettlement ?? t('appeal.classification.unknown'),
       }),
     )
   }

@@ -8,6 +8,7 @@ import {
   ExtendAppealDeadlineDocument,
   PauseAppealDocument,
   ReassignAppealDocument,
+  ReclassifyAppealDocument,
   RedirectAppealDocument,
   RejectAppealDocument,
   ReopenAppealDocument,
@@ -20,6 +21,7 @@ import {
   type ExtendAppealDeadlineInput,
   type PauseAppealInput,
   type ReassignAppealInput,
+  type ReclassifyAppealInput,
   type RedirectAppealInput,
   type RejectAppealInput,
   type ReopenAppealInput,
@@ -44,6 +46,7 @@ interface Inputs {
   extend: ExtendAppealDeadlineInput
   reassign: ReassignAppealInput
   takeOver: TakeOverAppealInput
+  reclassify: ReclassifyAppealInput
 }
 
 type Payload = { errors: UserErrorFieldsFragment[] }
@@ -63,6 +66,7 @@ const DOCUMENTS: Record<keyof Inputs, AnyDocument> = {
   extend: ExtendAppealDeadlineDocument as unknown as AnyDocument,
   reassign: ReassignAppealDocument as unknown as AnyDocument,
   takeOver: TakeOverAppealDocument as unknown as AnyDocument,
+  reclassify: ReclassifyAppealDocument as unknown as AnyDocument,
 }
 
 /**

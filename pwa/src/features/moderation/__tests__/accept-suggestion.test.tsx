@@ -49,11 +49,12 @@ const whole = {
   expectedVersion: 4,
   category: 'ENERGY',
   municipality: 'TENKINSKY',
+  settlement: 'Усть-Омчуг',
   urgent: true,
 }
 
 describe('acceptSuggestionInput', () => {
-  it('sends the suggested agency, category, municipality and urgency with the version', () => {
+  it('sends the suggested agency, category, municipality, settlement and urgency with the version', () => {
     expect(acceptSuggestionInput({ id: 'a1', version: 4 }, routing)).toEqual(whole)
   })
 
@@ -62,7 +63,12 @@ describe('acceptSuggestionInput', () => {
       { id: 'a1', version: 4 },
       { ...routing, municipality: null, settlement: null, urgent: false, urgencyReasons: [] },
     )
-    expect(input).toMatchObject({ category: 'ENERGY', municipality: null, urgent: null })
+    expect(input).toMatchObject({
+      category: 'ENERGY',
+      municipality: null,
+      settlement: null,
+      urgent: null,
+    })
   })
 
   it('accepts nothing without an agency or for a non-appeal', () => {

@@ -21,7 +21,8 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		Reach reach, @Nullable String agencyId, @Nullable Person executor, List<Answer> answers, List<HistoryEntry> history,
 		int redirectCount, int returnCount, Instant receivedAt, @Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
 		@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy, @Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla,
-		@Nullable ChannelSource source, List<CitizenMessage> messages, @Nullable String number) {
+		@Nullable ChannelSource source, List<CitizenMessage> messages, @Nullable String number,
+		@Nullable String settlement) {
 
 	public Appeal {
 		messages = (messages != null) ? List.copyOf(messages) : List.of();
@@ -31,6 +32,20 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		reach = (reach != null) ? reach : Reach.NONE;
 		category = (category != null) ? category : Category.OTHER;
 	}
+	/** An appeal whose settlement is not known (stored before settlements were, or named nowhere). */
+	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
+			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
+			Category category, boolean urgent, Reach reach, @Nullable String agencyId, @Nullable Person executor,
+			List<Answer> answers, List<HistoryEntry> history, int redirectCount, int returnCount, Instant receivedAt,
+			@Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
+			@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy,
+			@Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla, @Nullable ChannelSource source,
+			List<CitizenMessage> messages, @Nullable String number) {
+		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
+				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
+				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, source, messages, number, null);
+	}
+
 	/** An appeal without a number yet: the writer gives it one at intake (and the backfill to older ones). */
 	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
 			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
@@ -66,7 +81,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				newFirstRespondedAt, newAnsweredAt, this.closedAt, newReopenedAt, this.searchTerms, this.ingestedBy,
-				this.lastEvent, newSla, this.source, this.messages, this.number);
+				this.lastEvent, newSla, this.source, this.messages, this.number, this.settlement);
 	}
 
 	public Appeal withAnswers(List<Answer> newAnswers) {
@@ -74,7 +89,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, newAnswers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms,
-				this.ingestedBy, this.lastEvent, this.sla, this.source, this.messages, this.number);
+				this.ingestedBy, this.lastEvent, this.sla, this.source, this.messages, this.number, this.settlement);
 	}
 
 	/** A copy at another version with the change that produced it, for appeals imported with their history. */
@@ -83,7 +98,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
-				event, this.sla, this.source, this.messages, this.number);
+				event, this.sla, this.source, this.messages, this.number, this.settlement);
 	}
 
 	/** A copy with its human number. */
@@ -92,7 +107,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
-				this.lastEvent, this.sla, this.source, this.messages, newNumber);
+				this.lastEvent, this.sla, this.source, this.messages, newNumber, this.settlement);
 	}
 
 	public Appeal withSla(SlaSnapshot newSla) {
@@ -105,7 +120,16 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
 				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
 				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
-				this.lastEvent, this.sla, newSource, this.messages, this.number);
+				this.lastEvent, this.sla, newSource, this.messages, this.number, this.settlement);
+	}
+
+	/** A copy naming the settlement (village, town) the appeal is about, within its municipality. */
+	public Appeal withSettlement(@Nullable String newSettlement) {
+		return new Appeal(this.id, this.version, this.status, this.channel, this.externalId, this.url, this.postedAt,
+				this.text, this.author, this.municipality, this.category, this.urgent, this.reach, this.agencyId,
+				this.executor, this.answers, this.history, this.redirectCount, this.returnCount, this.receivedAt,
+				this.firstRespondedAt, this.answeredAt, this.closedAt, this.reopenedAt, this.searchTerms, this.ingestedBy,
+				this.lastEvent, this.sla, this.source, this.messages, this.number, newSettlement);
 	}
 
 	/** The open pause, if the clocks are stopped now. */

@@ -117,6 +117,11 @@ public class AppealController {
 	}
 
 	@MutationMapping
+	Mono<AppealPayload> reclassifyAppeal(@Argument AppealInputs.ReclassifyAppealInput input) {
+		return this.callers.current().flatMap(caller -> this.appeals.reclassify(caller, input));
+	}
+
+	@MutationMapping
 	Mono<AppealPayload> redirectAppeal(@Argument RedirectAppealInput input) {
 		return this.callers.current().flatMap(caller -> this.appeals.redirect(caller, input));
 	}

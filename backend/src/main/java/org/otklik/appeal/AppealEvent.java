@@ -17,7 +17,8 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 		AppealEvent.InterimAnswerPublished, AppealEvent.AnswerSubmitted, AppealEvent.AnswerApproved,
 		AppealEvent.AnswerReturned, AppealEvent.AppealClosed, AppealEvent.AppealReopened, AppealEvent.AppealPaused,
 		AppealEvent.AppealResumed, AppealEvent.DeadlineExtended, AppealEvent.SlaAtRisk, AppealEvent.SlaBreached,
-		AppealEvent.CitizenReplied, AppealEvent.AnswerDeliveryUpdated, AppealEvent.AppealReassigned {
+		AppealEvent.CitizenReplied, AppealEvent.AnswerDeliveryUpdated, AppealEvent.AppealReassigned,
+		AppealEvent.AppealReclassified {
 
 	/** What every event carries. */
 	Meta meta();
@@ -91,6 +92,17 @@ public sealed interface AppealEvent permits AppealEvent.AppealReceived, AppealEv
 
 		public AppealEventType type() {
 			return AppealEventType.ASSIGNED;
+		}
+	}
+
+	/**
+	 * A curator corrected the classification without routing the appeal again.
+	 *
+	 * @param classification what changed (the appeal in {@code meta} already has the new values)
+	 */
+	record AppealReclassified(Meta meta, ClassificationChange classification) implements AppealEvent {
+		public AppealEventType type() {
+			return AppealEventType.RECLASSIFIED;
 		}
 	}
 

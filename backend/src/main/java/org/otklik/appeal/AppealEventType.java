@@ -11,6 +11,9 @@ public enum AppealEventType {
 	REASSIGNED,
 
 	/** An interim answer was held for the curator's review by the region's settings. */
-	ANSWER_HELD
+	ANSWER_HELD,
+
+	/** A curator corrected the category, place or urgency without routing it again. */
+	RECLASSIFIED
 
 }

@@ -12,10 +12,22 @@ public final class AppealInputs {
 	private AppealInputs() {
 	}
 
-	/** Input of {@code ingestAppeal}. */
+	/**
+	 * Input of {@code ingestAppeal}; {@code settlement}, when given, must be a settlement of the gazetteer in
+	 * {@code municipality}.
+	 */
 	public record IngestAppealInput(Channel channel, String externalId, String url, String text, String authorName,
 			String authorProfileUrl, Instant postedAt, Municipality municipality, Category category, Boolean urgent,
-			ReachInput reach) {
+			ReachInput reach, @org.jspecify.annotations.Nullable String settlement) {
+
+		/** An input that names no settlement. */
+		public IngestAppealInput(Channel channel, String externalId, String url, String text, String authorName,
+				String authorProfileUrl, Instant postedAt, Municipality municipality, Category category, Boolean urgent,
+				ReachInput reach) {
+			this(channel, externalId, url, text, authorName, authorProfileUrl, postedAt, municipality, category, urgent,
+					reach, null);
+		}
+
 	}
 
 	/** Reach of the original post. */
@@ -27,12 +39,34 @@ public final class AppealInputs {
 	}
 
 	/**
-	 * Input of {@code assignAppeal}; {@code category}, {@code municipality} and {@code urgent}, when given,
-	 * are written by the same change (a curator accepting or correcting the routing suggestion).
+	 * Input of {@code assignAppeal}; {@code category}, {@code municipality}, {@code settlement} and
+	 * {@code urgent}, when given, are written by the same change (a curator accepting or correcting the
+	 * routing suggestion).
 	 */
 	public record AssignAppealInput(String appealId, String agencyId, Integer expectedVersion,
 			@org.jspecify.annotations.Nullable Category category,
 			@org.jspecify.annotations.Nullable Municipality municipality,
+			@org.jspecify.annotations.Nullable Boolean urgent,
+			@org.jspecify.annotations.Nullable String settlement) {
+
+		/** An assignment that names no settlement. */
+		public AssignAppealInput(String appealId, String agencyId, Integer expectedVersion,
+				@org.jspecify.annotations.Nullable Category category,
+				@org.jspecify.annotations.Nullable Municipality municipality,
+				@org.jspecify.annotations.Nullable Boolean urgent) {
+			this(appealId, agencyId, expectedVersion, category, municipality, urgent, null);
+		}
+
+	}
+
+	/**
+	 * Input of {@code reclassifyAppeal}: a curator corrects the classification of an appeal in work without
+	 * routing it again; a null part keeps the appeal's.
+	 */
+	public record ReclassifyAppealInput(String appealId, @org.jspecify.annotations.Nullable Integer expectedVersion,
+			@org.jspecify.annotations.Nullable Category category,
+			@org.jspecify.annotations.Nullable Municipality municipality,
+			@org.jspecify.annotations.Nullable String settlement,
 			@org.jspecify.annotations.Nullable Boolean urgent) {
 	}
 
@@ -99,10 +133,20 @@ public final class AppealInputs {
 			List<AppealSlaState> slaStates,
 			String author,
 			Instant answeredFrom,
-			Instant answeredTo) {
+			Instant answeredTo,
+			String settlement) {
 
 		public static final AppealFilter NONE = new AppealFilter(null, null, null, null, null, null, null, null, null,
 				null, null, null, null, null);
+
+		/** Criteria that name no settlement. */
+		public AppealFilter(List<AppealStatus> statuses, String agencyId, Category category, Channel channel,
+				Municipality municipality, Boolean urgent, Instant receivedFrom, Instant receivedTo, String text,
+				String number, List<AppealSlaState> slaStates, String author, Instant answeredFrom,
+				Instant answeredTo) {
+			this(statuses, agencyId, category, channel, municipality, urgent, receivedFrom, receivedTo, text, number,
+					slaStates, author, answeredFrom, answeredTo, null);
+		}
 
 	}
 

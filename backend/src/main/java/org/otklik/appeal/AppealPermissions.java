@@ -8,14 +8,14 @@ import java.util.Map;
  */
 public record AppealPermissions(boolean assign, boolean reject, boolean redirect, boolean take, boolean answer,
 		boolean approve, boolean returnAnswer, boolean close, boolean reopen, boolean pause, boolean resume,
-		boolean extend, boolean markPublished, boolean reassign, boolean takeOver) {
+		boolean extend, boolean markPublished, boolean reassign, boolean takeOver, boolean reclassify) {
 
 	/** From the flags keyed by the schema's field names. */
 	static AppealPermissions of(Map<String, Boolean> can) {
 		return new AppealPermissions(can.get("assign"), can.get("reject"), can.get("redirect"), can.get("take"),
 				can.get("answer"), can.get("approve"), can.get("return"), can.get("close"), can.get("reopen"),
 				can.get("pause"), can.get("resume"), can.get("extend"), can.get("markPublished"), can.get("reassign"),
-				can.get("takeOver"));
+				can.get("takeOver"), can.get("reclassify"));
 	}
 
 }

@@ -132,7 +132,7 @@ public class AppealSearch {
 	 * selection read full appeals until it is added here.
 	 */
 	static final Set<String> SUMMARY_FIELDS = Set.of("__typename", "id", "version", "status", "channel", "number",
-			"externalId", "url", "postedAt", "text", "author", "municipality", "category", "urgent", "reach", "agency",
+			"externalId", "url", "postedAt", "text", "author", "municipality", "settlement", "category", "urgent", "reach", "agency",
 			"executor", "redirectCount", "returnCount", "receivedAt", "firstRespondedAt", "answeredAt", "closedAt",
 			"reopenedAt", "sla", "source");
 
@@ -193,6 +193,11 @@ public class AppealSearch {
 		}
 		if (filter.municipality() != null) {
 			all.add(Criteria.where("municipality").is(filter.municipality()));
+		}
+		if (filter.settlement() != null && !filter.settlement().isBlank()) {
+			// The whole name in any letter case: the stored one is the gazetteer's spelling.
+			all.add(Criteria.where("settlement").regex(Pattern.compile("^" + Pattern.quote(filter.settlement().strip()) + "$",
+					Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
 		}
 		if (filter.urgent() != null) {
 			all.add(Criteria.where("urgent").is(filter.urgent()));

@@ -22,6 +22,7 @@ import org.otklik.appeal.AppealInputs.ReturnAnswerInput;
 import org.otklik.appeal.AppealInputs.SubmitAnswerInput;
 import org.otklik.appeal.AppealInputs.TakeAppealInput;
 import org.otklik.appeal.AppealInputs.ReassignAppealInput;
+import org.otklik.appeal.AppealInputs.ReclassifyAppealInput;
 import org.otklik.appeal.AppealInputs.TakeOverAppealInput;
 import org.otklik.appeal.AppealPayloads.AppealPayload;
 import org.otklik.appeal.AppealPayloads.IngestAppealPayload;
@@ -64,8 +65,11 @@ public class AppealService {
 
 	private final RegionSettingsService regionSettings;
 
+	private final Settlements settlements;
+
 	public AppealService(AppealChanges changes, AppealAccess access, QualityService quality, AppealImporter importer,
-			StaffDirectory staff, RegionSettingsService regionSettings) {
+			StaffDirectory staff, RegionSettingsService regionSettings, Settlements settlements) {
+		this.settlements = settlements;
 		this.staff = staff;
 		this.regionSettings = regionSettings;
 		this.changes = changes;
@@ -119,11 +123,20 @@ public class AppealService {
 	/** Accepts an appeal; a repeat of (channel, externalId) returns the stored one and changes nothing. */
 	public Mono<IngestAppealPayload> ingest(Caller caller, IngestAppealInput input) {
 		caller.requireAny(Role.INTEGRATOR, Role.CURATOR);
-		List<UserError> errors = AppealValidation.ingest(input);
+		List<UserError> errors = new ArrayList<>(AppealValidation.ingest(input));
+		String settlement = null;
+		if (errors.isEmpty() && !blank(input.settlement())) {
+			settlement = (input.municipality() != null) ? this.settlements.settlementOf(input.municipality(), input.settlement())
+					: null;
+			if (settlement == null) {
+				errors.add(AppealValidation.unknownSettlement(input.municipality(), input.settlement()));
+			}
+		}
 		if (!errors.isEmpty()) {
 			return Mono.just(new IngestAppealPayload(null, false, errors));
 		}
-		return this.changes.receive(caller, fresh(caller, input))
+		Appeal fresh = fresh(caller, input);
+		return this.changes.receive(caller, (settlement != null) ? fresh.withSettlement(settlement) : fresh)
 			.flatMap(ingested -> ingested.duplicate()
 					? this.access.canRead(caller, ingested.appeal())
 						.map(visible -> new IngestAppealPayload(visible ? ingested.appeal() : null, true, List.of()))
@@ -194,8 +207,19 @@ public class AppealService {
 						(input.link() != null && !input.link().isBlank()) ? input.link().trim() : null));
 	}
 
-	/** A new appeal as the input describes it, before the lifecycle receives it. */
+	/**
+	 * A new appeal as the input describes it, before the lifecycle receives it. Its settlement is the one
+	 * the text names (what the routing suggestion shows) when that lies in the sender's municipality or the
+	 * sender named none; a settlement the sender gave replaces it.
+	 */
 	private Appeal fresh(Caller caller, IngestAppealInput input) {
+		Settlements.Place named = this.settlements.named(input.text());
+		String settlement = (named != null && (input.municipality() == null || input.municipality() == named.municipality()))
+				? named.settlement() : null;
+		return received(caller, input).withSettlement(settlement);
+	}
+
+	private Appeal received(Caller caller, IngestAppealInput input) {
 		Author author = (blank(input.authorName()) && blank(input.authorProfileUrl())) ? null
 				: new Author(trimToNull(input.authorName()), trimToNull(input.authorProfileUrl()));
 		Reach reach = (input.reach() != null) ? new Reach(orZero(input.reach().views()), orZero(input.reach().likes()),
@@ -214,8 +238,20 @@ public class AppealService {
 	}
 
 	public Mono<AppealPayload> assign(Caller caller, AssignAppealInput input) {
-		return change(caller, AppealAction.ASSIGN, input.appealId(), input.expectedVersion(), input.agencyId(), List.of(),
+		return change(caller, AppealAction.ASSIGN, input.appealId(), input.expectedVersion(), input.agencyId(),
+				AppealValidation.settlement(input.settlement()),
 				appeal -> new AppealCommand.Assign(input.agencyId(), input.category(), input.municipality(),
+						input.urgent(), input.settlement()));
+	}
+
+	/**
+	 * Corrects the category, municipality, settlement or urgency of an appeal in work without routing it
+	 * again (curators); a change of category or urgency puts it under the SLA policy for the new ones.
+	 */
+	public Mono<AppealPayload> reclassify(Caller caller, ReclassifyAppealInput input) {
+		return change(caller, AppealAction.RECLASSIFY, input.appealId(), input.expectedVersion(), null,
+				AppealValidation.settlement(input.settlement()),
+				appeal -> new AppealCommand.Reclassify(input.category(), input.municipality(), input.settlement(),
 						input.urgent()));
 	}
 

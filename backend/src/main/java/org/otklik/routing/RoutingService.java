@@ -246,25 +246,56 @@ public class RoutingService implements org.springframework.beans.factory.Disposa
 	 * (accepting or correcting the suggestion), is the label whatever the agency answers for.
 	 */
 	public Mono<Void> recordDecision(AppealEvent event, String toAgencyId, @Nullable Category chosen) {
-		LastEvent.Actor actor = event.meta().actor();
-		if (actor == null || !actor.roles().contains(Role.CURATOR) || Caller.SYSTEM.id().equals(actor.id())) {
+		if (!byCurator(event)) {
 			return Mono.empty();
 		}
 		Appeal appeal = event.appeal();
 		return this.agencies.byId(toAgencyId)
-			.zipWith(this.store.suggestion(appeal.id())
-				.map(s -> java.util.Optional.of(s.suggestion().category()))
-				.defaultIfEmpty(java.util.Optional.empty()))
+			.zipWith(suggestedCategory(appeal))
 			.flatMap(t -> {
 				Category suggested = t.getT2().orElse(null);
 				Category label = (chosen != null) ? chosen : label(t.getT1(), appeal.category(), suggested);
 				if (label == null) {
 					return Mono.empty();
 				}
-				return this.store.save(new StoredExample(event.id(), appeal.id(), appeal.text(), label, suggested,
-						actor.id(), event.at()));
+				return this.store.save(example(event, label, suggested));
 			})
 			.then();
+	}
+
+	/**
+	 * Keeps a curator's reclassification as the appeal's labelled example, in place of what earlier decisions
+	 * on the same appeal said: the latest curator's word on its category is the label. A correction of place
+	 * or urgency alone confirms the category the appeal has, unless that is still OTHER (nobody judged it).
+	 */
+	public Mono<Void> recordCorrection(AppealEvent.AppealReclassified event) {
+		Appeal appeal = event.appeal();
+		Category label = (event.classification() != null && event.classification().toCategory() != null)
+				? event.classification().toCategory() : appeal.category();
+		if (!byCurator(event) || label == Category.OTHER && (event.classification() == null
+				|| event.classification().toCategory() == null)) {
+			return Mono.empty();
+		}
+		return suggestedCategory(appeal)
+			.flatMap(suggested -> this.store.replaceExamples(example(event, label, suggested.orElse(null))))
+			.then();
+	}
+
+	/** Whether a person at the ЦУР made the change: the system's (automatic routing) are not corrections. */
+	private static boolean byCurator(AppealEvent event) {
+		LastEvent.Actor actor = event.meta().actor();
+		return actor != null && actor.roles().contains(Role.CURATOR) && !Caller.SYSTEM.id().equals(actor.id());
+	}
+
+	private Mono<java.util.Optional<Category>> suggestedCategory(Appeal appeal) {
+		return this.store.suggestion(appeal.id())
+			.map(s -> java.util.Optional.of(s.suggestion().category()))
+			.defaultIfEmpty(java.util.Optional.empty());
+	}
+
+	private static StoredExample example(AppealEvent event, Category label, @Nullable Category suggested) {
+		return new StoredExample(event.id(), event.appeal().id(), event.appeal().text(), label, suggested,
+				event.meta().actor().id(), event.at());
 	}
 
 	static @Nullable Category label(Agency agency, Category sent, @Nullable Category suggested) {

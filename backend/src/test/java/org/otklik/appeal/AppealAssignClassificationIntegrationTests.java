@@ -55,13 +55,13 @@ class AppealAssignClassificationIntegrationTests extends IntegrationTestSupport 
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> last(Map<String, Object> appeal) {
+	static Map<String, Object> last(Map<String, Object> appeal) {
 		List<Map<String, Object>> history = (List<Map<String, Object>>) appeal.get("history");
 		return history.get(history.size() - 1);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object o) {
+	static Map<String, Object> map(Object o) {
 		return (Map<String, Object>) o;
 	}
 

@@ -63,14 +63,15 @@ class SchemaContractTests {
 				}
 			}
 			else if (definition instanceof InputObjectTypeDefinition type) {
-				if (type.getDescription() == null) {
+				// An extension adds to a type described where it is declared, as for object types.
+				if (!(type instanceof graphql.language.InputObjectTypeExtensionDefinition) && type.getDescription() == null) {
 					undescribed.add(type.getName());
 				}
 				type.getInputValueDefinitions().stream().filter(f -> f.getDescription() == null)
 					.forEach(f -> undescribed.add(type.getName() + "." + f.getName()));
 			}
 			else if (definition instanceof EnumTypeDefinition type) {
-				if (type.getDescription() == null) {
+				if (!(type instanceof graphql.language.EnumTypeExtensionDefinition) && type.getDescription() == null) {
 					undescribed.add(type.getName());
 				}
 				type.getEnumValueDefinitions().stream().filter(v -> v.getDescription() == null)

@@ -119,6 +119,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestSupport {
 					Map.of("channel", "VK", "externalId", uniqueId(), "text", "Матрица прав")))),
 			Map.entry("rejectAppeal", new Rule(CURATOR, f -> mutation("rejectAppeal", Map.of("appealId", f.appealId(), "reason", "x")))),
 			Map.entry("assignAppeal", new Rule(CURATOR, f -> mutation("assignAppeal", Map.of("appealId", f.appealId(), "agencyId", f.agencyId())))),
+			Map.entry("reclassifyAppeal", new Rule(CURATOR, f -> mutation("reclassifyAppeal", Map.of("appealId", f.appealId(), "urgent", true)))),
 			Map.entry("redirectAppeal", new Rule(OWN_AGENCY_WORKERS, f -> mutation("redirectAppeal",
 					Map.of("appealId", f.appealId(), "agencyId", f.otherAgencyId(), "reason", "x")))),
 			Map.entry("takeAppeal", new Rule(EnumSet.of(Who.EXECUTOR), f -> mutation("takeAppeal", Map.of("appealId", f.appealId())))),

@@ -64,6 +64,10 @@ public enum AppealAction {
 	// they hold (AppealLifecycle.check applies the holder rule).
 	REASSIGN("reassign", Set.of(CURATOR, HEAD, EXECUTOR), Who.CURATOR_OR_AGENCY_STAFF, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
 			"Передать можно только обращение в работе ведомства"),
+	// A curator corrects category, place or urgency of an appeal anyone still works on, without routing it
+	// again; a closed or rejected appeal keeps the classification it was finished with.
+	RECLASSIFY("reclassify", Set.of(CURATOR), Who.CURATOR, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW, ANSWERED),
+			"Изменить классификацию закрытого или отклонённого обращения нельзя"),
 	// The head becomes the holder, for an appeal whose executor is absent.
 	TAKE_OVER("takeOver", Set.of(HEAD), Who.AGENCY_HEAD, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW),
 			"Взять себе можно только обращение в работе ведомства");

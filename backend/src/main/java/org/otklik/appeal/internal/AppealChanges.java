@@ -10,6 +10,7 @@ import org.otklik.agency.Agency;
 import org.otklik.agency.AgencyService;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealAccess;
+import org.otklik.appeal.Settlements;
 import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
 import org.otklik.security.Caller;
@@ -45,8 +46,11 @@ public class AppealChanges {
 
 	private final AppealNumbers numbers;
 
+	private final Settlements settlements;
+
 	public AppealChanges(AppealStore store, AppealAccess access, AgencyService agencies, AppealSlaCalculator sla,
-			Clock clock, AppealMetrics metrics, AppealNumbers numbers) {
+			Clock clock, AppealMetrics metrics, AppealNumbers numbers, Settlements settlements) {
+		this.settlements = settlements;
 		this.metrics = metrics;
 		this.numbers = numbers;
 		this.store = store;
@@ -117,7 +121,7 @@ public class AppealChanges {
 			AppealCommand asked = command.apply(appeal);
 			return policyFor(appeal, asked).flatMap(policy -> {
 				AppealLifecycle.Context context = new AppealLifecycle.Context(now(),
-						id -> id != null && id.equals(active.id()), this.sla.rules(policy));
+						id -> id != null && id.equals(active.id()), this.sla.rules(policy), this.settlements::settlementOf);
 				Decision decision = AppealLifecycle.decide(appeal, asked, actor, context);
 				if (decision instanceof Decision.Refused refused) {
 					return Mono.just(Result.refused(appeal, refused.errors()));
@@ -139,15 +143,16 @@ public class AppealChanges {
 	}
 
 	/**
-	 * The SLA policy a command runs under: the appeal's own, or, for an assignment that changes the category
-	 * or the urgency, the policy for the new ones (the deadlines follow the curator's correction).
+	 * The SLA policy a command runs under: the appeal's own, or, for an assignment or reclassification that
+	 * changes the category or the urgency, the policy for the new ones (the deadlines follow the curator's
+	 * correction).
 	 */
 	private Mono<org.otklik.sla.SlaPolicy> policyFor(Appeal appeal, AppealCommand command) {
-		if (command instanceof AppealCommand.Assign assign
-				&& ((assign.category() != null && assign.category() != appeal.category())
-						|| (assign.urgent() != null && assign.urgent() != appeal.urgent()))) {
-			return this.sla.policyOf(appeal, (assign.category() != null) ? assign.category() : appeal.category(),
-					(assign.urgent() != null) ? assign.urgent() : appeal.urgent());
+		if (command instanceof AppealCommand.Classifying asked
+				&& ((asked.category() != null && asked.category() != appeal.category())
+						|| (asked.urgent() != null && asked.urgent() != appeal.urgent()))) {
+			return this.sla.policyOf(appeal, (asked.category() != null) ? asked.category() : appeal.category(),
+					(asked.urgent() != null) ? asked.urgent() : appeal.urgent());
 		}
 		return this.sla.policyOf(appeal);
 	}

@@ -19,20 +19,54 @@ public sealed interface AppealCommand {
 	}
 
 	/**
-	 * Route a new appeal to an agency; a non-null category, municipality or urgency is written by the same
-	 * change (the curator accepted or corrected the routing suggestion).
+	 * A command that sets parts of the appeal's classification with it (the curator accepted or corrected the
+	 * routing suggestion); a null part keeps the appeal's, a blank settlement removes it.
+	 */
+	sealed interface Classifying extends AppealCommand permits Assign, Reclassify {
+
+		org.otklik.region.@org.jspecify.annotations.Nullable Category category();
+
+		org.otklik.region.@org.jspecify.annotations.Nullable Municipality municipality();
+
+		@org.jspecify.annotations.Nullable String settlement();
+
+		@org.jspecify.annotations.Nullable Boolean urgent();
+
+	}
+
+	/**
+	 * Route a new appeal to an agency; a non-null category, municipality, settlement or urgency is written by
+	 * the same change.
 	 */
 	record Assign(String agencyId, org.otklik.region.@org.jspecify.annotations.Nullable Category category,
 			org.otklik.region.@org.jspecify.annotations.Nullable Municipality municipality,
-			@org.jspecify.annotations.Nullable Boolean urgent) implements AppealCommand {
+			@org.jspecify.annotations.Nullable Boolean urgent, @org.jspecify.annotations.Nullable String settlement)
+			implements Classifying {
+
+		/** An assignment that names no settlement. */
+		Assign(String agencyId, org.otklik.region.@org.jspecify.annotations.Nullable Category category,
+				org.otklik.region.@org.jspecify.annotations.Nullable Municipality municipality,
+				@org.jspecify.annotations.Nullable Boolean urgent) {
+			this(agencyId, category, municipality, urgent, null);
+		}
 
 		/** An assignment that keeps the classification. */
 		Assign(String agencyId) {
-			this(agencyId, null, null, null);
+			this(agencyId, null, null, null, null);
 		}
 
 		public AppealAction action() {
 			return AppealAction.ASSIGN;
+		}
+	}
+
+	/** Correct the classification of an appeal without routing it again. */
+	record Reclassify(org.otklik.region.@org.jspecify.annotations.Nullable Category category,
+			org.otklik.region.@org.jspecify.annotations.Nullable Municipality municipality,
+			@org.jspecify.annotations.Nullable String settlement, @org.jspecify.annotations.Nullable Boolean urgent)
+			implements Classifying {
+		public AppealAction action() {
+			return AppealAction.RECLASSIFY;
 		}
 	}
 

@@ -28,6 +28,8 @@ final class AppealDraft {
 
 	org.otklik.region.Municipality municipality;
 
+	String settlement;
+
 	boolean urgent;
 
 	Person executor;
@@ -63,6 +65,7 @@ final class AppealDraft {
 		this.agencyId = base.agencyId();
 		this.category = base.category();
 		this.municipality = base.municipality();
+		this.settlement = base.settlement();
 		this.urgent = base.urgent();
 		this.executor = base.executor();
 		this.answers = new ArrayList<>(base.answers());
@@ -84,7 +87,7 @@ final class AppealDraft {
 				b.author(), this.municipality, this.category, this.urgent, b.reach(), this.agencyId, this.executor,
 				this.answers, this.history, this.redirectCount, this.returnCount, b.receivedAt(), this.firstRespondedAt,
 				this.answeredAt, this.closedAt, this.reopenedAt, b.searchTerms(), b.ingestedBy(), this.lastEvent, this.sla,
-				b.source(), this.messages, b.number());
+				b.source(), this.messages, b.number(), this.settlement);
 	}
 
 }

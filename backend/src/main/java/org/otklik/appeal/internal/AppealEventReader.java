@@ -96,6 +96,8 @@ final class AppealEventReader {
 			case REJECTED -> new AppealEvent.AppealRejected(meta, reason);
 			case ASSIGNED -> new AppealEvent.AppealAssigned(meta, last.agencyId(),
 					(entry != null && entry.type() == AppealEventType.ASSIGNED) ? entry.classification() : null);
+			case RECLASSIFIED -> new AppealEvent.AppealReclassified(meta,
+					(entry != null && entry.type() == AppealEventType.RECLASSIFIED) ? entry.classification() : null);
 			case REDIRECTED -> new AppealEvent.AppealRedirected(meta, last.fromAgencyId(), last.agencyId(), reason);
 			case TAKEN -> new AppealEvent.AppealTaken(meta, appeal.executor());
 			case REASSIGNED -> new AppealEvent.AppealReassigned(meta, (entry != null) ? entry.fromExecutor() : null,

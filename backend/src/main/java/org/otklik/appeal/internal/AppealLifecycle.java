@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import org.otklik.appeal.Answer;
@@ -36,9 +37,11 @@ import org.otklik.appeal.internal.AppealCommand.ReturnAnswer;
 import org.otklik.appeal.internal.AppealCommand.SubmitAnswer;
 import org.otklik.appeal.internal.AppealCommand.Take;
 import org.otklik.appeal.internal.AppealCommand.Reassign;
+import org.otklik.appeal.internal.AppealCommand.Reclassify;
 import org.otklik.appeal.internal.AppealCommand.TakeOver;
 import org.otklik.graphql.UserError;
 import org.otklik.graphql.UserErrorCode;
+import org.otklik.region.Municipality;
 import org.otklik.sla.SlaClockKind;
 import org.otklik.sla.SlaState;
 
@@ -59,8 +62,17 @@ public final class AppealLifecycle {
 	 * @param now the moment of the change, in milliseconds (what MongoDB stores)
 	 * @param activeAgency whether an agency id names an active agency
 	 * @param sla the SLA rules of the appeal's policy
+	 * @param settlementOf the gazetteer's spelling of a settlement of a municipality, or null when it has none
+	 *                     by that name
 	 */
-	public record Context(Instant now, Predicate<String> activeAgency, SlaRules sla) {
+	public record Context(Instant now, Predicate<String> activeAgency, SlaRules sla,
+			BiFunction<Municipality, String, String> settlementOf) {
+
+		/** Rules that know no settlement. */
+		public Context(Instant now, Predicate<String> activeAgency, SlaRules sla) {
+			this(now, activeAgency, sla, (municipality, name) -> null);
+		}
+
 	}
 
 	/**
@@ -169,21 +181,28 @@ public final class AppealLifecycle {
 			if (!context.activeAgency().test(assign.agencyId())) {
 				return Decision.refuse(UserError.notFound("agencyId"));
 			}
+			Classified classified = classify(appeal, assign, context);
+			if (classified.refusal() != null) {
+				return Decision.refuse(classified.refusal());
+			}
 			draft.status = AppealStatus.ASSIGNED;
 			draft.agencyId = assign.agencyId();
-			ClassificationChange classification = ClassificationChange.between(appeal, assign.category(),
-					assign.municipality(), assign.urgent());
-			if (classification != null) {
-				draft.category = classification.categoryOr(appeal.category());
-				if (classification.toMunicipality() != null) {
-					draft.municipality = classification.toMunicipality();
-				}
-				if (classification.toUrgent() != null) {
-					draft.urgent = classification.toUrgent();
-				}
-			}
+			apply(classified.change(), draft);
 			return changed(appeal, draft, actor, context, AppealEventType.ASSIGNED,
-					event().toAgency(assign.agencyId()).classification(classification));
+					event().toAgency(assign.agencyId()).classification(classified.change()));
+		}
+		if (command instanceof Reclassify reclassify) {
+			Classified classified = classify(appeal, reclassify, context);
+			if (classified.refusal() != null) {
+				return Decision.refuse(classified.refusal());
+			}
+			if (classified.change() == null) {
+				return Decision.refuse(UserError.of(UserErrorCode.NO_CHANGE, null,
+						"Классификация обращения уже такая"));
+			}
+			apply(classified.change(), draft);
+			return changed(appeal, draft, actor, context, AppealEventType.RECLASSIFIED,
+					event().classification(classified.change()));
 		}
 		if (command instanceof Redirect redirect) {
 			if (redirect.agencyId() != null && redirect.agencyId().equals(appeal.agencyId())) {
@@ -321,7 +340,7 @@ public final class AppealLifecycle {
 				fresh.reach(), null, null, List.of(), List.of(received), 0, 0, now, null, null, null, null,
 				fresh.searchTerms(), fresh.ingestedBy(), new LastEvent(fresh.id(), AppealEventType.RECEIVED, now, null,
 						null, 1, null, actor.recorded(), null, null, null, null, null),
-				null, fresh.source(), List.of(), fresh.number());
+				null, fresh.source(), List.of(), fresh.number(), fresh.settlement());
 		return appeal.withSla(sla.snapshot(appeal, now, List.of()));
 	}
 
@@ -348,6 +367,52 @@ public final class AppealLifecycle {
 		AppealEventType type = last ? AppealEventType.FINAL_SUBMITTED
 				: submit.held() ? AppealEventType.ANSWER_HELD : AppealEventType.INTERIM_ANSWERED;
 		return changed(appeal, draft, actor, context, type, event().answer(submit.answerId()));
+	}
+
+	/** A classification asked for, checked: what it changes (null for nothing), or why it is refused. */
+	private record Classified(@org.jspecify.annotations.Nullable ClassificationChange change,
+			@org.jspecify.annotations.Nullable UserError refusal) {
+	}
+
+	/**
+	 * Checks the classification a command asks for. A named settlement must be one of the municipality the
+	 * appeal has after the change and is stored in the gazetteer's spelling; a blank one removes it. A new
+	 * municipality keeps the appeal's settlement only when the settlement belongs to it.
+	 */
+	private static Classified classify(Appeal appeal, AppealCommand.Classifying asked, Context context) {
+		Municipality municipality = (asked.municipality() != null) ? asked.municipality() : appeal.municipality();
+		String settlement = appeal.settlement();
+		if (asked.settlement() != null && asked.settlement().isBlank()) {
+			settlement = null;
+		}
+		else if (asked.settlement() != null) {
+			settlement = (municipality != null) ? context.settlementOf().apply(municipality, asked.settlement()) : null;
+			if (settlement == null) {
+				return new Classified(null, AppealValidation.unknownSettlement(municipality, asked.settlement()));
+			}
+		}
+		else if (settlement != null && municipality != appeal.municipality()) {
+			settlement = (municipality != null) ? context.settlementOf().apply(municipality, settlement) : null;
+		}
+		return new Classified(ClassificationChange.between(appeal, asked.category(), asked.municipality(), settlement,
+				asked.urgent()), null);
+	}
+
+	/** Writes a checked classification change into the draft. */
+	private static void apply(@org.jspecify.annotations.Nullable ClassificationChange change, AppealDraft draft) {
+		if (change == null) {
+			return;
+		}
+		draft.category = change.categoryOr(draft.category);
+		if (change.toMunicipality() != null) {
+			draft.municipality = change.toMunicipality();
+		}
+		if (change.toUrgent() != null) {
+			draft.urgent = change.toUrgent();
+		}
+		if (change.changesSettlement()) {
+			draft.settlement = change.toSettlement();
+		}
 	}
 
 	/** The appeal changes hands within its agency; one taken by nobody yet goes into work with its new holder. */

@@ -41,11 +41,33 @@ public final class AppealValidation {
 		if (input.authorName() != null) {
 			maxLength(errors, "authorName", input.authorName(), AppealLimits.SHORT_TEXT, "Имя");
 		}
+		errors.addAll(settlement(input.settlement()));
 		if (input.reach() != null && (negative(input.reach().views()) || negative(input.reach().likes())
 				|| negative(input.reach().comments()))) {
 			errors.add(UserError.of(UserErrorCode.INVALID, "reach", "Охват не может быть отрицательным"));
 		}
 		return errors;
+	}
+
+	/** A settlement's name as given (null: none given): not too long; whether it exists is the gazetteer's to say. */
+	public static List<UserError> settlement(@org.jspecify.annotations.Nullable String value) {
+		List<UserError> errors = new ArrayList<>();
+		if (value != null) {
+			maxLength(errors, "settlement", value, AppealLimits.SHORT_TEXT, "Название населённого пункта");
+		}
+		return errors;
+	}
+
+	/** A settlement the gazetteer does not know in the municipality, or one given without a municipality. */
+	public static UserError unknownSettlement(org.otklik.region.@org.jspecify.annotations.Nullable Municipality municipality,
+			String name) {
+		String shown = name.strip();
+		shown = (shown.length() > 60) ? shown.substring(0, 60) + "…" : shown;
+		return (municipality == null)
+				? UserError.of(UserErrorCode.INVALID, "settlement",
+						"Укажите муниципальный округ, к которому относится населённый пункт")
+				: UserError.of(UserErrorCode.INVALID, "settlement",
+						"В округе «" + municipality.title() + "» нет населённого пункта «" + shown + "»");
 	}
 
 	/** A reason, comment or clarification a change requires: not blank, not too long. */

@@ -64,13 +64,46 @@ public final class Gazetteer {
 			Municipality.SREDNEKANSKY, "сусуманск", Municipality.SUSUMANSKY, "тенькинск", Municipality.TENKINSKY,
 			"хасынск", Municipality.KHASYNSKY, "ягоднинск", Municipality.YAGODNINSKY, "магаданск", Municipality.MAGADAN);
 
+	/** Kinds of place that are settlements an appeal may be about (the rest are parts of Magadan). */
+	private static final Set<String> SETTLEMENT_KINDS = Set.of("city", "centre", "settlement");
+
 	private final Map<String, Place> forms = new HashMap<>();
+
+	/** Every form of each municipality's settlements, to the settlement's name; a name several places share stays each one's. */
+	private final Map<Municipality, Map<String, String>> settlements = new EnumMap<>(Municipality.class);
 
 	private final int longest;
 
-	Gazetteer(Map<String, Place> forms) {
+	Gazetteer(Map<String, Place> forms, List<Place> places) {
 		this.forms.putAll(forms);
+		for (Place place : places) {
+			if (SETTLEMENT_KINDS.contains(place.kind())) {
+				Map<String, String> own = this.settlements.computeIfAbsent(place.municipality(), m -> new HashMap<>());
+				forms(place.name()).forEach(form -> own.putIfAbsent(form, place.name()));
+			}
+		}
 		this.longest = forms.keySet().stream().mapToInt(f -> f.split(" ").length).max().orElse(1);
+	}
+
+	/** The gazetteer of the shipped data file, loaded once for everyone who only reads it. */
+	public static Gazetteer shipped() {
+		return Shipped.INSTANCE;
+	}
+
+	/** Holder: the file is read on first use. */
+	private static final class Shipped {
+
+		static final Gazetteer INSTANCE = load();
+
+	}
+
+	/**
+	 * The spelling of a settlement (kind {@code settlement}, {@code centre} or {@code city}) of the municipality
+	 * that a name stands for in any letter case, with ё or е, or in a case form the rules generate («Ягодном»);
+	 * null when the municipality has none by it.
+	 */
+	public @Nullable String settlementOf(Municipality municipality, String name) {
+		return this.settlements.getOrDefault(municipality, Map.of()).get(normalise(name.strip().replaceAll("\\s+", " ")));
 	}
 
 	/** The gazetteer of the shipped data file. */
@@ -88,6 +121,7 @@ public final class Gazetteer {
 
 	static Gazetteer parse(String data) {
 		Map<String, Place> forms = new HashMap<>();
+		List<Place> places = new ArrayList<>();
 		for (String line : data.split("\n")) {
 			String trimmed = line.strip();
 			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -96,6 +130,7 @@ public final class Gazetteer {
 			String[] f = trimmed.split("\\|", -1);
 			Place place = new Place(Municipality.valueOf(f[0].strip()), f[1].strip(), f[2].strip(),
 					f.length > 3 && f[3].contains("a"));
+			places.add(place);
 			for (String form : forms(place.name())) {
 				forms.putIfAbsent(form, place);
 			}
@@ -105,7 +140,7 @@ public final class Gazetteer {
 				}
 			}
 		}
-		return new Gazetteer(forms);
+		return new Gazetteer(forms, places);
 	}
 
 	/** The case forms of a name, lower-cased, with ё as е. Multi-word names keep their other words as they are. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routing's consumer of the event stream: stores a suggestion for every new appeal, so lists read it in
- * one batch, keeps every curator's assignment or redirect as a labelled example for retraining, and notes
+ * one batch, keeps every curator's assignment, redirect or reclassification as a labelled example for
+ * retraining, and notes
  * the router's own deliveries and their redirects for the statistics.
  */
 @Component
@@ -33,7 +34,7 @@ class RoutingIntake implements AppealEventConsumer {
 	@Override
 	public boolean wants(AppealEvent event) {
 		return event instanceof AppealEvent.AppealReceived || event instanceof AppealEvent.AppealAssigned
-				|| event instanceof AppealEvent.AppealRedirected;
+				|| event instanceof AppealEvent.AppealRedirected || event instanceof AppealEvent.AppealReclassified;
 	}
 
 	@Override
@@ -47,6 +48,9 @@ class RoutingIntake implements AppealEventConsumer {
 			work = this.routing.recordDecision(assigned, assigned.toAgencyId(),
 					(assigned.classification() != null) ? assigned.classification().toCategory() : null)
 				.then(this.routing.recordAutomatic(assigned));
+		}
+		else if (event instanceof AppealEvent.AppealReclassified reclassified) {
+			work = this.routing.recordCorrection(reclassified);
 		}
 		else if (event instanceof AppealEvent.AppealRedirected redirected) {
 			work = this.routing.recordDecision(redirected, redirected.toAgencyId())

@@ -86,6 +86,17 @@ public class RoutingStore {
 		return this.mongo.save(example, EXAMPLES);
 	}
 
+	/**
+	 * Keeps an example as the only one of its appeal: earlier ones are removed first. A crash between the two
+	 * steps leaves the appeal without an example until the event is delivered again, never with two labels.
+	 */
+	public Mono<StoredExample> replaceExamples(StoredExample example) {
+		return this.mongo
+			.remove(Query.query(Criteria.where("appealId").is(example.appealId()).and("_id").ne(example.id())),
+					StoredExample.class, EXAMPLES)
+			.then(this.mongo.save(example, EXAMPLES));
+	}
+
 	public Flux<StoredExample> examples() {
 		return this.mongo.find(new Query().with(Sort.by("at")), StoredExample.class, EXAMPLES);
 	}

@@ -23,7 +23,7 @@ public final class Training {
 
 	private static final List<CategoryClassifier.Example> SHIPPED = shipped();
 
-	private static final Gazetteer GAZETTEER = Gazetteer.load();
+	private static final Gazetteer GAZETTEER = Gazetteer.shipped();
 
 	private Training() {
 	}

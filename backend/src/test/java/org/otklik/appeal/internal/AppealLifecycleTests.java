@@ -85,7 +85,8 @@ class AppealLifecycleTests {
 			Map.entry(AppealAction.PAUSE, EnumSet.of(ASSIGNED, IN_PROGRESS)),
 			Map.entry(AppealAction.EXTEND, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)),
 			Map.entry(AppealAction.REASSIGN, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)),
-			Map.entry(AppealAction.TAKE_OVER, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)));
+			Map.entry(AppealAction.TAKE_OVER, EnumSet.of(ASSIGNED, IN_PROGRESS, ON_REVIEW)),
+			Map.entry(AppealAction.RECLASSIFY, EnumSet.of(NEW, ASSIGNED, IN_PROGRESS, ON_REVIEW, ANSWERED)));
 
 	/** The status each legal action leads to (from the appeals {@link #inStatus} builds). */
 	static final Map<AppealAction, AppealEventType> EVENTS = Map.ofEntries(
@@ -101,7 +102,8 @@ class AppealLifecycleTests {
 			Map.entry(AppealAction.PAUSE, AppealEventType.PAUSED),
 			Map.entry(AppealAction.EXTEND, AppealEventType.EXTENDED),
 			Map.entry(AppealAction.REASSIGN, AppealEventType.REASSIGNED),
-			Map.entry(AppealAction.TAKE_OVER, AppealEventType.REASSIGNED));
+			Map.entry(AppealAction.TAKE_OVER, AppealEventType.REASSIGNED),
+			Map.entry(AppealAction.RECLASSIFY, AppealEventType.RECLASSIFIED));
 
 	static Stream<Arguments> everyActionFromEveryStatus() {
 		List<Arguments> all = new ArrayList<>();
@@ -486,6 +488,7 @@ class AppealLifecycleTests {
 			case MARK_PUBLISHED -> new AppealCommand.MarkPublished("final-1", "https://vk.com/wall-1_2");
 			case REASSIGN -> new AppealCommand.Reassign(COLLEAGUE.person(), HEALTH, "Ухожу в отпуск");
 			case TAKE_OVER -> new AppealCommand.TakeOver(null);
+			case RECLASSIFY -> new AppealCommand.Reclassify(null, null, null, !appeal.urgent());
 		};
 	}
 
