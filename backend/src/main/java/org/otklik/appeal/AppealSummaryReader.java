@@ -37,7 +37,8 @@ final class AppealSummaryReader {
 	static final Set<String> READ_FIELDS = Set.of("_id", "version", "status", "channel", "externalId", "url",
 			"postedAt", "text", "author", "municipality", "category", "urgent", "reach", "agencyId", "executor",
 			"redirectCount", "returnCount", "receivedAt", "firstRespondedAt", "answeredAt", "closedAt", "reopenedAt",
-			"ingestedBy", "lastEvent", "sla", "source", "number", "answers", "history", "messages", "searchTerms");
+			"ingestedBy", "lastEvent", "sla", "source", "number", "answers", "history", "messages", "searchTerms",
+			"settlement");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -81,7 +82,7 @@ final class AppealSummaryReader {
 				intOf(doc.get("returnCount")), instant(doc.get("receivedAt")), instant(doc.get("firstRespondedAt")),
 				instant(doc.get("answeredAt")), instant(doc.get("closedAt")), instant(doc.get("reopenedAt")), List.of(),
 				doc.getString("ingestedBy"), lastEvent(doc.get("lastEvent")), sla(doc.get("sla")),
-				source(doc.get("source")), List.of(), doc.getString("number"));
+				source(doc.get("source")), List.of(), doc.getString("number"), doc.getString("settlement"));
 	}
 
 	private static @Nullable LastEvent lastEvent(@Nullable Object value) {

@@ -54,7 +54,7 @@ class AppealSummaryReaderIntegrationTests extends IntegrationTestSupport {
 						T.plusSeconds(500)),
 				new ChannelSource("account", new ChannelSource.ReplyTarget(ChannelSource.ReplyKind.COMMENT, "chat", "post",
 						"message"), "thread"),
-				List.of(), "MAG-2026-000001");
+				List.of(), "MAG-2026-000001", "Ола");
 
 		Appeal read = reader().read(stored(appeal));
 
