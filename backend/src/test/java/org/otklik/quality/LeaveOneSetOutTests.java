@@ -122,7 +122,8 @@ class LeaveOneSetOutTests {
 				score(gold, flagAll));
 	}
 
-	private static List<LearnedCoach.Example> own(String resource, String set) {
+	/** The labelled, on-topic rows of an own set (also read by {@link RuleEvidenceTests}). */
+	static List<LearnedCoach.Example> own(String resource, String set) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		List<LearnedCoach.Example> examples = new ArrayList<>();
 		try (InputStream in = LeaveOneSetOutTests.class.getResourceAsStream(resource)) {

@@ -1,22 +1,15 @@
 package org.otklik.quality;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.otklik.quality.internal.LearnedCoach;
 import org.otklik.quality.internal.QualityEngine;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,25 +88,9 @@ class RuleEvidenceTests {
 				rows.add(new Row(answer.id(), answer.text(), answer.appealText(), answer.labels()));
 			}
 		}
-		JsonMapper mapper = JsonMapper.builder().build();
 		for (String set : List.of("", "-b", "-c", "-d", "-e")) {
-			try (InputStream in = RuleEvidenceTests.class.getResourceAsStream("/quality/own-answers" + set + ".jsonl")) {
-				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-					if (line.isBlank()) {
-						continue;
-					}
-					JsonNode row = mapper.readTree(line);
-					if (row.get("off_topic").asBoolean()) {
-						continue;
-					}
-					Set<QualityRule> labels = new TreeSet<>();
-					row.get("findings").forEach((label) -> labels.add(QualityRule.valueOf(label.asString())));
-					rows.add(new Row(row.get("id").asString(), row.get("text").asString(), row.get("appeal").asString(),
-							labels));
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+			for (LearnedCoach.Example example : LeaveOneSetOutTests.own("/quality/own-answers" + set + ".jsonl", set)) {
+				rows.add(new Row(example.id(), example.text(), example.appeal(), example.labels()));
 			}
 		}
 		return rows;
