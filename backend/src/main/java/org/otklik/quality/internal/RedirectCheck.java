@@ -42,6 +42,8 @@ public final class RedirectCheck implements QualityCheck {
 
 	private final PhrasePattern.PhrasePatternSet forwarded;
 
+	private final PhrasePattern.PhrasePatternSet instructed;
+
 	private final PhrasePattern.PhrasePatternSet pointing;
 
 	private final PhrasePattern.PhrasePatternSet notAction;
@@ -71,6 +73,7 @@ public final class RedirectCheck implements QualityCheck {
 		this.organisation = file.wordClass("org");
 		this.forwarded = file.wordClass("forwarded");
 		this.pointing = file.wordClass("pointing");
+		this.instructed = file.wordClass("instructed");
 		this.notAction = file.wordClass("not-action");
 		this.dated = file.wordClass("dated");
 		Settings settings = new Settings(file);
@@ -90,7 +93,10 @@ public final class RedirectCheck implements QualityCheck {
 			context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.competence", match.start(), match.end(),
 					answer.fragment(match.start(), match.end())));
 		}
-		boolean forwardedByUs = anyIn(answer, this.forwarded);
+		// «Подрядчику указано на необходимость …»: the body named is the one we made act.
+		boolean instructedByUs = anyIn(answer, this.instructed);
+		boolean forwardedByUs = instructedByUs || anyIn(answer, this.forwarded);
+		int before = context.findings().size();
 		int datedSentences = 0;
 		boolean[] dated = new boolean[answer.sentences().size()];
 		// We act ourselves, with a date («мы включили дорогу в план грейдирования на 3 апреля»): naming
@@ -114,6 +120,9 @@ public final class RedirectCheck implements QualityCheck {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.responsible", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
+		}
+		if (instructedByUs && context.findings().size() == before) {
+			context.clear(QualityRule.REDIRECT);
 		}
 	}
 
