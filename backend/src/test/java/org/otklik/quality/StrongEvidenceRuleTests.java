@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * citizen's own management company named as the doer is a redirect, and an instruction we gave a
  * contractor is not. Each case has a twin that must still be flagged (or stay clean). Wording is new:
  * none of the data sets uses these sentences. Checked by the whole coach (rules and learned model),
- * because two of the changes stop the model from overruling strong evidence.
+ * because two of the changes stop the model from overruling strong evidence. Against the rules before
+ * this pass (9cc7c08) five of the eight fail; the month and the contractor instruction pass there too
+ * (the model overruled them on own F's wording, not on these), so they guard the clearance only.
  */
 class StrongEvidenceRuleTests {
 
@@ -65,8 +67,11 @@ class StrongEvidenceRuleTests {
 
 	@Test
 	void theCitizensOwnManagementCompanyAsTheDoerIsARedirect() {
-		assertThat(Coach.rules("Добрый день! Спасибо за обращение. Уборку подъезда проводит ваша управляющая "
-				+ "компания, её диспетчер: 8 (4132) 64-10-10.")).contains(QualityRule.REDIRECT);
+		assertThat(Coach.rules("Добрый день, Ольга Ивановна! Спасибо, что написали. Ремонт крыльца организует "
+				+ "ваша управляющая компания.")).contains(QualityRule.REDIRECT);
+		// A phone of that body keeps it a redirect.
+		assertThat(Coach.rules("Добрый день! Благодарим за сигнал. Покос травы во дворе обеспечивает ваша "
+				+ "управляющая организация, диспетчер 8 (4132) 64-10-10.")).contains(QualityRule.REDIRECT);
 		assertThat(Coach.rules("Добрый день! Спасибо за обращение. Мы передали заявку в вашу управляющую "
 				+ "компанию «Дом-Сервис», подъезд уберут 3 марта.")).doesNotContain(QualityRule.REDIRECT);
 	}
