@@ -8,8 +8,8 @@
 #   bench/quality.sh metrics
 #       precision/recall/F1 per rule, macro-F1, the share of good answers flagged and OFF_TOPIC, on the
 #       tuning and held-out parts of shared/datasets/answers-dev.jsonl (split by CRC-32 of the id) and
-#       on the own sets A, B, C, D, E written after the rules of their time
-#       (backend/src/test/resources/quality/own-answers{,-b,-c,-d,-e}.jsonl; see docs/quality.md),
+#       on the own sets A-F written after the rules of their time
+#       (backend/src/test/resources/quality/own-answers{,-b,-c,-d,-e,-f}.jsonl; see docs/quality.md),
 #       then the learned model's leave-one-set-out table (LeaveOneSetOutTests: rules alone, model
 #       alone, both). Runs both tests and prints their tables (the tests also fail below their bars).
 #   MVN_FLAGS=-o bench/quality.sh ...   # offline, when the dependencies are already in ~/.m2

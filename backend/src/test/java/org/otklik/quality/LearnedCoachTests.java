@@ -119,6 +119,7 @@ class LearnedCoachTests {
 				assertThat(DevDataset.isTuning(example.id())).as(example.id() + " is in the tuning part").isTrue();
 			}
 			assertThat(example.id()).doesNotStartWith("owne");
+			assertThat(example.id()).doesNotStartWith("ownf");
 		}
 		assertThat(sets).containsExactly("A", "B", "C", "D", "tuning");
 	}

@@ -23,6 +23,10 @@ public final class CheckContext {
 
 	private final List<QualityFinding> findings = new ArrayList<>();
 
+	/** Rules a check found clear evidence against; the learned model may not raise them. */
+	private final java.util.Set<org.otklik.quality.QualityRule> cleared = java.util.EnumSet
+		.noneOf(org.otklik.quality.QualityRule.class);
+
 	public CheckContext(AnalyzedText answer, AnalyzedText appeal) {
 		this.answer = answer;
 		this.appeal = appeal;
@@ -72,6 +76,18 @@ public final class CheckContext {
 
 	public List<QualityFinding> findings() {
 		return this.findings;
+	}
+
+	/**
+	 * A check saw strong evidence that its rule does not apply («подрядчику указано на необходимость …»
+	 * is our action on a contractor, not a redirect), so the learned model's second opinion is not asked.
+	 */
+	public void clear(org.otklik.quality.QualityRule rule) {
+		this.cleared.add(rule);
+	}
+
+	public java.util.Set<org.otklik.quality.QualityRule> cleared() {
+		return this.cleared;
 	}
 
 }

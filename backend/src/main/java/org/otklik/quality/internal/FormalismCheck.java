@@ -59,6 +59,10 @@ public final class FormalismCheck implements QualityCheck {
 
 	private final double reassuranceBacked;
 
+	private final double reassuranceAlone;
+
+	private final int greetingMaxWords;
+
 	private final int nominalMinWords;
 
 	private final double nominalShareStart;
@@ -100,6 +104,8 @@ public final class FormalismCheck implements QualityCheck {
 		this.passiveMinSentenceWords = settings.getInt("passive-min-sentence-words");
 		this.reassuranceBare = settings.get("reassurance-bare");
 		this.reassuranceBacked = settings.get("reassurance-backed");
+		this.reassuranceAlone = settings.get("reassurance-alone");
+		this.greetingMaxWords = settings.getInt("greeting-max-words");
 		this.nominalMinWords = settings.getInt("nominal-min-words");
 		this.nominalShareStart = settings.get("nominal-share-start");
 		this.nominalSharePerPoint = settings.get("nominal-share-per-point");
@@ -186,6 +192,7 @@ public final class FormalismCheck implements QualityCheck {
 		double passives = 0;
 		double reassurances = 0;
 		double nominalSentences = 0;
+		boolean vague = !anythingConcrete(text);
 		for (Sentence sentence : text.sentences()) {
 			List<Token> words = sentence.words();
 			boolean backed = backed(text, sentence);
@@ -229,7 +236,7 @@ public final class FormalismCheck implements QualityCheck {
 			// («специалисты в курсе, вопрос на нашем контроле»).
 			boolean concrete = concrete(text, sentence);
 			for (PhraseDictionary.Match match : this.reassurance.findAll(sentence)) {
-				double points = concrete ? this.reassuranceBacked : this.reassuranceBare;
+				double points = concrete ? this.reassuranceBacked : vague ? this.reassuranceAlone : this.reassuranceBare;
 				reassurances += points;
 				spots.add(new Spot("formalism.reassurance", match.start(), match.end(), points));
 			}
@@ -305,6 +312,21 @@ public final class FormalismCheck implements QualityCheck {
 		}
 		String fragment = text.fragment(sentence.start(), sentence.end());
 		return fragment.indexOf('«') >= 0 || fragment.indexOf('"') >= 0;
+	}
+
+	/**
+	 * Whether anything in the answer is concrete: a sentence with a number, a quoted name or a
+	 * capitalised word, leaving out an opening greeting («Здравствуйте, Елена!»), whose name backs
+	 * nothing.
+	 */
+	private boolean anythingConcrete(AnalyzedText text) {
+		for (Sentence sentence : text.sentences()) {
+			boolean greeting = sentence.index() == 0 && sentence.words().size() <= this.greetingMaxWords;
+			if (!greeting && concrete(text, sentence)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the sentence has a number, a quoted name or a capitalised word after the first. */

@@ -36,10 +36,19 @@ public final class OffTopicCheck implements QualityCheck {
 
 	private final int maxOverlap;
 
+	private final int minAppealWords;
+
+	private final int shortAppealWords;
+
+	private final int minTopicHits;
+
+	/** Topics of one sector («heat» and «money»: a bill for heating is about heating). */
+	private final Map<String, Set<String>> related = new java.util.HashMap<>();
+
 	private final Messages messages;
 
 	/** What one text is about: its content words (stem → first form seen) and the topics it touches. */
-	public record Subject(Map<String, String> words, Set<String> topics) {
+	public record Subject(Map<String, String> words, Set<String> topics, int topicHits) {
 	}
 
 	public OffTopicCheck(RuleFile file, Messages messages) {
@@ -68,7 +77,21 @@ public final class OffTopicCheck implements QualityCheck {
 					.add(new String[] { prefix, topic });
 			}
 		});
+		for (RuleFile.Line line : file.lines("related")) {
+			String[] sector = line.text().strip().split("\\s+");
+			for (String topic : sector) {
+				if (!this.topics.containsKey(topic)) {
+					throw new IllegalStateException(file.name() + ":" + line.number() + ": unknown topic «" + topic + "»");
+				}
+				for (String other : sector) {
+					this.related.computeIfAbsent(topic, (t) -> new LinkedHashSet<>()).add(other);
+				}
+			}
+		}
 		Settings settings = new Settings(file);
+		this.minAppealWords = settings.getInt("min-appeal-words");
+		this.shortAppealWords = settings.getInt("short-appeal-words");
+		this.minTopicHits = settings.getInt("min-answer-topic-words");
 		this.minAnswerWords = settings.getInt("min-answer-words");
 		this.maxOverlap = settings.getInt("max-overlap");
 		this.messages = messages;
@@ -85,14 +108,18 @@ public final class OffTopicCheck implements QualityCheck {
 			return;
 		}
 		Subject appeal = subject(context.appeal());
-		if (appeal.words().size() < this.minAnswerWords) {
-			// «Помогите!!!» or a photo caption: nothing to compare against.
+		if (appeal.words().size() < this.minAppealWords) {
+			// «Помогите!!!», a photo caption or a one-line complaint: too little to judge against.
+			return;
+		}
+		// Strong evidence only: the answer must be clearly about its own subject, not brush one word of it.
+		if (answer.topicHits() < this.minTopicHits) {
 			return;
 		}
 		// Off topic means about something else, not about nothing: an answer that touches no subject at
 		// all («вопрос находится в работе») is a template or a non-answer, the other rules' business.
-		if (answer.topics().isEmpty() || appeal.topics().isEmpty() || !disjoint(answer.topics(), appeal.topics())
-				|| overlap(answer, appeal) > this.maxOverlap) {
+		if (answer.topics().isEmpty() || appeal.topics().isEmpty() || !unrelated(answer.topics(), appeal.topics())
+				|| overlap(answer, appeal) > ((appeal.words().size() < this.shortAppealWords) ? 0 : this.maxOverlap)) {
 			return;
 		}
 		List<String> shown = new ArrayList<>();
@@ -110,6 +137,7 @@ public final class OffTopicCheck implements QualityCheck {
 	public Subject subject(AnalyzedText text) {
 		Map<String, String> words = new LinkedHashMap<>();
 		Set<String> touched = new LinkedHashSet<>();
+		int hits = 0;
 		for (Token token : text.tokens()) {
 			if (!token.isWord()) {
 				continue;
@@ -119,6 +147,7 @@ public final class OffTopicCheck implements QualityCheck {
 			for (String[] entry : this.topicsByLetter.getOrDefault(first, List.of())) {
 				if (matches(token.form(), entry[0])) {
 					touched.add(entry[1]);
+					hits++;
 				}
 			}
 			if (token.form().length() >= MIN_LETTERS && !STOP_WORDS.contains(token.form())
@@ -126,7 +155,7 @@ public final class OffTopicCheck implements QualityCheck {
 				words.putIfAbsent(token.stem(), token.text());
 			}
 		}
-		return new Subject(words, touched);
+		return new Subject(words, touched, hits);
 	}
 
 	/** How many of the answer's content stems the appeal shares. */
@@ -144,15 +173,25 @@ public final class OffTopicCheck implements QualityCheck {
 	}
 
 	private static boolean sameStem(String a, String b) {
+		// Snowball cuts «сетями» and «сетей» to «сет»: equal short stems of 4+-letter words are one word.
+		if (a.length() >= MIN_LETTERS - 1 && a.equals(b)) {
+			return true;
+		}
 		String shorter = (a.length() <= b.length()) ? a : b;
 		String longer = (shorter == a) ? b : a;
 		return shorter.length() >= MIN_LETTERS && longer.startsWith(shorter);
 	}
 
-	private static boolean disjoint(Set<String> a, Set<String> b) {
+	/** Whether no topic of one text is a topic of the other or of the same sector ({@code [related]}). */
+	private boolean unrelated(Set<String> a, Set<String> b) {
 		for (String item : a) {
 			if (b.contains(item)) {
 				return false;
+			}
+			for (String other : this.related.getOrDefault(item, Set.of())) {
+				if (b.contains(other)) {
+					return false;
+				}
 			}
 		}
 		return true;

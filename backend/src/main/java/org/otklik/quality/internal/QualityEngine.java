@@ -167,6 +167,7 @@ public final class QualityEngine {
 		CheckContext context = runChecks(answerText, appealText);
 		if (this.learned != null) {
 			Set<QualityRule> found = measured(context.findings());
+			found.addAll(context.cleared());
 			// The model only adds what the rules missed: their findings point at a fragment, its own
 			// concern the whole answer.
 			for (QualityRule rule : this.learned.raise(this.learnedFeatures.of(context.answer()), found)) {

@@ -42,6 +42,14 @@ public final class RedirectCheck implements QualityCheck {
 
 	private final PhrasePattern.PhrasePatternSet forwarded;
 
+	private final PhrasePattern.PhrasePatternSet instructed;
+
+	private final PhrasePattern.PhrasePatternSet pointing;
+
+	private final PhrasePattern.PhrasePatternSet notAction;
+
+	private final PhrasePattern.PhrasePatternSet dated;
+
 	private final int modalWindow;
 
 	private final int objectWindow;
@@ -64,6 +72,10 @@ public final class RedirectCheck implements QualityCheck {
 		this.otherBody = file.wordClass("other-body");
 		this.organisation = file.wordClass("org");
 		this.forwarded = file.wordClass("forwarded");
+		this.pointing = file.wordClass("pointing");
+		this.instructed = file.wordClass("instructed");
+		this.notAction = file.wordClass("not-action");
+		this.dated = file.wordClass("dated");
 		Settings settings = new Settings(file);
 		this.modalWindow = settings.getInt("modal-window");
 		this.objectWindow = settings.getInt("object-window");
@@ -81,16 +93,36 @@ public final class RedirectCheck implements QualityCheck {
 			context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.competence", match.start(), match.end(),
 					answer.fragment(match.start(), match.end())));
 		}
-		boolean forwardedByUs = anyIn(answer, this.forwarded);
+		// «Подрядчику указано на необходимость …»: the body named is the one we made act.
+		boolean instructedByUs = anyIn(answer, this.instructed);
+		boolean forwardedByUs = instructedByUs || anyIn(answer, this.forwarded);
+		int before = context.findings().size();
+		int datedSentences = 0;
+		boolean[] dated = new boolean[answer.sentences().size()];
+		// We act ourselves, with a date («мы включили дорогу в план грейдирования на 3 апреля»): naming
+		// the body on whose balance the road is is then information, not sending the citizen there.
+		boolean weActDated = false;
 		for (Sentence sentence : answer.sentences()) {
-			if (sendsCitizen(sentence)) {
+			dated[sentence.index()] = hasDate(sentence);
+			datedSentences += dated[sentence.index()] ? 1 : 0;
+			weActDated |= dated[sentence.index()] && ownActionAfter(sentence.words(), -1);
+		}
+		for (Sentence sentence : answer.sentences()) {
+			// The answer gives its own dated facts elsewhere, so a pointer to someone unnamed is
+			// supplementary («расписание уточняйте у диспетчера переправы» after the repair date).
+			boolean actsElsewhere = datedSentences > (dated[sentence.index()] ? 1 : 0);
+			if (sendsCitizen(sentence, actsElsewhere)) {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.sending", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
-			else if (!forwardedByUs && (namesAnotherBodyResponsible(sentence) || pointsAtBody(answer, sentence))) {
+			else if (!forwardedByUs && !weActDated && !ownActionAfter(sentence.words(), -1)
+					&& (namesAnotherBodyResponsible(sentence) || pointsAtBody(answer, sentence))) {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.responsible", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
+		}
+		if (instructedByUs && context.findings().size() == before) {
+			context.clear(QualityRule.REDIRECT);
 		}
 	}
 
@@ -150,7 +182,14 @@ public final class RedirectCheck implements QualityCheck {
 		return false;
 	}
 
-	private boolean sendsCitizen(Sentence sentence) {
+	/**
+	 * A verb of sending or calling addressed to the citizen, with a destination. Strong evidence only:
+	 * the destination is another body or a pointing pronoun («обратитесь в УК», «пишите им»); a
+	 * destination nobody is named for («уточняйте у диспетчера», «к мастеру») counts only when the
+	 * answer gives no dated fact of its own elsewhere. Either way the citizen's step is part of our own
+	 * action when the sentence goes on with it («принесите справки в отдел — пересчитаем»).
+	 */
+	private boolean sendsCitizen(Sentence sentence, boolean actsElsewhere) {
 		List<Token> words = sentence.words();
 		for (int i = 0; i < words.size(); i++) {
 			Token word = words.get(i);
@@ -159,7 +198,8 @@ public final class RedirectCheck implements QualityCheck {
 			}
 			if (this.callingVerb.matches(word) && endsWithAny(word.form(), IMPERATIVE_ENDINGS)
 					&& (after(words, i, this.theirDestination, this.objectWindow)
-							|| bodyAfter(words, i, this.destinationWindow))) {
+							|| bodyAfter(words, i, this.destinationWindow))
+					&& !ownActionAfter(words, i)) {
 				// «Звоните им», «позвоните в УК по телефону …»: the phone of another body is still a redirect.
 				return true;
 			}
@@ -168,7 +208,75 @@ public final class RedirectCheck implements QualityCheck {
 			}
 			boolean advice = endsWithAny(word.form(), IMPERATIVE_ENDINGS)
 					|| (endsWithAny(word.form(), INFINITIVE_ENDINGS) && citizensModalNear(words, i));
-			if (advice && !objectIsOwnSide(words, i) && destinationNear(words, i)) {
+			if (advice && !objectIsOwnSide(words, i) && destinationNear(words, i) && !ownActionAfter(words, i)
+					&& (namedTarget(words, i) || !actsElsewhere)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Another body, an organisation or a pointing pronoun («туда», «им») near the verb. */
+	private boolean namedTarget(List<Token> words, int verb) {
+		int from = Math.max(0, verb - this.destinationWindow);
+		int to = Math.min(words.size() - 1, verb + this.destinationWindow);
+		for (int j = from; j <= to; j++) {
+			if (j != verb && (this.pointing.matches(words.get(j)) || !this.otherBody.ends(words, j).isEmpty()
+					|| !this.organisation.ends(words, j).isEmpty())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * «…, и мы пересчитаем», «— заменим в тот же день»: the authority acts in the first person after the
+	 * position, so the citizen is told their part of our own procedure, not sent away.
+	 */
+	private boolean ownActionAfter(List<Token> words, int position) {
+		for (int j = position + 1; j < words.size(); j++) {
+			Token word = words.get(j);
+			if (word.isWord() && !this.notAction.matches(word)
+					&& (word.form().equals("мы") || firstPersonPluralVerb(word.form()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A verb in the first person plural by its ending: «сделаем», «отремонтируем» (-ем after a vowel),
+	 * «проверим», «заменим» (-им, but not adjectives after к, г, х and hushing consonants, «таким»,
+	 * «общим», nor soft adjectives with a consonant before -ним, «летним»), «привезём», «уберём»,
+	 * «поможем». Verbs of feeling and speaking («понимаем», «рекомендуем») are excluded by a word class.
+	 */
+	static boolean firstPersonPluralVerb(String form) {
+		int n = form.length();
+		if (n < 5) {
+			return false;
+		}
+		if (endsWithAny(form, FIRST_PLURAL_OPEN) || endsWithAny(form, FIRST_PLURAL_STRESSED)) {
+			return true;
+		}
+		if (!form.endsWith("им") || OWN_PRONOUNS.contains(form)) {
+			return false;
+		}
+		char before = form.charAt(n - 3);
+		if ("кгхжшщчь".indexOf(before) >= 0) {
+			return false;
+		}
+		return before != 'н' || "аеиоуыэюя".indexOf(form.charAt(n - 4)) >= 0;
+	}
+
+	private static final String[] FIRST_PLURAL_OPEN = { "аем", "яем", "уем", "юем", "еем" };
+
+	private static final String[] FIRST_PLURAL_STRESSED = { "зем", "дем", "рем", "жем", "лем" };
+
+	private static final java.util.Set<String> OWN_PRONOUNS = java.util.Set.of("своим", "моим", "твоим", "самим");
+
+	private boolean hasDate(Sentence sentence) {
+		for (Token word : sentence.words()) {
+			if (this.dated.matches(word)) {
 				return true;
 			}
 		}

@@ -15,12 +15,18 @@ public final class TemplateCheck implements QualityCheck {
 
 	private final int genericMaxWords;
 
+	private final PhraseDictionary bare;
+
+	private final int bareExtraWords;
+
 	private final Messages messages;
 
 	public TemplateCheck(RuleFile file, Messages messages) {
 		this.phrases = file.dictionary("phrases");
 		this.generic = file.dictionary("generic");
 		this.genericMaxWords = new Settings(file).getInt("generic-max-words");
+		this.bare = file.dictionary("bare");
+		this.bareExtraWords = new Settings(file).getInt("bare-extra-words");
 		this.messages = messages;
 		messages.require("template.phrase");
 		messages.require("template.generic");
@@ -34,6 +40,14 @@ public final class TemplateCheck implements QualityCheck {
 					match.end(), answer.fragment(match.start(), match.end())));
 		}
 		for (Sentence sentence : answer.sentences()) {
+			// An apology or thanks with nothing else in its sentence: with a reason or a subject it is the
+			// answer's own.
+			for (PhraseDictionary.Match match : this.bare.findAll(sentence)) {
+				if (wordsOutside(sentence, match) <= this.bareExtraWords) {
+					context.add(this.messages.finding(QualityRule.TEMPLATE_PHRASE, "template.phrase", match.start(),
+							match.end(), answer.fragment(match.start(), match.end())));
+				}
+			}
 			if (sentence.wordCount() > this.genericMaxWords || hasContent(answer, sentence)) {
 				continue;
 			}
@@ -55,6 +69,16 @@ public final class TemplateCheck implements QualityCheck {
 		}
 		String text = answer.fragment(sentence.start(), sentence.end());
 		return text.indexOf('«') >= 0 || text.indexOf('"') >= 0;
+	}
+
+	private static int wordsOutside(Sentence sentence, PhraseDictionary.Match match) {
+		int outside = 0;
+		for (Token word : sentence.words()) {
+			if (word.end() <= match.start() || word.start() >= match.end()) {
+				outside++;
+			}
+		}
+		return outside;
 	}
 
 	private static boolean overlapsFinding(CheckContext context, PhraseDictionary.Match match) {
