@@ -4,11 +4,15 @@
 // default, H2 file unless --backend memory); C integrator clients send N ingestAppeal requests; then the
 // Node `mongodb` driver, connected straight to the app's embedded server, inserts N copies of documents the
 // app stored (fresh ids and external ids) with insertOne from C concurrent loops: the database's share.
-// Prints appeals/s, latency p50/p99 and the app's CPU time per appeal (/proc/PID/stat) for both. The
+// Prints appeals/s, latency p50/p99 and the app's CPU time per appeal (/proc/PID/stat) for both, and for
+// GraphQL how long the durable consumers (routing, incidents, audit, webhooks) took after the last
+// acknowledgement to catch up (all stored positions equal and steady, no unfinished work item; positions are
+// stored every second) with the rate and CPU per appeal that count their work too. The raw phase starts
+// after that catch-up, but its inserts are events the consumers follow as well. The
 // embedded server runs in the app's JVM, so the raw line's CPU is the storage work alone; CPU per appeal
 // is the figure that survives a loaded machine, rates do not.
 //
-//   cd bench && npm ci && cd .. && node bench/ingest.mjs [--n 2000] [--c 16] [--runs 1] [--backend h2|memory] [--port 18199] a.jar [b.jar ...]
+//   cd bench && npm ci && cd .. && node bench/ingest.mjs [--n 2000] [--c 16] [--runs 1] [--backend h2|memory] [--port 18199] [--env K=V,...] a.jar [b.jar ...]
 import { MongoClient, ObjectId } from 'mongodb';
 import { startJar, integratorToken, cpuMs, drive, percentile, load } from './lib.mjs';
 
@@ -23,6 +27,28 @@ if (jars.length === 0) jars.push('backend/target/otklik.jar');
 
 const INGEST = 'mutation($in: IngestAppealInput!) { ingestAppeal(input: $in) { duplicate appeal { id } errors { code } } }';
 
+/**
+ * Waits until every durable consumer has caught up: all stored positions equal (they are stored every second)
+ * and unchanged for 2 s, and no work item unfinished. Returns when and at what CPU time that state began.
+ */
+async function caughtUp(db, pid = caughtUp.pid) {
+  let previous = null;
+  let since = { at: performance.now(), cpu: cpuMs(pid) };
+  for (const deadline = performance.now() + 600_000; performance.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const positions = (await db.collection('appeal_event_checkpoints').find().toArray()).map((c) => String(c.position));
+    const open = await db.collection('appeal_event_work').countDocuments({ state: { $ne: 'DONE' } });
+    const key = (new Set(positions).size === 1 && open === 0) ? positions[0] : null;
+    if (key !== null && key === previous) {
+      if (performance.now() - since.at > 2000) return since;
+    } else {
+      previous = key;
+      since = { at: performance.now(), cpu: cpuMs(pid) };
+    }
+  }
+  throw new Error('the durable consumers did not catch up within 10 minutes');
+}
+
 function figures(run, cpu) {
   const n = run.latencies.length;
   return { rate: n / run.seconds, p50: percentile(run.latencies, 0.5), p99: percentile(run.latencies, 0.99), cpu: cpu / n };
@@ -30,8 +56,11 @@ function figures(run, cpu) {
 
 async function measure(jar, run) {
   const mongoPort = options.port + 1;
-  const app = await startJar(jar, { port: options.port, env: { OTKLIK_EMBEDDED_BACKEND: options.backend, OTKLIK_SEED_DEMO: 'false',
+  // --env K=V,K2=V2: settings for the jar, e.g. OTKLIK_INCIDENT_WINDOW=1ms to leave incident grouping out.
+  const extra = Object.fromEntries(String(options.env ?? '').split(',').filter(Boolean).map((kv) => kv.split('=')));
+  const app = await startJar(jar, { port: options.port, env: { ...extra, OTKLIK_EMBEDDED_BACKEND: options.backend, OTKLIK_SEED_DEMO: 'false',
     OTKLIK_EMBEDDED_PORT: String(mongoPort) } });
+  caughtUp.pid = app.pid;
   const client = new MongoClient(`mongodb://127.0.0.1:${mongoPort}/?directConnection=true&maxPoolSize=${options.c}`);
   try {
     const bearer = await integratorToken(app.base);
@@ -44,8 +73,17 @@ async function measure(jar, run) {
       if (!body.data?.ingestAppeal || body.data.ingestAppeal.errors.length) throw new Error(JSON.stringify(body));
     };
     await drive(200, options.c, (i) => send(`warm-${run}-${i}`)); // JIT and connections warm
+    await caughtUp(client.db('otklik'));
     let before = cpuMs(app.pid);
+    const began = performance.now();
     const graphql = figures(await drive(options.n, options.c, (i) => send(`bench-${run}-${i}`)), cpuMs(app.pid) - before);
+    // The durable consumers (routing, incidents, audit, webhooks, ...) follow the acknowledged ingests: the rate
+    // that counts their work too ends when they have caught up, and so does the raw phase's start.
+    const acknowledged = performance.now();
+    const settled = await caughtUp(client.db('otklik'));
+    graphql.catchUp = (settled.at - acknowledged) / 1000;
+    graphql.withCatchUp = options.n / ((settled.at - began) / 1000);
+    graphql.cpuWithCatchUp = (settled.cpu - before) / options.n;
 
     // The same documents the app stored, inserted raw: fresh _id and externalId so the unique index admits them.
     const appeals = client.db('otklik').collection('appeals');
@@ -63,22 +101,26 @@ async function measure(jar, run) {
 
 const line = (f) => `${f.rate.toFixed(0).padStart(5)} appeals/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, `
   + `app CPU ${f.cpu.toFixed(2)} ms/appeal`;
+const catchUpLine = (f) => `  consumers caught up ${f.catchUp.toFixed(1)} s after the last acknowledgement: `
+  + `${f.withCatchUp.toFixed(0)} appeals/s and app CPU ${f.cpuWithCatchUp.toFixed(2)} ms/appeal with their work`;
 const results = new Map(jars.map((jar) => [jar, []]));
 console.log(`ingest, n ${options.n}, c ${options.c}, backend ${options.backend}, load at start ${load()}`);
 for (let run = 1; run <= options.runs; run++) {
   for (const jar of jars) {
     const result = await measure(jar, run);
     results.get(jar).push(result);
-    console.log(`run ${run} ${jar}\n  graphql ${line(result.graphql)}\n  raw     ${line(result.raw)}`);
+    console.log(`run ${run} ${jar}\n  graphql ${line(result.graphql)}\n  ${catchUpLine(result.graphql)}\n  raw     ${line(result.raw)}`);
   }
 }
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`medians over ${options.runs} run(s), load now ${load()}:`);
 for (const [jar, list] of results) {
   const m = (side) => ({ rate: median(list.map((r) => r[side].rate)), p50: median(list.map((r) => r[side].p50)),
-    p99: median(list.map((r) => r[side].p99)), cpu: median(list.map((r) => r[side].cpu)) });
+    p99: median(list.map((r) => r[side].p99)), cpu: median(list.map((r) => r[side].cpu)),
+    catchUp: median(list.map((r) => r[side].catchUp ?? 0)), withCatchUp: median(list.map((r) => r[side].withCatchUp ?? 0)),
+    cpuWithCatchUp: median(list.map((r) => r[side].cpuWithCatchUp ?? 0)) });
   const graphql = m('graphql');
   const raw = m('raw');
-  console.log(`  ${jar}\n    graphql ${line(graphql)}\n    raw     ${line(raw)}\n`
+  console.log(`  ${jar}\n    graphql ${line(graphql)}\n    ${catchUpLine(graphql)}\n    raw     ${line(raw)}\n`
     + `    GraphQL/raw: throughput ${(graphql.rate / raw.rate).toFixed(2)}x, app CPU per appeal ${(graphql.cpu / raw.cpu).toFixed(1)}x raw's`);
 }

@@ -60,6 +60,19 @@ export async function startJar(jar, { port, env = {}, javaOpts = [] }) {
 
 /** An integrator's token (client credentials of the demo integrator). */
 export async function integratorToken(base) {
+  // The embedded identity provider starts on its first request; on a loaded machine that first one may time
+  // out at the proxy (502) while it starts.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchIntegratorToken(base);
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await sleep(3000);
+    }
+  }
+}
+
+async function fetchIntegratorToken(base) {
   const response = await fetch(`${base}/idp/oauth2/token`, { method: 'POST',
     headers: { authorization: `Basic ${Buffer.from('demo-integrator:demo-integrator-secret').toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });

@@ -1,7 +1,9 @@
 package org.otklik.audit;
 
+import java.util.List;
+
 import org.otklik.appeal.AppealEvent;
-import org.otklik.appeal.AppealEventConsumer;
+import org.otklik.appeal.AppealEventBatchConsumer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
  * through whatever path (GraphQL, a channel, a scheduler), it is recorded once.
  */
 @Component
-class AppealAuditTrail implements AppealEventConsumer {
+class AppealAuditTrail implements AppealEventBatchConsumer {
 
 	private final AuditService audit;
 
@@ -27,6 +29,11 @@ class AppealAuditTrail implements AppealEventConsumer {
 	@Override
 	public Mono<Void> handle(AppealEvent event) {
 		return this.audit.recordChange(event);
+	}
+
+	@Override
+	public Mono<Void> handleAll(List<AppealEvent> events) {
+		return this.audit.recordChanges(events);
 	}
 
 }

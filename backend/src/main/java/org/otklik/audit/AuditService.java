@@ -5,6 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.types.ObjectId;
 import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.LastEvent;
@@ -18,6 +21,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -54,14 +59,41 @@ public class AuditService {
 	 * repeated after a crash adds nothing.
 	 */
 	public Mono<Void> recordChange(AppealEvent event) {
+		return this.mongo.insert(entryOf(event)).then().onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
+	}
+
+	/**
+	 * Records changes from the event stream with one unordered insert; entries of events recorded before (a
+	 * repeat after a crash) are refused by the unique event id and the others are stored all the same.
+	 */
+	public Mono<Void> recordChanges(List<AppealEvent> events) {
+		return this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEntry.class)
+			.insert(events.stream().map(AuditService::entryOf).toList())
+			.execute()
+			.then()
+			.onErrorResume(ex -> onlyDuplicates(ex) ? Mono.empty() : Mono.error(ex));
+	}
+
+	/** Whether a bulk insert failed only on entries that exist already (as translated or as the driver's). */
+	private static boolean onlyDuplicates(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			List<BulkWriteError> errors = (cause instanceof BulkOperationException translated) ? translated.getErrors()
+					: (cause instanceof MongoBulkWriteException bulk) ? bulk.getWriteErrors() : null;
+			if (errors != null) {
+				return errors.stream().allMatch(e -> e.getCategory() == ErrorCategory.DUPLICATE_KEY);
+			}
+		}
+		return false;
+	}
+
+	private static AuditEntry entryOf(AppealEvent event) {
 		LastEvent.Actor actor = event.meta().actor();
 		String reason = reasonOf(event);
-		AuditEntry entry = new AuditEntry(null, event.at(), AuditAction.STATE_CHANGE, (actor != null) ? actor.id() : null,
+		return new AuditEntry(null, event.at(), AuditAction.STATE_CHANGE, (actor != null) ? actor.id() : null,
 				(actor != null) ? actor.name() : null,
 				(actor != null) ? actor.roles().stream().map(Role::name).sorted().toList() : List.of(),
 				(actor != null) ? actor.clientId() : null, event.appeal().id(),
 				event.type().name() + ((reason != null) ? ": " + reason : ""), event.id());
-		return this.mongo.insert(entry).then().onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
 	}
 
 	private static String reasonOf(AppealEvent event) {

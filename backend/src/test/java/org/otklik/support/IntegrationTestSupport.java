@@ -129,7 +129,7 @@ public abstract class IntegrationTestSupport {
 	}
 
 	/** Waits for something that happens asynchronously (a consumer, a delivery), up to a minute. */
-	protected static void await(java.util.function.BooleanSupplier condition, String what) {
+	public static void await(java.util.function.BooleanSupplier condition, String what) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {

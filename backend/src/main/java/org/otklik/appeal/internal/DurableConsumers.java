@@ -3,14 +3,27 @@ package org.otklik.appeal.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEvent;
+import org.otklik.appeal.AppealEventBatchConsumer;
 import org.otklik.appeal.AppealEventConsumer;
 import org.otklik.appeal.AppealEventCursor;
 import org.otklik.appeal.AppealEventStream;
@@ -207,13 +220,12 @@ public class DurableConsumers implements SmartLifecycle, OplogReaders {
 		void start() {
 			// Every event, not only the wanted ones, moves the position: a consumer that rarely wants one would
 			// otherwise keep an old checkpoint, and the embedded oplog from it (see oldestPosition).
-			Flux<AppealEvent> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
+			Flux<List<AppealEvent>> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
 					event -> true, properties.consumerBuffer())))
-				.concatMap(event -> this.consumer.wants(event) ? handOff(event).thenReturn(event)
-						: Mono.fromSupplier(() -> {
-							this.handedOff.set(event.cursor());
-							return event;
-						}))
+				// What has queued up is handed off together (a burst of ingests costs a few writes per batch, not
+				// two per event); a lone event waits at most consumerBatchWait for company.
+				.bufferTimeout(properties.consumerBatch(), properties.consumerBatchWait(), true)
+				.concatMap(batch -> handOff(batch).thenReturn(batch))
 				// History this instance still wanted is gone: another instance has handed those events off and moved
 				// the stored checkpoint past them (only then is the embedded oplog trimmed), so resume from there.
 				.doOnError(ex -> {
@@ -271,17 +283,92 @@ public class DurableConsumers implements SmartLifecycle, OplogReaders {
 				.doOnNext(this.handedOff::set);
 		}
 
-		/** Records the event's work item; if this instance created it, performs the effect. */
-		private Mono<Void> handOff(AppealEvent event) {
+		/**
+		 * Records the work items of the wanted events of a batch with one unordered insert, performs the effects
+		 * of those this instance created, in order (all at once for an {@link AppealEventBatchConsumer}), and
+		 * marks the successful ones done with one round trip. Only
+		 * then does the position move past the batch: a crash in between leaves the created items running under
+		 * this instance's lease, and the sweep performs them after it (the at-least-once edge of ADR 0007);
+		 * events seen again find their items and are passed over.
+		 */
+		private Mono<Void> handOff(List<AppealEvent> batch) {
+			AppealEventCursor last = batch.get(batch.size() - 1).cursor();
+			List<AppealEvent> wanted = batch.stream().filter(this.consumer::wants).toList();
+			if (wanted.isEmpty()) {
+				return Mono.fromRunnable(() -> this.handedOff.set(last));
+			}
 			Instant now = clock.instant();
-			WorkItem item = new WorkItem(this.consumer.name() + ":" + event.id(), this.consumer.name(), event.id(),
-					event.cursor().position(), event.cursor().token(), State.RUNNING, instance,
-					now.plus(properties.lease()), null, 1, null, now, null, event.appeal());
-			return mongo.insert(item, WORK)
-				.flatMap(created -> perform(created, event))
-				// Another instance (or this one before a restart) has it: not ours to perform.
-				.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
-				.doOnSuccess(done -> this.handedOff.set(event.cursor()))
+			List<WorkItem> items = wanted.stream()
+				.map(event -> new WorkItem(this.consumer.name() + ":" + event.id(), this.consumer.name(), event.id(),
+						event.cursor().position(), event.cursor().token(), State.RUNNING, instance,
+						now.plus(properties.lease()), null, 1, null, now, null, event.appeal()))
+				.toList();
+			return insertNew(items)
+				.map(created -> created.stream().boxed().toList())
+				.flatMap(created -> performBatch(created, items, wanted))
+				.flatMap(this::done)
+				.doOnSuccess(x -> this.handedOff.set(last));
+		}
+
+		/** Performs the effects of the created items (indexes into both lists); returns the ids of those done. */
+		private Mono<List<String>> performBatch(List<Integer> created, List<WorkItem> items, List<AppealEvent> wanted) {
+			if (created.size() > 1 && this.consumer instanceof AppealEventBatchConsumer batch) {
+				List<String> ids = created.stream().map(i -> items.get(i).id()).toList();
+				return Mono.defer(() -> batch.handleAll(created.stream().map(wanted::get).toList()))
+					.thenReturn(ids)
+					.onErrorResume(ex -> Flux.fromIterable(created)
+						.concatMap(i -> failed(items.get(i), ex))
+						.then(Mono.just(List.<String>of())));
+			}
+			return Flux.fromIterable(created)
+				.concatMap(i -> Mono.defer(() -> this.consumer.handle(wanted.get(i)))
+					.thenReturn(items.get(i).id())
+					.onErrorResume(ex -> failed(items.get(i), ex).then(Mono.empty())))
+				.collectList();
+		}
+
+		/**
+		 * Inserts the items, unordered, and tells which of them this insert created: the others' ids were taken
+		 * already (another instance, or this one before a restart, has them).
+		 */
+		private Mono<BitSet> insertNew(List<WorkItem> items) {
+			List<Document> documents = items.stream().map(item -> {
+				Document document = new Document();
+				mongo.getConverter().write(item, document);
+				return document;
+			}).toList();
+			BitSet created = new BitSet(items.size());
+			created.set(0, items.size());
+			return mongo.getCollection(WORK)
+				.flatMap(collection -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
+				.thenReturn(created)
+				.onErrorResume(MongoBulkWriteException.class, ex -> {
+					for (BulkWriteError error : ex.getWriteErrors()) {
+						if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+							return Mono.error(ex);
+						}
+						created.clear(error.getIndex());
+					}
+					return Mono.just(created);
+				});
+		}
+
+		/**
+		 * Marks the items this instance still holds done, in one round trip: a bulk of guarded updates by id, which
+		 * the embedded server answers from its id index ({@code _id: {$in: ...}} would read the whole collection).
+		 */
+		private Mono<Void> done(List<String> ids) {
+			if (ids.isEmpty()) {
+				return Mono.empty();
+			}
+			Bson update = Updates.combine(Updates.set("state", State.DONE.name()), Updates.set("doneAt", Date.from(clock.instant())),
+					Updates.unset("appeal"));
+			List<UpdateOneModel<Document>> updates = ids.stream()
+				.map(id -> new UpdateOneModel<Document>(Filters.and(Filters.eq("_id", id), Filters.eq("owner", instance),
+						Filters.eq("state", State.RUNNING.name())), update))
+				.toList();
+			return mongo.getCollection(WORK)
+				.flatMap(collection -> Mono.from(collection.bulkWrite(updates, new BulkWriteOptions().ordered(false))))
 				.then();
 		}
 

@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *              another instance retries it
  * @param retryEvery how often failed and abandoned work is looked for
  * @param keepDone how long finished work is kept (it is what makes a replayed event a no-op)
+ * @param consumerBatch at most this many events a durable consumer hands off together: their work items are
+ *                      inserted with one write and marked done with another
+ * @param consumerBatchWait the longest an event waits for others to fill its batch
  */
 @ConfigurationProperties("otklik.events")
 public record EventStreamProperties(int replayWindow, int consumerBuffer, Duration checkpointEvery, Duration lease,
-		Duration retryEvery, Duration keepDone) {
+		Duration retryEvery, Duration keepDone, int consumerBatch,
+		Duration consumerBatchWait) {
 
 	public EventStreamProperties {
 		replayWindow = (replayWindow > 0) ? replayWindow : 10_000;
@@ -28,6 +32,8 @@ public record EventStreamProperties(int replayWindow, int consumerBuffer, Durati
 		lease = (lease != null) ? lease : Duration.ofMinutes(2);
 		retryEvery = (retryEvery != null) ? retryEvery : Duration.ofSeconds(10);
 		keepDone = (keepDone != null) ? keepDone : Duration.ofDays(7);
+		consumerBatch = (consumerBatch > 0) ? consumerBatch : 64;
+		consumerBatchWait = (consumerBatchWait != null) ? consumerBatchWait : Duration.ofMillis(5);
 	}
 
 }

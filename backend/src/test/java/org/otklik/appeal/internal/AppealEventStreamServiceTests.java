@@ -66,7 +66,7 @@ class AppealEventStreamServiceTests {
 			}
 		};
 		this.service = new AppealEventStreamService(feed, Clock.fixed(START, ZoneOffset.UTC),
-				new EventStreamProperties(2, 0, null, null, null, null),
+				new EventStreamProperties(2, 0, null, null, null, null, 0, null),
 				new AppealMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 		this.service.start();
 	}
