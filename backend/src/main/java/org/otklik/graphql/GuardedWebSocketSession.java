@@ -103,7 +103,11 @@ final class GuardedWebSocketSession implements WebSocketSession {
 					}
 					guard.release(id);
 					return response;
-				}).doOnError(ex -> guard.release(id)).doOnCancel(() -> guard.release(id));
+				}).doOnError(ex -> guard.release(id)).doOnCancel(() -> guard.release(id))
+					// Spring's handler keeps its subscription to this Mono for as long as the subscription it
+					// produced lives; detached, the finished request's chain (interceptors, the request with the
+					// handshake's headers and attributes) is not held by every open subscription.
+					.onTerminateDetach();
 			}
 		};
 	}
