@@ -32,9 +32,12 @@ final class GrowingBoundedQueue<T> extends AbstractQueue<T> {
 
 	private volatile int size;
 
-	/** @param capacity elements it holds at most, rounded up to a power of two as Reactor's bounded queues are */
+	/**
+	 * @param capacity elements it holds at most, rounded up to a power of two as Reactor's bounded queues are;
+	 * beyond 2^30 there is no such power, and the queue is as good as unbounded
+	 */
 	GrowingBoundedQueue(int capacity) {
-		this.capacity = Queues.ceilingNextPowerOfTwo(Math.max(1, capacity));
+		this.capacity = (capacity > (1 << 30)) ? Integer.MAX_VALUE : Queues.ceilingNextPowerOfTwo(Math.max(1, capacity));
 	}
 
 	int capacity() {
@@ -75,7 +78,8 @@ final class GrowingBoundedQueue<T> extends AbstractQueue<T> {
 
 	@Override
 	public int size() {
-		return this.size;
+		// The consumer may take an element before its producer has counted it.
+		return Math.max(0, this.size);
 	}
 
 	@Override

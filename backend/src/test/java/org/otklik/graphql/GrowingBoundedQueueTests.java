@@ -23,6 +23,8 @@ class GrowingBoundedQueueTests {
 		}
 		assertThat(queue.offer(128)).isFalse();
 		assertThat(queue.size()).isEqualTo(128);
+		assertThat(new GrowingBoundedQueue<>(1).capacity()).isEqualTo(1);
+		assertThat(new GrowingBoundedQueue<>(Integer.MAX_VALUE).offer(1)).as("no power of two above 2^30").isTrue();
 	}
 
 	@Test
