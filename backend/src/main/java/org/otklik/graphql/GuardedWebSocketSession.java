@@ -12,6 +12,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,8 +62,12 @@ final class GuardedWebSocketSession implements WebSocketSession {
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-	/** Messages of our own (the limit's errors), merged into what Spring's handler sends. */
-	private final Sinks.Many<WebSocketMessage> own = Sinks.many().unicast().onBackpressureBuffer();
+	/**
+	 * Messages of our own (the limit's errors), merged into what Spring's handler sends. Rare, so its queue
+	 * starts at the smallest chunk instead of Reactor's default of 256 slots held by every open socket.
+	 */
+	private final Sinks.Many<WebSocketMessage> own = Sinks.many().unicast()
+		.onBackpressureBuffer(Queues.<WebSocketMessage>unbounded(GrowingBoundedQueue.CHUNK).get());
 
 	GuardedWebSocketSession(WebSocketSession delegate, int maxOperations, JsonMapper json) {
 		this.delegate = delegate;
@@ -98,7 +103,11 @@ final class GuardedWebSocketSession implements WebSocketSession {
 					}
 					guard.release(id);
 					return response;
-				}).doOnError(ex -> guard.release(id)).doOnCancel(() -> guard.release(id));
+				}).doOnError(ex -> guard.release(id)).doOnCancel(() -> guard.release(id))
+					// Spring's handler keeps its subscription to this Mono for as long as the subscription it
+					// produced lives; detached, the finished request's chain (interceptors, the request with the
+					// handshake's headers and attributes) is not held by every open subscription.
+					.onTerminateDetach();
 			}
 		};
 	}

@@ -45,7 +45,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -438,7 +437,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 			this.session = session;
 			this.capacity = capacity;
 			this.loop = loop;
-			this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<ExecutionResult>get(capacity).get());
+			// Grows with what it holds: thousands of idle subscribers would otherwise each keep the whole capacity.
+			this.sink = Sinks.many().unicast().onBackpressureBuffer(new GrowingBoundedQueue<>(capacity));
 		}
 
 		void offer(ExecutionResult result, @Nullable Long position) {

@@ -91,6 +91,7 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
 		return this.decoder.decode(token).flatMap(this.converter::convert).doOnNext(authentication -> {
 			sessionInfo.getAttributes().put(AUTHENTICATION, authentication);
 			scheduleClose(sessionInfo, authentication.jwt().getExpiresAt());
+			forgetToken(payload);
 		}).doOnError(ex -> log.debug("WebSocket connection refused: {}", ex.getMessage())).then(Mono.empty());
 	}
 
@@ -136,6 +137,20 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
 		Disposable previous = this.expiryTimers.put(sessionInfo.getId(), timer);
 		if (previous != null) {
 			previous.dispose();
+		}
+	}
+
+	/**
+	 * Drops the token from the {@code connection_init} payload once it is checked: Spring's handler keeps the
+	 * payload for as long as the socket is open (for {@link #handleConnectionClosed}), which made every open
+	 * socket hold its token's text twice (the decoded {@code Jwt} has it too) for nothing.
+	 */
+	static void forgetToken(Map<String, Object> payload) {
+		try {
+			payload.keySet().removeIf(key -> "authorization".equalsIgnoreCase(key) || "token".equals(key));
+		}
+		catch (UnsupportedOperationException ex) {
+			// An immutable payload (not what Spring's decoder produces) keeps its token.
 		}
 	}
 

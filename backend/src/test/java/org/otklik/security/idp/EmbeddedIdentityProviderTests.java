@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EmbeddedIdentityProviderTests {
 
+	/** Context key Spring Security's servlet Reactor hook adds to every subscriber it wraps. */
+	private static final String SERVLET_SECURITY_ATTRIBUTES = "org.springframework.security.SECURITY_CONTEXT_ATTRIBUTES";
+
 	private final EmbeddedIdentityProvider provider = new EmbeddedIdentityProvider(new IdpServerSettings(
 			new IdentityKeys(), "http://localhost:8080/idp", "otklik-api", List.of("http://localhost:8080/"),
 			List.of("http://localhost:8080/"), "demo", "secret", Duration.ofMinutes(15), Duration.ofHours(1)));
@@ -57,6 +60,18 @@ class EmbeddedIdentityProviderTests {
 					+ "/idp/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(discovery.statusCode()).isEqualTo(200);
 		assertThat(this.provider.ready().block(Duration.ofSeconds(5))).isEqualTo(this.provider.port());
+	}
+
+	@Test
+	void theRunningProviderLeavesNoServletSecurityHookOnReactorChains() {
+		this.provider.start();
+		this.provider.ready().block(Duration.ofMinutes(5));
+
+		// The servlet security's Reactor hook is global: it would put servlet attributes into every subscriber's context.
+		Boolean wrapped = Mono.deferContextual(context -> Mono.just(context.hasKey(SERVLET_SECURITY_ATTRIBUTES)))
+			.block(Duration.ofSeconds(5));
+
+		assertThat(wrapped).isFalse();
 	}
 
 	@Test

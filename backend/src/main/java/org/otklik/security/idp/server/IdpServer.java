@@ -11,7 +11,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.otklik.security.Role;
 import org.otklik.security.idp.server.DemoDirectory.DemoUser;
+import reactor.core.publisher.Hooks;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -71,6 +73,22 @@ public class IdpServer {
 
 	/** Name of the provider's session cookie; not JSESSIONID, which other local apps also set on localhost. */
 	public static final String SESSION_COOKIE = "OTKLIK_IDP";
+
+	/** Key of Spring Security's {@code SecurityReactorContextConfiguration} hook (private there). */
+	static final String SERVLET_SECURITY_REACTOR_HOOK = "org.springframework.security.SECURITY_REACTOR_CONTEXT_OPERATOR";
+
+	/**
+	 * Removes the Reactor hook {@code @EnableWebSecurity} installs because WebFlux is on the classpath: it is
+	 * for servlet apps calling WebClient, and Reactor hooks are global, so in this JVM it wrapped every
+	 * subscriber of the reactive API (each live subscription's chain included) in a subscriber that adds
+	 * servlet request attributes to its context: CPU on every operator chain and about a kilobyte held by each
+	 * open WebSocket subscription. Nothing in this child calls WebClient. Runs once every bean, the hook's
+	 * registrar included, is created.
+	 */
+	@Bean
+	static SmartInitializingSingleton removeServletSecurityReactorHook() {
+		return () -> Hooks.resetOnLastOperator(SERVLET_SECURITY_REACTOR_HOOK);
+	}
 
 	@Bean
 	@Order(1)
