@@ -174,6 +174,16 @@ public class RoutingService implements org.springframework.beans.factory.Disposa
 	}
 
 	/**
+	 * The suggestion stored for an appeal at intake, or one computed now if intake has not stored it yet
+	 * (not stored here: intake stores it), so that other features need not run the model again.
+	 */
+	public Mono<RoutingSuggestion> suggestionOf(Appeal appeal) {
+		return this.store.suggestion(appeal.id())
+			.map(StoredSuggestion::suggestion)
+			.switchIfEmpty(Mono.fromSupplier(() -> suggest(appeal.text())));
+	}
+
+	/**
 	 * Computes and stores the suggestion of a new appeal, keeping one that is already there; where the
 	 * region allows automatic delivery and the suggestion is sure enough, assigns it to the suggested agency
 	 * through the appeal module's own command (the history names the actor «автоматически»).

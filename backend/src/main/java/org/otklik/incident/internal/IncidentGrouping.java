@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.types.ObjectId;
@@ -20,6 +20,7 @@ import org.otklik.region.Category;
 import org.otklik.region.Municipality;
 import org.otklik.routing.RoutingService;
 import org.otklik.routing.RoutingSuggestion;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Lazy;
@@ -34,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IncidentGrouping {
+
+	private static final Comparator<Incident.Member> MEMBER_ORDER = Comparator.comparing(Incident.Member::at)
+		.thenComparing(Incident.Member::appealId);
 
 	/** Who grouped an appeal automatically. */
 	public static final String AUTO = "auto";
@@ -78,7 +82,10 @@ public class IncidentGrouping {
 	}
 
 	private Mono<Void> group(Appeal appeal) {
-		RoutingSuggestion suggestion = this.routing.suggest(appeal.text());
+		return this.routing.suggestionOf(appeal).flatMap(suggestion -> group(appeal, suggestion));
+	}
+
+	private Mono<Void> group(Appeal appeal, RoutingSuggestion suggestion) {
 		Municipality municipality = (appeal.municipality() != null) ? appeal.municipality() : suggestion.municipality();
 		String settlement = (municipality != null && municipality == suggestion.municipality())
 				? suggestion.settlement() : null;
@@ -119,58 +126,76 @@ public class IncidentGrouping {
 
 	/** The open incident the appeal fits best, if any fits. */
 	private Mono<Choice> bestIncident(SeenAppeal seen, List<Incident> open) {
-		if (open.isEmpty()) {
-			return Mono.empty();
-		}
-		List<String> ids = open.stream().flatMap(i -> i.appealIds().stream()).distinct().toList();
-		return this.store.seen(ids).collectMap(SeenAppeal::id, Function.identity()).flatMap(members -> {
-			Incident best = null;
-			double bestScore = 0;
-			for (Incident incident : open) {
-				double score = score(seen, incident, members);
-				// Strictly greater: on a tie the older incident (listed first) keeps the appeal.
-				if (score >= this.properties.textThreshold() && score > bestScore) {
-					best = incident;
-					bestScore = score;
-				}
-			}
-			if (best == null) {
-				return Mono.empty();
-			}
-			return Mono.just(new Choice(best, bestScore));
-		});
+		// In order: on a tie the older incident (listed first) keeps the appeal.
+		return Flux.fromIterable(open)
+			.concatMap(incident -> score(seen, incident).map(score -> new Choice(incident, score)))
+			.filter(choice -> choice.score() >= this.properties.textThreshold())
+			.reduce((best, next) -> (next.score() > best.score()) ? next : best);
 	}
 
-	private double score(SeenAppeal seen, Incident incident, Map<String, SeenAppeal> seenMembers) {
+	private Mono<Double> score(SeenAppeal seen, Incident incident) {
 		if (!incident.topics().isEmpty()) {
 			if (!Similarity.sharedTopics(seen.features().topics(), incident.topics()).isEmpty()) {
-				return 1.0;
+				return Mono.just(1.0);
 			}
 			if (!seen.features().topics().isEmpty()) {
-				return 0.0;
+				return Mono.just(0.0);
 			}
 		}
 		if (seen.category() != incident.category()) {
-			return 0.0;
+			return Mono.just(0.0);
 		}
-		double best = 0;
-		for (String id : incident.appealIds()) {
-			SeenAppeal member = seenMembers.get(id);
-			if (member != null) {
-				best = Math.max(best, Similarity.dice(seen.features(), member.features()));
+		return representatives(incident).map(features -> {
+			double best = 0;
+			for (Similarity.Features member : features) {
+				best = Math.max(best, Similarity.dice(seen.features(), member));
 			}
-		}
-		return best;
+			return best;
+		});
+	}
+
+	/**
+	 * The features of the incident's newest members (at most {@link IncidentStore#SAMPLE_SIZE}): from its
+	 * samples, reading only members they lack (after a merge or split) one by one, so the work is bounded
+	 * whatever the incident's size.
+	 */
+	private Mono<List<Similarity.Features>> representatives(Incident incident) {
+		List<String> newest = incident.members()
+			.stream()
+			.sorted(MEMBER_ORDER.reversed())
+			.limit(IncidentStore.SAMPLE_SIZE)
+			.map(Incident.Member::appealId)
+			.toList();
+		return this.store.samples(incident.id())
+			.map(IncidentStore.Samples::samples)
+			.defaultIfEmpty(List.of())
+			.flatMap(samples -> {
+				Map<String, Similarity.Features> known = new HashMap<>();
+				samples.forEach(sample -> known.put(sample.appealId(), sample.features()));
+				List<Similarity.Features> found = new ArrayList<>();
+				List<String> missing = new ArrayList<>();
+				for (String id : newest) {
+					Similarity.Features features = known.get(id);
+					if (features != null) {
+						found.add(features);
+					}
+					else {
+						missing.add(id);
+					}
+				}
+				return Flux.fromIterable(missing)
+					.concatMap(this.store::memberFeatures)
+					.doOnNext(member -> found.add(member.features()))
+					.then(Mono.fromSupplier(() -> found));
+			});
 	}
 
 	private Mono<SeenAppeal> join(Choice choice, SeenAppeal seen) {
 		Incident incident = choice.incident();
-		double score = choice.score();
-		List<Incident.Member> members = new ArrayList<>(incident.members());
-		members.add(new Incident.Member(seen.id(), seen.at(), seen.agencyId(), AUTO, score));
-		members.sort(Comparator.comparing(Incident.Member::at).thenComparing(Incident.Member::appealId));
-		return this.store.replace(changed(incident, members, incident.status(), incident.title()), incident.version())
+		Incident.Member member = new Incident.Member(seen.id(), seen.at(), seen.agencyId(), AUTO, choice.score());
+		return this.store.append(incident.id(), incident.version(), member, this.clock.instant())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("incident " + incident.id() + " changed meanwhile")))
+			.then(this.store.addSamples(incident.id(), List.of(new IncidentStore.Sample(seen.id(), seen.features()))))
 			.then(this.store.save(seen.withIncident(incident.id(), false)));
 	}
 
@@ -199,12 +224,14 @@ public class IncidentGrouping {
 		List<Incident.Member> members = new ArrayList<>(List.of(
 				new Incident.Member(first.id(), first.at(), first.agencyId(), AUTO, bestScore),
 				new Incident.Member(seen.id(), seen.at(), seen.agencyId(), AUTO, bestScore)));
-		members.sort(Comparator.comparing(Incident.Member::at).thenComparing(Incident.Member::appealId));
+		members.sort(MEMBER_ORDER);
 		Incident incident = new Incident(new ObjectId().toHexString(), 0, title(topics, text, settlement,
 				seen.municipality()), first.category(), seen.municipality(), settlement, IncidentStatus.SUGGESTED,
 				topics, members, members.get(0).at(), members.get(members.size() - 1).at(), now, now, null, null,
 				List.of());
 		return this.store.insert(incident)
+			.then(this.store.addSamples(incident.id(), List.of(new IncidentStore.Sample(first.id(), first.features()),
+					new IncidentStore.Sample(seen.id(), seen.features()))))
 			.then(this.store.assign(List.of(first.id()), incident.id(), false))
 			.then(this.store.save(seen.withIncident(incident.id(), false)));
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import reactor.util.retry.Retry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,6 +42,14 @@ public class IncidentStore {
 	static final String TEXTS = "incidentTexts";
 
 	static final String LOCKS = "incidentLocks";
+
+	static final String SAMPLES = "incidentSamples";
+
+	/**
+	 * How many of an incident's newest members' features grouping compares a new appeal with: a bound, so
+	 * that joining an incident of a thousand appeals costs what joining one of three does.
+	 */
+	public static final int SAMPLE_SIZE = 24;
 
 	static final String LOCK = "incidents";
 
@@ -65,11 +75,29 @@ public class IncidentStore {
 	record Lease(@Id String id, String owner, Instant until) {
 	}
 
+	/** The features of an incident's newest members (at most {@link #SAMPLE_SIZE}), kept beside the incident. */
+	public record Samples(@Id String id, List<Sample> samples) {
+
+		public Samples {
+			samples = (samples != null) ? List.copyOf(samples) : List.of();
+		}
+
+	}
+
+	/** One member's features. */
+	public record Sample(String appealId, Similarity.Features features) {
+	}
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
 
 	private final String instance = UUID.randomUUID().toString();
+
+	// Sees each seen appeal read to compare a new appeal with an incident's members: the work that must
+	// not grow with the incident; tests watch it.
+	private volatile Consumer<String> memberReads = id -> {
+	};
 
 	IncidentStore(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -124,8 +152,43 @@ public class IncidentStore {
 			.and("detached").is(false)).with(Sort.by("at", "_id")), SeenAppeal.class, TEXTS);
 	}
 
-	public Flux<SeenAppeal> seen(Collection<String> appealIds) {
-		return this.mongo.find(Query.query(Criteria.where("_id").in(appealIds)), SeenAppeal.class, TEXTS);
+	/** A member's features when the incident's samples lack it (after a merge or split). */
+	public Mono<SeenAppeal> memberFeatures(String appealId) {
+		return seen(appealId).doOnNext(found -> this.memberReads.accept(appealId));
+	}
+
+	/** Lets a test see which members' features grouping reads (null stops watching). */
+	public void watchMemberReads(@Nullable Consumer<String> watcher) {
+		this.memberReads = (watcher != null) ? watcher : id -> {
+		};
+	}
+
+	public Mono<Samples> samples(String incidentId) {
+		return this.mongo.findById(incidentId, Samples.class, SAMPLES);
+	}
+
+	/** Adds members' features to an incident's samples, keeping only the newest {@link #SAMPLE_SIZE}. */
+	public Mono<Void> addSamples(String incidentId, List<Sample> added) {
+		Update update = new Update();
+		update.push("samples").slice(-SAMPLE_SIZE).each(added.toArray());
+		return this.mongo.upsert(Query.query(Criteria.where("_id").is(incidentId)), update, Samples.class, SAMPLES)
+			.then();
+	}
+
+	/**
+	 * Appends a member to an incident in one update if it is still at the version it was read at (a second
+	 * guard behind the lease, as {@link #replace} is): the member list is never read back or rewritten, so
+	 * joining costs the same at any size. Empty when another change came first.
+	 */
+	public Mono<Incident> append(String incidentId, long readVersion, Incident.Member member, Instant now) {
+		Update update = new Update().inc("version", 1)
+			.min("firstAt", member.at())
+			.max("lastAt", member.at())
+			.set("updatedAt", now);
+		update.push("members").sort(Sort.by("at", "appealId")).each(member);
+		return this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(incidentId).and("version").is(readVersion)), update,
+				FindAndModifyOptions.options().returnNew(true), Incident.class, Incident.COLLECTION);
 	}
 
 	/** Moves seen appeals to an incident (or out of every incident). */
