@@ -220,12 +220,15 @@ public class DurableConsumers implements SmartLifecycle, OplogReaders {
 		void start() {
 			// Every event, not only the wanted ones, moves the position: a consumer that rarely wants one would
 			// otherwise keep an old checkpoint, and the embedded oplog from it (see oldestPosition).
-			Flux<List<AppealEvent>> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
+			Flux<Void> follow = Flux.defer(() -> position().flatMapMany(after -> stream.events(after,
 					event -> true, properties.consumerBuffer())))
 				// What has queued up is handed off together (a burst of ingests costs a few writes per batch, not
 				// two per event); a lone event waits at most consumerBatchWait for company.
 				.bufferTimeout(properties.consumerBatch(), properties.consumerBatchWait(), true)
-				.concatMap(batch -> handOff(batch).thenReturn(batch))
+				// Detached once done: concatMap keeps its last inner subscription until the next batch, and through it
+				// the batch, its work items and every appeal copy in them (about 5 MB of an idle heap after the demo
+				// load, 651 appeals held by six consumers).
+				.concatMap(batch -> handOff(batch).onTerminateDetach())
 				// History this instance still wanted is gone: another instance has handed those events off and moved
 				// the stored checkpoint past them (only then is the embedded oplog trimmed), so resume from there.
 				.doOnError(ex -> {
