@@ -32,20 +32,6 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 		reach = (reach != null) ? reach : Reach.NONE;
 		category = (category != null) ? category : Category.OTHER;
 	}
-	/** An appeal whose settlement is not known (stored before settlements were, or named nowhere). */
-	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
-			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
-			Category category, boolean urgent, Reach reach, @Nullable String agencyId, @Nullable Person executor,
-			List<Answer> answers, List<HistoryEntry> history, int redirectCount, int returnCount, Instant receivedAt,
-			@Nullable Instant firstRespondedAt, @Nullable Instant answeredAt, @Nullable Instant closedAt,
-			@Nullable Instant reopenedAt, List<String> searchTerms, @Nullable String ingestedBy,
-			@Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla, @Nullable ChannelSource source,
-			List<CitizenMessage> messages, @Nullable String number) {
-		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
-				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
-				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, source, messages, number, null);
-	}
-
 	/** An appeal without a number yet: the writer gives it one at intake (and the backfill to older ones). */
 	public Appeal(String id, long version, AppealStatus status, Channel channel, String externalId, @Nullable String url,
 			@Nullable Instant postedAt, String text, @Nullable Author author, @Nullable Municipality municipality,
@@ -57,7 +43,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 			List<CitizenMessage> messages) {
 		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
 				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
-				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, source, messages, null);
+				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, source, messages, null, null);
 	}
 
 	/** An appeal that did not come through a connected channel and has no further messages. */
@@ -70,7 +56,7 @@ public record Appeal(@Id String id, long version, AppealStatus status, Channel c
 			@Nullable LastEvent lastEvent, @Nullable SlaSnapshot sla) {
 		this(id, version, status, channel, externalId, url, postedAt, text, author, municipality, category, urgent, reach,
 				agencyId, executor, answers, history, redirectCount, returnCount, receivedAt, firstRespondedAt,
-				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, null, List.of(), null);
+				answeredAt, closedAt, reopenedAt, searchTerms, ingestedBy, lastEvent, sla, null, List.of(), null, null);
 	}
 
 

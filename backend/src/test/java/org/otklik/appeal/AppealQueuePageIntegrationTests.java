@@ -137,7 +137,7 @@ class AppealQueuePageIntegrationTests extends IntegrationTestSupport {
 				a.author(), a.municipality(), a.category(), a.urgent(), a.reach(), a.agencyId(), a.executor(), List.of(),
 				List.of(), a.redirectCount(), a.returnCount(), a.receivedAt(), a.firstRespondedAt(), a.answeredAt(),
 				a.closedAt(), a.reopenedAt(), List.of(), a.ingestedBy(), a.lastEvent(), a.sla(), a.source(), List.of(),
-				a.number());
+				a.number(), a.settlement());
 	}
 
 	private void assign(String appealId, String agencyCode) {
