@@ -102,6 +102,32 @@ class IncidentIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void appealsWithAStoredSettlementGroupByItAlthoughTheirTextsNameNoPlace() {
+		Map<String, Object> sporn = Map.of("municipality", "YAGODNINSKY", "settlement", "Спорное");
+		String first = ingest("Третий час нет света во всём посёлке", sporn);
+		String second = ingest("Электричество отключили без предупреждения, когда дадут?", sporn);
+		await(() -> incidentOf(second) != null, "the grouping");
+		assertThat(incidentOf(first)).isNotNull();
+		assertThat(incidentOf(first).get("id")).isEqualTo(incidentOf(second).get("id"));
+		assertThat(incidentOf(second)).containsEntry("settlement", "Спорное").containsEntry("municipality", "YAGODNINSKY");
+	}
+
+	@Test
+	void differentStoredSettlementsOfOneMunicipalityDoNotGroup() {
+		String karamken1 = ingest("С утра в домах нет холодной воды, краны сухие",
+				Map.of("municipality", "KHASYNSKY", "settlement", "Карамкен"));
+		String madaun = ingest("С утра в домах нет холодной воды, краны сухие",
+				Map.of("municipality", "KHASYNSKY", "settlement", "Мадаун"));
+		String karamken2 = ingest("Водопровод не работает, воды нет с самого утра",
+				Map.of("municipality", "KHASYNSKY", "settlement", "Карамкен"));
+		// The third appeal pairs with the first of its settlement; by then the second has been decided too.
+		await(() -> incidentOf(karamken2) != null && seen(madaun), "the grouping");
+		assertThat(incidentOf(karamken1).get("id")).isEqualTo(incidentOf(karamken2).get("id"));
+		assertThat(incidentOf(karamken2)).containsEntry("settlement", "Карамкен");
+		assertThat(incidentOf(madaun)).isNull();
+	}
+
+	@Test
 	void curatorsConfirmSplitDetachAndMerge() {
 		List<String> ids = List.of(ingest("В Эльгене нет воды в домах"), ingest("Эльген без воды второй день"),
 				ingest("В Эльгене пропала вода, краны сухие"), ingest("Когда в Эльгене дадут воду?"));

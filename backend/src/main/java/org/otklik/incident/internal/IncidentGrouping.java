@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.otklik.appeal.Appeal;
+import org.otklik.appeal.Settlements;
 import org.otklik.incident.Incident;
 import org.otklik.incident.IncidentProperties;
 import org.otklik.incident.IncidentStatus;
@@ -50,12 +51,16 @@ public class IncidentGrouping {
 
 	private final Clock clock;
 
+	private final Settlements settlements;
+
 	// Lazy: the routing service trains its model at construction.
-	IncidentGrouping(IncidentStore store, @Lazy RoutingService routing, IncidentProperties properties, Clock clock) {
+	IncidentGrouping(IncidentStore store, @Lazy RoutingService routing, IncidentProperties properties, Clock clock,
+			@Lazy Settlements settlements) {
 		this.store = store;
 		this.routing = routing;
 		this.properties = properties;
 		this.clock = clock;
+		this.settlements = settlements;
 	}
 
 	/** Groups a newly received appeal; a second call for the same appeal does nothing. */
@@ -86,9 +91,9 @@ public class IncidentGrouping {
 	}
 
 	private Mono<Void> group(Appeal appeal, RoutingSuggestion suggestion) {
-		Municipality municipality = (appeal.municipality() != null) ? appeal.municipality() : suggestion.municipality();
-		String settlement = (municipality != null && municipality == suggestion.municipality())
-				? suggestion.settlement() : null;
+		Where place = place(appeal, suggestion);
+		Municipality municipality = (place != null) ? place.municipality() : null;
+		String settlement = (place != null) ? place.settlement() : null;
 		Category category = (appeal.category() != Category.OTHER) ? appeal.category() : suggestion.category();
 		List<String> placeWords = new ArrayList<>();
 		if (settlement != null) {
@@ -119,6 +124,37 @@ public class IncidentGrouping {
 				.flatMap(loose -> pair(seen, loose, appeal.text()))))
 			.switchIfEmpty(Mono.defer(() -> this.store.save(seen)))
 			.then();
+	}
+
+	/**
+	 * Where the appeal is about. The appeal's stored settlement (the sender's, checked against the gazetteer,
+	 * a curator's, or the one its text names) comes first: it is what a curator sees and corrects, and a text
+	 * that names no place still belongs to it. Otherwise the appeal's municipality or routing's, with routing's
+	 * settlement when it lies in that municipality. Null municipality: the text names no place.
+	 */
+	private @Nullable Where place(Appeal appeal, RoutingSuggestion suggestion) {
+		Municipality municipality = appeal.municipality();
+		String stored = appeal.settlement();
+		if (stored != null && municipality == null) {
+			// A settlement taken from the text without a municipality from the sender: the gazetteer knows whose.
+			Settlements.Place named = this.settlements.named(stored);
+			municipality = (named != null && stored.equalsIgnoreCase(named.settlement())) ? named.municipality()
+					: suggestion.municipality();
+		}
+		if (stored != null && municipality != null) {
+			return new Where(municipality, stored);
+		}
+		if (municipality == null) {
+			municipality = suggestion.municipality();
+		}
+		if (municipality == null) {
+			return null;
+		}
+		String settlement = (municipality == suggestion.municipality()) ? suggestion.settlement() : null;
+		return new Where(municipality, settlement);
+	}
+
+	private record Where(Municipality municipality, @Nullable String settlement) {
 	}
 
 	private record Choice(Incident incident, double score) {
