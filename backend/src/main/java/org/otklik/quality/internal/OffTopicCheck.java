@@ -22,6 +22,9 @@ public final class OffTopicCheck implements QualityCheck {
 
 	private static final int MIN_LETTERS = 4;
 
+	/** Prepositions after which a capitalised word is a place: «в Сусумане», «во Владивостоке», «из Эльгена». */
+	private static final Set<String> PLACE_PREPOSITIONS = Set.of("в", "во", "из");
+
 	private final List<String> generic = new ArrayList<>();
 
 	private final Map<String, List<String>> topics = new LinkedHashMap<>();
@@ -138,10 +141,15 @@ public final class OffTopicCheck implements QualityCheck {
 		Map<String, String> words = new LinkedHashMap<>();
 		Set<String> touched = new LinkedHashSet<>();
 		int hits = 0;
+		String previous = "";
 		for (Token token : text.tokens()) {
 			if (!token.isWord()) {
 				continue;
 			}
+			// «в Сусумане», «из Эльгена»: the place both texts name is where, not what; an answer about
+			// bread in Сусуман is not about the stadium in Сусуман. Streets («на Портовой») stay words.
+			boolean place = PLACE_PREPOSITIONS.contains(previous) && Character.isUpperCase(token.text().charAt(0));
+			previous = token.form();
 			// Topics first: short words such as «УК» name a subject without being a content word.
 			char first = token.form().charAt(0);
 			for (String[] entry : this.topicsByLetter.getOrDefault(first, List.of())) {
@@ -150,7 +158,7 @@ public final class OffTopicCheck implements QualityCheck {
 					hits++;
 				}
 			}
-			if (token.form().length() >= MIN_LETTERS && !STOP_WORDS.contains(token.form())
+			if (!place && token.form().length() >= MIN_LETTERS && !STOP_WORDS.contains(token.form())
 					&& !startsWithAny(token.form(), this.genericByLetter.getOrDefault(first, List.of()))) {
 				words.putIfAbsent(token.stem(), token.text());
 			}
