@@ -28,7 +28,8 @@ class RoutingNewWordingsTests {
 	/**
 	 * Urgent: recall at least 95 % (the product goal), and no more than 5 % of the harmless ones raise an
 	 * alarm. Before the rules were widened the first 60 gave 21 of 32 urgent and 1 false alarm of 28; the
-	 * second 22, written after that, 8 of 12 and 1 of 10; now 44 of 44 and 0 of 38.
+	 * second 22, written after that, 8 of 12 and 1 of 10; the third 46, written later still, 12 of 28 and 3
+	 * of 18; the fourth 20, written after the third's fixes, 9 of 12 and 0 of 8; now 84 of 84 and 0 of 64.
 	 */
 	@Test
 	void urgentAppealsInNewWordingAreFoundAndHarmlessOnesAreLeftAlone() {
@@ -51,8 +52,8 @@ class RoutingNewWordingsTests {
 				}
 			}
 		}
-		assertThat(urgent).isGreaterThanOrEqualTo(40);
-		assertThat(harmless).isGreaterThanOrEqualTo(35);
+		assertThat(urgent).isGreaterThanOrEqualTo(80);
+		assertThat(harmless).isGreaterThanOrEqualTo(60);
 		assertThat((double) (urgent - missed.size()) / urgent).as("urgent recall; missed: %s", missed)
 			.isGreaterThanOrEqualTo(0.95);
 		assertThat((double) falseAlarms.size() / harmless).as("false alarms: %s", falseAlarms).isLessThanOrEqualTo(0.05);
