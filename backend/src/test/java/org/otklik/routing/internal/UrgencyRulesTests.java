@@ -147,6 +147,11 @@ class UrgencyRulesTests {
 		assertThat(UrgencyRules.reasons("В группе садика холодрыга, дети сопливые", true))
 			.containsExactly("Нет отопления в холодное время года");
 		assertThat(UrgencyRules.reasons("На улице дубак, оденьтесь теплее на ёлку", true)).isEmpty();
+		// A plea ahead of the season is not an alarm; a sign-off «заранее спасибо» does not make it one.
+		assertThat(UrgencyRules.reasons("Сосульки каждую весну висят над входом, напомните владельцу заранее", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Над входом висят огромные сосульки, просим сбить, заранее спасибо", true))
+			.containsExactly("Сосульки, наледь или снег над проходом");
+		assertThat(UrgencyRules.reasons("Батареи в подъезде холодные, но в квартирах тепло", true)).isEmpty();
 	}
 
 	@Test
