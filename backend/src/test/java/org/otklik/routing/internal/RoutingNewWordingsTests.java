@@ -28,7 +28,9 @@ class RoutingNewWordingsTests {
 	/**
 	 * Urgent: recall at least 95 % (the product goal), and no more than 5 % of the harmless ones raise an
 	 * alarm. Before the rules were widened the first 60 gave 21 of 32 urgent and 1 false alarm of 28; the
-	 * second 22, written after that, 8 of 12 and 1 of 10; now 44 of 44 and 0 of 38.
+	 * second 22, written after that, 8 of 12 and 1 of 10; the third 46, written later still, 12 of 28 and 3
+	 * of 18; the fourth 20, written after the third's fixes, 9 of 12 and 0 of 8; the fifth 20, 5 of 6 and 3 of
+	 * 14; now 90 of 90 and 1 of 78.
 	 */
 	@Test
 	void urgentAppealsInNewWordingAreFoundAndHarmlessOnesAreLeftAlone() {
@@ -51,8 +53,8 @@ class RoutingNewWordingsTests {
 				}
 			}
 		}
-		assertThat(urgent).isGreaterThanOrEqualTo(40);
-		assertThat(harmless).isGreaterThanOrEqualTo(35);
+		assertThat(urgent).isGreaterThanOrEqualTo(80);
+		assertThat(harmless).isGreaterThanOrEqualTo(60);
 		assertThat((double) (urgent - missed.size()) / urgent).as("urgent recall; missed: %s", missed)
 			.isGreaterThanOrEqualTo(0.95);
 		assertThat((double) falseAlarms.size() / harmless).as("false alarms: %s", falseAlarms).isLessThanOrEqualTo(0.05);
@@ -69,8 +71,9 @@ class RoutingNewWordingsTests {
 
 	/**
 	 * Category: at least 85 % top-1 over all (the product goal), and in every category at most one miss
-	 * (the set has 3 to 7 a category). The model before the L2-regularised trainer got 43 of 44, after 41 of
-	 * 44 (cross-validation rose 0.854 → 0.869); the right category is always among the first two.
+	 * (the set has 6 to 10 a category). The model before the L2-regularised trainer got 43 of 44, after 41 of
+	 * 44 (cross-validation rose 0.854 → 0.869); the right category is always among the first two. The fourth
+	 * session's 31, written before any change, gave 30 of 31, and 31 of 31 with the lexicon's «подключение».
 	 */
 	@Test
 	void categoriesInNewWordingMeetTheirBars() {

@@ -125,6 +125,36 @@ class UrgencyRulesTests {
 	}
 
 	@Test
+	void aDangerToldAsRemovedOrPastIsNotUrgentUnlessItIsBack() {
+		assertThat(UrgencyRules.reasons("Сосульки над входом уже сбили, спасибо", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Сосульки над входом уже сбили, но снова висят новые", true))
+			.containsExactly("Сосульки, наледь или снег над проходом");
+		assertThat(UrgencyRules.reasons("В прошлом месяце отравился в столовой, верните деньги", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Вся семья отравилась грибами, тошнит", true))
+			.containsExactly("Вспышка инфекции или отравление");
+	}
+
+	@Test
+	void theThirdRoundsClassesGiveTheirReasons() {
+		assertThat(UrgencyRules.reasons("Третий час ждём скорую к деду", true))
+			.containsExactly("Скорая помощь не приезжает или не может доехать");
+		assertThat(UrgencyRules.reasons("На трассе перевернулся автобус, людей не могут достать", true))
+			.containsExactly("Люди уже пострадали или едва не пострадали");
+		assertThat(UrgencyRules.reasons("В подъезде лопнула труба, кипяток льётся по ступенькам", true))
+			.containsExactly("Прорыв трубы с кипятком или ожог");
+		assertThat(UrgencyRules.reasons("Опубликуйте график отключения света на следующую неделю", true)).isEmpty();
+		// Slang for cold indoors counts only indoors: «на улице дубак» is the weather.
+		assertThat(UrgencyRules.reasons("В группе садика холодрыга, дети сопливые", true))
+			.containsExactly("Нет отопления в холодное время года");
+		assertThat(UrgencyRules.reasons("На улице дубак, оденьтесь теплее на ёлку", true)).isEmpty();
+		// A plea ahead of the season is not an alarm; a sign-off «заранее спасибо» does not make it one.
+		assertThat(UrgencyRules.reasons("Сосульки каждую весну висят над входом, напомните владельцу заранее", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Над входом висят огромные сосульки, просим сбить, заранее спасибо", true))
+			.containsExactly("Сосульки, наледь или снег над проходом");
+		assertThat(UrgencyRules.reasons("Батареи в подъезде холодные, но в квартирах тепло", true)).isEmpty();
+	}
+
+	@Test
 	void aThreatFarIntoALongTextIsFound() {
 		// Rules search only around their anchor words; the threat sits past many other anchors' stretches.
 		String filler = "Дети ходят в школу мимо дороги, снег во дворе убирают, вода в доме есть. ".repeat(40);
