@@ -133,16 +133,22 @@ class DirectFramesTests {
 		assertThat(outbound(channel)).isEmpty();
 	}
 
-	@Test
-	void aMemberIsWrittenDirectlyUntilItCannotBeThenEverythingTakesItsBoundedBufferInOrder() {
-		EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false));
-		SharedSubscriptions.Group group = this.shared.new Group(new SharedSubscriptions.Key("subscription { x }", null,
-				Map.of(), Locale.ROOT, Set.of(), null, null, null));
+	/** A member of the group on the channel's loop, with operation id 1, receiving every event. */
+	private SharedSubscriptions.Member join(SharedSubscriptions.Group group, EmbeddedChannel channel) {
 		SharedSubscriptions.Member member = new SharedSubscriptions.Member(null, 8, channel.eventLoop(),
 				new DirectFrames.Socket(channel, this.frames), "1");
 		member.start = 0;
 		member.group = group;
 		group.members.add(member);
+		return member;
+	}
+
+	@Test
+	void aMemberIsWrittenDirectlyUntilItCannotBeThenEverythingTakesItsBoundedBufferInOrder() {
+		EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false));
+		SharedSubscriptions.Group group = this.shared.new Group(new SharedSubscriptions.Key("subscription { x }", null,
+				Map.of(), Locale.ROOT, Set.of(), null, null, null));
+		SharedSubscriptions.Member member = join(group, channel);
 		List<Object> buffered = new ArrayList<>();
 		member.flux().map(r -> ((Map<?, ?>) r.getData()).get("appealReceived")).subscribe(buffered::add);
 
@@ -166,11 +172,7 @@ class DirectFramesTests {
 		EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false));
 		SharedSubscriptions.Group group = this.shared.new Group(new SharedSubscriptions.Key("subscription { y }", null,
 				Map.of(), Locale.ROOT, Set.of(), null, null, null));
-		SharedSubscriptions.Member member = new SharedSubscriptions.Member(null, 8, channel.eventLoop(),
-				new DirectFrames.Socket(channel, this.frames), "1");
-		member.start = 0;
-		member.group = group;
-		group.members.add(member);
+		SharedSubscriptions.Member member = join(group, channel);
 
 		group.emit(result("early"));
 		channel.runPendingTasks();
