@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -81,14 +82,24 @@ final class SharedFrames implements Encoder<Object> {
 	 * encoder the handler would pick.
 	 */
 	static ServerCodecConfigurer codecs(ServerCodecConfigurer application) {
+		return codecs(application, of(application));
+	}
+
+	/** The application's codecs with the given encoder (made by {@link #of} from them) in front of the JSON one. */
+	static ServerCodecConfigurer codecs(ServerCodecConfigurer application, SharedFrames frames) {
+		ServerCodecConfigurer codecs = application.clone();
+		codecs.defaultCodecs().jacksonJsonEncoder(frames);
+		return codecs;
+	}
+
+	/** This encoder in front of the JSON encoder the handler would pick from the application's codecs. */
+	static SharedFrames of(ServerCodecConfigurer application) {
 		Encoder<?> json = application.getWriters().stream()
 			.filter(writer -> writer.canWrite(MESSAGE_TYPE, MediaType.APPLICATION_JSON))
 			.map(writer -> ((EncoderHttpMessageWriter<?>) writer).getEncoder())
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No JSON encoder for graphql-ws messages"));
-		ServerCodecConfigurer codecs = application.clone();
-		codecs.defaultCodecs().jacksonJsonEncoder(new SharedFrames(json));
-		return codecs;
+		return new SharedFrames(json);
 	}
 
 	@Override
@@ -111,14 +122,26 @@ final class SharedFrames implements Encoder<Object> {
 	private DataBuffer frame(DataBufferFactory bufferFactory, byte[] id, byte[] payload) {
 		byte[] first = this.idFirst ? id : payload;
 		byte[] second = this.idFirst ? payload : id;
-		int size = this.literals[0].length + first.length + this.literals[1].length + second.length + this.literals[2].length;
-		DataBuffer buffer = bufferFactory.allocateBuffer(size);
+		DataBuffer buffer = bufferFactory.allocateBuffer(messageLength(id, payload));
 		buffer.write(this.literals[0]).write(first).write(this.literals[1]).write(second).write(this.literals[2]);
 		return buffer;
 	}
 
+	/** The length of a {@code next} message with this id and payload ({@link Payload#json}). */
+	int messageLength(byte[] id, byte[] payload) {
+		return this.literals[0].length + id.length + this.literals[1].length + payload.length + this.literals[2].length;
+	}
+
+	/** Writes the same bytes as {@link #encodeValue} does for a {@code next} with this id and payload. */
+	void writeMessage(ByteBuf out, byte[] id, byte[] payload) {
+		byte[] first = this.idFirst ? id : payload;
+		byte[] second = this.idFirst ? payload : id;
+		out.writeBytes(this.literals[0]).writeBytes(first).writeBytes(this.literals[1]).writeBytes(second)
+			.writeBytes(this.literals[2]);
+	}
+
 	/** The id's bytes when JSON writes it as it is (printable ASCII without quote or backslash), else null. */
-	private static byte @Nullable [] plainAscii(@Nullable String id) {
+	static byte @Nullable [] plainAscii(@Nullable String id) {
 		if (id == null) {
 			return null;
 		}

@@ -138,7 +138,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		Map<String, Object> attributes = webSocket.getSessionInfo().getAttributes();
 		Object session = attributes.get(WebSocketSessions.SESSION);
 		Member member = new Member((session instanceof WebSocketSession ws) ? ws : null, source.buffer(),
-				(attributes.get(WebSocketSessions.EVENT_LOOP) instanceof Executor loop) ? loop : null);
+				(attributes.get(WebSocketSessions.EVENT_LOOP) instanceof Executor loop) ? loop : null,
+				(attributes.get(WebSocketSessions.DIRECT) instanceof DirectFrames.Socket socket) ? socket : null, webSocket.getId());
 		while (true) {
 			Group group = this.groups.computeIfAbsent(key, Group::new);
 			Mono<WebGraphQlResponse> response = group.join(member, source, request, chain);
@@ -333,7 +334,21 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 				return;
 			}
 			// The list as it is now: a member joining later starts after this event anyway (see join).
-			each(this.members, member -> member.offer(shared, position));
+			SharedFrames.Payload payload = (shared instanceof Serialised serialised) ? serialised.payload() : null;
+			eachBatch(this.members, batch -> {
+				// Members on an event loop get the frame written to their channel, one flush per socket.
+				DirectFrames.Batch frames = (payload != null && batch.get(0).loop != null) ? new DirectFrames.Batch(payload) : null;
+				try {
+					for (Member member : batch) {
+						member.offer(shared, position, frames);
+					}
+				}
+				finally {
+					if (frames != null) {
+						frames.finish();
+					}
+				}
+			});
 		}
 
 		private void fail(Throwable ex) {
@@ -351,10 +366,15 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		 * them take the same way; members without a loop (tests) are served here.
 		 */
 		private void each(List<Member> members, Consumer<Member> action) {
+			eachBatch(members, batch -> batch.forEach(action));
+		}
+
+		/** As {@link #each}, with the members of one loop (or each member without one) handed over together. */
+		private void eachBatch(List<Member> members, Consumer<List<Member>> action) {
 			Map<Executor, List<Member>> byLoop = null;
 			for (Member member : members) {
 				if (member.loop == null) {
-					action.accept(member);
+					action.accept(List.of(member));
 					continue;
 				}
 				if (byLoop == null) {
@@ -368,7 +388,7 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 			for (Map.Entry<Executor, List<Member>> batch : byLoop.entrySet()) {
 				List<Member> onLoop = batch.getValue();
 				try {
-					batch.getKey().execute(() -> onLoop.forEach(action));
+					batch.getKey().execute(() -> action.accept(onLoop));
 				}
 				catch (RejectedExecutionException ex) {
 					// The server is shutting down and the loop with it, taking its sockets along.
@@ -429,22 +449,63 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		/** Where this member's signals are delivered: its socket's event loop, or null for the emitting thread. */
 		final @Nullable Executor loop;
 
+		/** The socket's channel, written to directly while {@link #direct}; null: always Spring's way. */
+		private final DirectFrames.@Nullable Socket socket;
+
+		/** The graphql-transport-ws operation id, which the member's {@code next} frames carry. */
+		private final @Nullable String id;
+
+		/**
+		 * Whether events are still written to the channel directly. Cleared for good the first time one cannot
+		 * be (the channel is past its high water mark, the operation not yet subscribed to): from then on every
+		 * event takes Spring's way, behind what is already written, so the socket's order holds. Read and
+		 * written on the member's loop only.
+		 */
+		private boolean direct;
+
+		/** Set when Spring's handler stops reading the member (complete, error, closed socket). */
+		private volatile boolean ended;
+
 		Member(@Nullable WebSocketSession session, int capacity) {
 			this(session, capacity, null);
 		}
 
 		Member(@Nullable WebSocketSession session, int capacity, @Nullable Executor loop) {
+			this(session, capacity, loop, null, null);
+		}
+
+		Member(@Nullable WebSocketSession session, int capacity, @Nullable Executor loop, DirectFrames.@Nullable Socket socket,
+				@Nullable String id) {
 			this.session = session;
 			this.capacity = capacity;
 			this.loop = loop;
+			this.socket = socket;
+			this.id = id;
+			this.direct = (socket != null && id != null);
 			// Grows with what it holds: thousands of idle subscribers would otherwise each keep the whole capacity.
 			this.sink = Sinks.many().unicast().onBackpressureBuffer(new GrowingBoundedQueue<>(capacity));
 		}
 
 		void offer(ExecutionResult result, @Nullable Long position) {
+			offer(result, position, null);
+		}
+
+		/** Offers an event; with frames, written straight to the channel while the member may be. */
+		void offer(ExecutionResult result, @Nullable Long position, DirectFrames.@Nullable Batch frames) {
 			long from = this.start;
 			if (from == NOTHING_YET || (position != null && Long.compareUnsigned(position, from) <= 0)) {
 				return;
+			}
+			DirectFrames.Socket channel = this.socket;
+			String operation = this.id;
+			if (this.direct && frames != null && channel != null && operation != null) {
+				if (this.ended) {
+					return;
+				}
+				if (this.sink.currentSubscriberCount() > 0 && frames.write(channel, operation)) {
+					return;
+				}
+				this.direct = false;
 			}
 			Sinks.EmitResult emitted = this.sink.tryEmitNext(result);
 			// A full buffer not yet subscribed to reports "zero subscribers": it is just as far behind.
@@ -465,7 +526,10 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		}
 
 		Flux<ExecutionResult> flux() {
-			return this.sink.asFlux().doFinally(signal -> leave());
+			return this.sink.asFlux().doFinally(signal -> {
+				this.ended = true;
+				leave();
+			});
 		}
 
 		private void leave() {

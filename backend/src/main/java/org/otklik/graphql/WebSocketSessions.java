@@ -38,6 +38,9 @@ public class WebSocketSessions {
 	 */
 	static final String EVENT_LOOP = WebSocketSessions.class.getName() + ".eventLoop";
 
+	/** Key of the socket's {@link DirectFrames.Socket} in session attributes, where shared events are written. */
+	static final String DIRECT = WebSocketSessions.class.getName() + ".direct";
+
 	/** Close code for a subscriber that did not keep up (application range 4000–4999). */
 	public static final int SLOW_SUBSCRIBER = 4008;
 
@@ -46,8 +49,10 @@ public class WebSocketSessions {
 			ServerCodecConfigurer codecs, GraphQlLimitsProperties limits, JsonMapper json) {
 		var websocket = properties.getWebsocket();
 		int maxOperations = limits.maxSubscriptionsPerSocket();
-		// Shared subscription events are written from bytes serialised once per event (SharedFrames).
-		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), SharedFrames.codecs(codecs),
+		// Shared subscription events are written from bytes serialised once per event (SharedFrames), most of
+		// them straight to the socket's channel (DirectFrames).
+		SharedFrames frames = SharedFrames.of(codecs);
+		return new GraphQlWebSocketHandler(GuardedWebSocketSession.releasing(handler), SharedFrames.codecs(codecs, frames),
 				websocket.getConnectionInitTimeout(), websocket.getKeepAlive()) {
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
@@ -56,6 +61,10 @@ public class WebSocketSessions {
 				EventExecutor loop = ThreadExecutorMap.currentExecutor();
 				if (loop != null) {
 					session.getAttributes().put(EVENT_LOOP, loop);
+				}
+				DirectFrames.Socket socket = DirectFrames.socket(session, frames);
+				if (socket != null) {
+					session.getAttributes().put(DIRECT, socket);
 				}
 				return super.handle(new GuardedWebSocketSession(session, maxOperations, json));
 			}
