@@ -31,6 +31,16 @@ public class SlaPolicyStore implements InitializingBean {
 
 	private volatile Cached cached;
 
+	/**
+	 * The load in flight, shared by every request that finds the cache expired meanwhile: without it, each of
+	 * the concurrent ingests that arrive when the policies expire read the whole collection (a scan on the
+	 * embedded server) on its request path.
+	 */
+	private @Nullable Mono<SlaPolicyMatcher> loading;
+
+	/** Raised by every change, so that a load begun before it does not cache what it read. */
+	private long generation;
+
 	public SlaPolicyStore(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 	}
@@ -50,14 +60,45 @@ public class SlaPolicyStore implements InitializingBean {
 		if (fresh != null) {
 			return Mono.just(fresh);
 		}
-		return this.mongo.findAll(StoredPolicy.class, COLLECTION)
-			.map(StoredPolicy::policy)
-			.collectList()
-			.map(policies -> {
-				SlaPolicyMatcher matcher = new SlaPolicyMatcher(policies);
+		return Mono.defer(this::load);
+	}
+
+	private synchronized Mono<SlaPolicyMatcher> load() {
+		SlaPolicyMatcher fresh = cachedMatcher();
+		if (fresh != null) {
+			return Mono.just(fresh);
+		}
+		if (this.loading == null) {
+			long readAt = this.generation;
+			this.loading = this.mongo.findAll(StoredPolicy.class, COLLECTION)
+				.map(StoredPolicy::policy)
+				.collectList()
+				.map(policies -> {
+					SlaPolicyMatcher matcher = new SlaPolicyMatcher(policies);
+					loaded(readAt, matcher);
+					return matcher;
+				})
+				// A failed load is not kept: the next request tries again.
+				.doOnError(ex -> loaded(readAt, null))
+				.cache();
+		}
+		return this.loading;
+	}
+
+	private synchronized void loaded(long readAt, @Nullable SlaPolicyMatcher matcher) {
+		if (readAt == this.generation) {
+			if (matcher != null) {
 				this.cached = new Cached(matcher, Instant.now());
-				return matcher;
-			});
+			}
+			this.loading = null;
+		}
+	}
+
+	/** Forgets the cached policies and any load begun before a change. */
+	private synchronized void invalidate() {
+		this.generation++;
+		this.cached = null;
+		this.loading = null;
 	}
 
 	/**
@@ -80,13 +121,13 @@ public class SlaPolicyStore implements InitializingBean {
 	/** Creates or replaces a policy by its code. */
 	public Mono<SlaPolicy> save(SlaPolicy policy) {
 		return this.mongo.save(new StoredPolicy(policy.code(), policy), COLLECTION)
-			.doOnSuccess(saved -> this.cached = null)
+			.doOnSuccess(saved -> invalidate())
 			.map(StoredPolicy::policy);
 	}
 
 	public Mono<Boolean> delete(String code) {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(code)), COLLECTION)
-			.doOnSuccess(result -> this.cached = null)
+			.doOnSuccess(result -> invalidate())
 			.map(result -> result.getDeletedCount() > 0);
 	}
 
