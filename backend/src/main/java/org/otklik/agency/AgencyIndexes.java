@@ -1,6 +1,6 @@
 package org.otklik.agency;
 
-import java.time.Duration;
+import org.otklik.storage.StartupIndexes;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -20,10 +20,7 @@ public class AgencyIndexes implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		this.mongo.indexOps(Agency.class)
-			.createIndex(new Index().on("code", Sort.Direction.ASC).unique().named("code"))
-			// Startup only, never on a request path.
-			.block(Duration.ofSeconds(60));
+		StartupIndexes.create(this.mongo.indexOps(Agency.class), new Index().on("code", Sort.Direction.ASC).unique().named("code"));
 	}
 
 }

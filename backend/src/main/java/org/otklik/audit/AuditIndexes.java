@@ -1,9 +1,7 @@
 package org.otklik.audit;
 
-import java.time.Duration;
-
 import org.bson.Document;
-import reactor.core.publisher.Flux;
+import org.otklik.storage.StartupIndexes;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,15 +20,11 @@ public class AuditIndexes implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		var ops = this.mongo.indexOps(AuditEntry.class);
-		Flux.just(new CompoundIndexDefinition(new Document("actorId", 1).append("_id", -1)).named("actor"),
+		StartupIndexes.create(this.mongo.indexOps(AuditEntry.class),
+				new CompoundIndexDefinition(new Document("actorId", 1).append("_id", -1)).named("actor"),
 				new CompoundIndexDefinition(new Document("appealId", 1).append("_id", -1)).named("appeal"),
 				// One entry per appeal event, however often the event is delivered.
-				new CompoundIndexDefinition(new Document("eventId", 1)).named("eventId").unique().sparse())
-			.concatMap(ops::createIndex)
-			.then()
-			// Startup only, never on a request path.
-			.block(Duration.ofSeconds(60));
+				new CompoundIndexDefinition(new Document("eventId", 1)).named("eventId").unique().sparse());
 	}
 
 }

@@ -1,10 +1,8 @@
 package org.otklik.appeal.internal;
 
-import java.time.Duration;
-
 import org.bson.Document;
 import org.otklik.appeal.Appeal;
-import reactor.core.publisher.Flux;
+import org.otklik.storage.StartupIndexes;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -31,7 +29,7 @@ public class AppealIndexes implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		var ops = this.mongo.indexOps(Appeal.class);
-		Flux.just(
+		StartupIndexes.create(ops,
 				// Idempotent ingest: exactly one appeal per source post.
 				compound("channel_externalId", new Document("channel", 1).append("externalId", 1), true),
 				// An agency's queue by status, newest first.
@@ -59,11 +57,7 @@ public class AppealIndexes implements InitializingBean {
 				// index narrows nothing by itself, but lets MongoDB scan names instead of documents).
 				compound("author_name", new Document("author.name", 1), false),
 				// Word-form search over stems (multikey).
-				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"))
-			.concatMap(ops::createIndex)
-			.then()
-			// Startup only, never on a request path: traffic must not arrive before the unique index exists.
-			.block(Duration.ofSeconds(60));
+				new Index().on("searchTerms", Sort.Direction.ASC).named("searchTerms"));
 	}
 
 	private static IndexDefinition compound(String name, Document keys, boolean unique) {

@@ -1,10 +1,8 @@
 package org.otklik.appeal.internal;
 
-import java.time.Duration;
-
 import org.bson.Document;
 import org.otklik.appeal.Appeal;
-import reactor.core.publisher.Flux;
+import org.otklik.storage.StartupIndexes;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -29,7 +27,7 @@ class FigureIndexes implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		var ops = this.mongo.indexOps(Appeal.class);
-		Flux.just(
+		StartupIndexes.create(ops,
 				// An agency's answers and first responses in a period.
 				index("stats_agency_answered", new Document("agencyId", 1).append("answeredAt", 1)),
 				index("stats_agency_responded", new Document("agencyId", 1).append("firstRespondedAt", 1)),
@@ -40,11 +38,7 @@ class FigureIndexes implements InitializingBean {
 				index("stats_history", new Document("history.type", 1).append("history.at", 1)),
 				// Answers submitted in a period, for the coach's growth zones (multikey over answers).
 				index("answers_submitted", new Document("answers.submittedAt", 1)),
-				index("agency_answers_submitted", new Document("agencyId", 1).append("answers.submittedAt", 1)))
-			.concatMap(ops::createIndex)
-			.then()
-			// Startup only, never on a request path.
-			.block(Duration.ofSeconds(60));
+				index("agency_answers_submitted", new Document("agencyId", 1).append("answers.submittedAt", 1)));
 	}
 
 	private static CompoundIndexDefinition index(String name, Document keys) {

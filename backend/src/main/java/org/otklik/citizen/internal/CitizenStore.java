@@ -15,6 +15,7 @@ import org.otklik.citizen.CitizenLink;
 import org.otklik.citizen.CitizenRating;
 import org.otklik.citizen.CitizenRating.RatingTask;
 import org.otklik.citizen.CitizenRating.RatingTaskState;
+import org.otklik.storage.StartupIndexes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,15 +47,13 @@ public class CitizenStore implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		// Startup only, never on a request path.
-		this.mongo.indexOps(CitizenLink.class)
+		StartupIndexes.create(this.mongo.indexOps(CitizenLink.class)
 			.createIndex(new Index().on("tokenHash", Sort.Direction.ASC).unique().named("tokenHash"))
 			.then(this.mongo.indexOps(CitizenLink.class).createIndex(new Index().on("appealId", Sort.Direction.ASC).named("appealId")))
 			.then(this.mongo.indexOps(CitizenRating.class)
 				.createIndex(new Index().on("agencyId", Sort.Direction.ASC).on("ratedAt", Sort.Direction.DESC).named("agencyRatedAt")))
 			.then(this.mongo.indexOps(CitizenRating.class)
-				.createIndex(new Index().on("task.state", Sort.Direction.ASC).on("task.openedAt", Sort.Direction.ASC).named("task")))
-			.block(Duration.ofSeconds(60));
+				.createIndex(new Index().on("task.state", Sort.Direction.ASC).on("task.openedAt", Sort.Direction.ASC).named("task"))));
 	}
 
 	// ---------------------------------------------------------------- links

@@ -13,6 +13,7 @@ import org.otklik.push.PushNoticeKind;
 import org.otklik.push.PushSettings;
 import org.otklik.push.internal.PushNotice.State;
 import org.otklik.security.Role;
+import org.otklik.storage.StartupIndexes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +44,7 @@ public class PushStore implements InitializingBean {
 	public void afterPropertiesSet() {
 		var notices = this.mongo.indexOps(PushNotice.COLLECTION);
 		var devices = this.mongo.indexOps(PushDevice.COLLECTION);
-		Flux.concat(
+		StartupIndexes.create(Flux.concat(
 				// The dispatcher's idempotency: one notice per (device, event, kind), whoever dispatches it.
 				notices.createIndex(new CompoundIndexDefinition(new Document("key", 1)).named("key").unique()),
 				notices.createIndex(new CompoundIndexDefinition(new Document("state", 1).append("nextAttemptAt", 1))
@@ -54,9 +55,7 @@ public class PushStore implements InitializingBean {
 				devices.createIndex(new CompoundIndexDefinition(new Document("userId", 1).append("_id", 1)).named("user")),
 				devices.createIndex(new CompoundIndexDefinition(new Document("ownerRoles", 1).append("ownerAgencyCode", 1))
 					.named("recipients")))
-			.then()
-			// Startup only, never on a request path.
-			.block(Duration.ofSeconds(60));
+			.then());
 	}
 
 	// ---------------------------------------------------------------- devices

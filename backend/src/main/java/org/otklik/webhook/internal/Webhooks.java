@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.otklik.appeal.AppealEventType;
+import org.otklik.storage.StartupIndexes;
 import org.otklik.webhook.Webhook;
 import org.otklik.webhook.WebhookDelivery;
 import org.otklik.webhook.WebhookDelivery.State;
@@ -38,7 +39,7 @@ public class Webhooks implements InitializingBean {
 	public void afterPropertiesSet() {
 		var deliveries = this.mongo.indexOps(WebhookDelivery.COLLECTION);
 		var webhooks = this.mongo.indexOps(Webhook.COLLECTION);
-		Flux.concat(
+		StartupIndexes.create(Flux.concat(
 				// The dispatcher's idempotency: one delivery per (webhook, event), whoever dispatches it.
 				deliveries.createIndex(new CompoundIndexDefinition(new Document("key", 1)).named("key").unique()),
 				deliveries.createIndex(new CompoundIndexDefinition(new Document("webhookId", 1).append("_id", -1))
@@ -48,9 +49,7 @@ public class Webhooks implements InitializingBean {
 				webhooks.createIndex(new CompoundIndexDefinition(new Document("enabled", 1).append("eventTypes", 1))
 					.named("wanted")),
 				webhooks.createIndex(new CompoundIndexDefinition(new Document("ownerId", 1).append("_id", 1)).named("owner")))
-			.then()
-			// Startup only, never on a request path.
-			.block(Duration.ofSeconds(60));
+			.then());
 	}
 
 	// ---------------------------------------------------------------- webhooks

@@ -1,5 +1,6 @@
 package org.otklik.appeal.internal;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealEvent;
 import org.otklik.appeal.AppealEventBatchConsumer;
 import org.otklik.appeal.AppealEventConsumer;
@@ -166,15 +168,40 @@ class DurableConsumerBatchTests {
 		assertThat(recorder.alone).containsExactlyInAnyOrderElementsOf(ids.subList(0, 4));
 	}
 
+	@Test
+	void anIdleConsumerHoldsNoHandedOffBatch() {
+		// The events are made as the stream is read and this test keeps only weak references to their appeals: once
+		// both batches are handed off, nothing but the consumer's pipeline could still hold one.
+		List<WeakReference<Appeal>> appeals = new CopyOnWriteArrayList<>();
+		Flux<AppealEvent> history = Flux.range(1, 8)
+			.map(DurableConsumerBatchTests::event)
+			.doOnNext(event -> appeals.add(new WeakReference<>(event.appeal())));
+		Recorder recorder = new Recorder(null);
+		DurableConsumers consumers = consumers(history);
+		consumers.start(recorder);
+		await(() -> recorder.completed.size() == 8, "eight events handled");
+		await(() -> consumers.unfinished(NAME).block(Duration.ofSeconds(10)) == 0, "every work item done");
+
+		// The stream has gone quiet: the last batch, its work items and their appeal copies are garbage now.
+		await(() -> {
+			System.gc();
+			return appeals.size() == 8 && appeals.stream().allMatch(appeal -> appeal.get() == null);
+		}, "every handed-off appeal collected");
+	}
+
 	// ------------------------------------------------------------ helpers
 
 	DurableConsumers consumers() {
+		return consumers(Flux.fromIterable(this.events));
+	}
+
+	/** Consumers that read {@code history} (from the position they resume after), then a quiet live stream. */
+	DurableConsumers consumers(Flux<AppealEvent> history) {
 		AppealEventStream stream = new AppealEventStream() {
 			@Override
 			public Flux<AppealEvent> events(AppealEventCursor after, Predicate<AppealEvent> filter, int buffer) {
 				// The stored history, then nothing more: a live stream that has gone quiet.
-				return Flux.fromIterable(DurableConsumerBatchTests.this.events)
-					.filter(e -> after == null || e.cursor().position() > after.position())
+				return history.filter(e -> after == null || e.cursor().position() > after.position())
 					.filter(filter)
 					.concatWith(Flux.never());
 			}
