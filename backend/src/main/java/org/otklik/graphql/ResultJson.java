@@ -35,6 +35,9 @@ final class ResultJson {
 
 	private int length;
 
+	/** The characters of the string being written. */
+	private char[] chars = new char[1024];
+
 	private ResultJson() {
 	}
 
@@ -119,11 +122,17 @@ final class ResultJson {
 		int chars = text.length();
 		// At most six bytes a character (a control character's escape), and the quotes.
 		reserve(6 * chars + 2);
+		// Copied out in bulk: charAt per character, with its bounds check, was most of this method's samples.
+		if (this.chars.length < chars) {
+			this.chars = new char[Math.max(chars, 2 * this.chars.length)];
+		}
+		char[] in = this.chars;
+		text.getChars(0, chars, in, 0);
 		byte[] b = this.out;
 		int at = this.length;
 		b[at++] = '"';
 		for (int i = 0; i < chars; i++) {
-			char c = text.charAt(i);
+			char c = in[i];
 			if (c < 0x80) {
 				if (c >= 0x20 && c != '"' && c != '\\') {
 					b[at++] = (byte) c;
@@ -156,8 +165,8 @@ final class ResultJson {
 				b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
 				b[at++] = (byte) (0x80 | (c & 0x3F));
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
-				int code = Character.toCodePoint(c, text.charAt(++i));
+			else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(in[i + 1])) {
+				int code = Character.toCodePoint(c, in[++i]);
 				b[at++] = (byte) (0xF0 | (code >> 18));
 				b[at++] = (byte) (0x80 | ((code >> 12) & 0x3F));
 				b[at++] = (byte) (0x80 | ((code >> 6) & 0x3F));
