@@ -9,7 +9,7 @@
 // server runs inside the app's JVM, so the raw line's CPU is what the database work alone costs there,
 // and GraphQL's CPU above it is the cost of the API layer. CPU per page is the load-robust figure.
 //
-//   cd bench && npm ci && cd .. && node bench/queue.mjs [--n 400] [--c 8] [--port 18396] a.jar [b.jar ...]
+//   cd bench && npm ci && cd .. && node bench/queue.mjs [--n 400] [--c 8] [--port 18396] [--times 1] a.jar [b.jar ...]
 import { MongoClient } from 'mongodb';
 import { startJar, userToken, cpuMs, drive, percentile, load } from './lib.mjs';
 
@@ -69,8 +69,11 @@ async function measure(jar) {
     const results = [];
     for (const [label, operation] of [['graphql', graphql], ['raw', raw], ['raw summary', summary]]) {
       const before = cpuMs(app.pid);
+      const started = new Date();
       const run = await drive(options.n, options.c, operation);
       results.push({ label, run, cpu: cpuMs(app.pid) - before });
+      // With --times, each phase's wall-clock span, to cut a profile (JFR's startTime) to one phase.
+      if (options.times) console.log(`  phase ${label}: ${started.toISOString()} .. ${new Date().toISOString()}`);
     }
     return results;
   } finally {

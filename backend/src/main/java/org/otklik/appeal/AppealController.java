@@ -1,6 +1,7 @@
 package org.otklik.appeal;
 
 import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,12 +94,30 @@ public class AppealController {
 	@QueryMapping
 	Mono<Connection<Appeal>> appeals(@Argument @Nullable AppealFilter filter, @Argument @Nullable AppealOrder orderBy, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
-		// Only the fields of the appeals themselves decide; edges' cursors and pageInfo need nothing more.
-		boolean summary = AppealSearch.isSummary(selection.getFields("edges/node/*").stream()
-			.map(SelectedField::getName)
-			.toList());
+		List<String> fields = nodeFields(selection);
 		return this.callers.current()
-			.flatMap(caller -> this.search.appeals(caller, filter, orderBy, first, after, summary));
+			.flatMap(caller -> this.search.appeals(caller, filter, orderBy, first, after, fields));
+	}
+
+	/**
+	 * The names of the fields selected on the connection's appeals ({@code edges/node/*}); only they decide,
+	 * edges' cursors and pageInfo need nothing more. Walked level by level rather than with a glob, which
+	 * graphql-java compiles to a regular expression on every call and matches against every selected field.
+	 */
+	static List<String> nodeFields(DataFetchingFieldSelectionSet selection) {
+		List<String> names = new ArrayList<>();
+		for (SelectedField edges : selection.getImmediateFields()) {
+			if (edges.getName().equals("edges")) {
+				for (SelectedField node : edges.getSelectionSet().getImmediateFields()) {
+					if (node.getName().equals("node")) {
+						for (SelectedField field : node.getSelectionSet().getImmediateFields()) {
+							names.add(field.getName());
+						}
+					}
+				}
+			}
+		}
+		return names;
 	}
 
 	@MutationMapping

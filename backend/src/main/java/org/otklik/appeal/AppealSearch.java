@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,7 +73,19 @@ public class AppealSearch {
 	 */
 	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
 			String after, boolean summary) {
+		return appeals(caller, filter, order, first, after, summary ? SUMMARY_FIELDS : null);
+	}
+
+	/**
+	 * As {@link #appeals(Caller, AppealFilter, AppealOrder, Integer, String)} for a selection of the given
+	 * appeal fields (null: any): a selection of {@link #SUMMARY_FIELDS} gets summary appeals holding only the
+	 * stored fields those fields read ({@link #SUMMARY_READS}); the other components are empty. A queue page
+	 * then neither encodes, decodes nor maps an appeal's last event, author, reach and the like it never shows.
+	 */
+	public Mono<Connection<Appeal>> appeals(Caller caller, AppealFilter filter, AppealOrder order, Integer first,
+			String after, @Nullable Collection<String> selectedFields) {
 		caller.requireAny(Role.values());
+		boolean summary = selectedFields != null && isSummary(selectedFields);
 		int size = (first != null) ? first : 20;
 		if (size < 0 || size > MAX_PAGE_SIZE) {
 			return Mono.error(OtklikException.invalidArgument("first must be between 0 and " + MAX_PAGE_SIZE));
@@ -94,7 +108,7 @@ public class AppealSearch {
 				// Named inclusions, not exclusions: the embedded server answers an exclusion by cloning each
 				// whole document deeply (answers and history included) before removing them, a tenth of a queue
 				// page's CPU; an inclusion copies references to the named fields only. Real MongoDB is indifferent.
-				query.fields().include(summaryInclusions());
+				query.fields().include(summaryInclusions(selectedFields, direction));
 				return this.summaries.find(query).collectList().map(found -> page(found, size, direction));
 			}
 			return this.mongo.find(query, Appeal.class).collectList().map(found -> page(found, size, direction));
@@ -135,6 +149,50 @@ public class AppealSearch {
 			"externalId", "url", "postedAt", "text", "author", "municipality", "settlement", "category", "urgent", "reach", "agency",
 			"executor", "redirectCount", "returnCount", "receivedAt", "firstRespondedAt", "answeredAt", "closedAt",
 			"reopenedAt", "sla", "source");
+
+	/**
+	 * The stored fields each of {@link #SUMMARY_FIELDS} reads, directly or through its data fetcher (the SLA
+	 * clocks: the policy's keys and the lifecycle's instants). {@code author} is not here: its fetcher applies
+	 * the personal-data rule, which may read other fields, so a selection with it gets the whole summary.
+	 */
+	static final Map<String, List<String>> SUMMARY_READS = Map.ofEntries(Map.entry("__typename", List.of()),
+			Map.entry("id", List.of("_id")), Map.entry("version", List.of("version")), Map.entry("status", List.of("status")),
+			Map.entry("channel", List.of("channel")), Map.entry("number", List.of("number")),
+			Map.entry("externalId", List.of("externalId")), Map.entry("url", List.of("url")),
+			Map.entry("postedAt", List.of("postedAt")), Map.entry("text", List.of("text")),
+			Map.entry("municipality", List.of("municipality")), Map.entry("settlement", List.of("settlement")),
+			Map.entry("category", List.of("category")), Map.entry("urgent", List.of("urgent")), Map.entry("reach", List.of("reach")),
+			Map.entry("agency", List.of("agencyId")), Map.entry("executor", List.of("executor")),
+			Map.entry("redirectCount", List.of("redirectCount")), Map.entry("returnCount", List.of("returnCount")),
+			Map.entry("receivedAt", List.of("receivedAt")), Map.entry("firstRespondedAt", List.of("firstRespondedAt")),
+			Map.entry("answeredAt", List.of("answeredAt")), Map.entry("closedAt", List.of("closedAt")),
+			Map.entry("reopenedAt", List.of("reopenedAt")), Map.entry("sla", List.of("sla", "channel", "urgent", "category",
+					"receivedAt", "firstRespondedAt", "answeredAt", "reopenedAt")),
+			Map.entry("source", List.of("source")));
+
+	/**
+	 * The stored fields a summary page of the selected fields needs: what they read ({@link #SUMMARY_READS}),
+	 * the id and the sort key its cursors are made of; the whole summary when one of them is not known there.
+	 */
+	String[] summaryInclusions(Collection<String> selectedFields, AppealOrder order) {
+		Set<String> read = storedFieldsRead(selectedFields, order);
+		return (read != null) ? read.toArray(String[]::new) : summaryInclusions();
+	}
+
+	/** The stored fields of {@link #summaryInclusions(Collection, AppealOrder)}, or null for the whole summary. */
+	static @Nullable Set<String> storedFieldsRead(Collection<String> selectedFields, AppealOrder order) {
+		Set<String> fields = new LinkedHashSet<>();
+		fields.add("_id");
+		fields.add((order == AppealOrder.DUE_ASC) ? "sla" : "receivedAt");
+		for (String field : selectedFields) {
+			List<String> reads = SUMMARY_READS.get(field);
+			if (reads == null) {
+				return null;
+			}
+			fields.addAll(reads);
+		}
+		return fields;
+	}
 
 	/** Whether a selection of appeal fields may be answered from summary appeals. */
 	public static boolean isSummary(Collection<String> appealFields) {

@@ -3,6 +3,7 @@ package org.otklik.graphql;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -17,77 +18,95 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResultJson {
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * The UTF-8 output as it grows. Written directly rather than through a {@code StringBuilder}: Cyrillic text
+	 * turned the builder to UTF-16, and its copy into a {@code String} and that string's encoding to UTF-8 cost
+	 * as much again as the walk itself.
+	 */
+	private byte[] out = new byte[16384];
+
+	private int length;
+
+	/** The characters of the string being written. */
+	private char[] chars = new char[1024];
 
 	private ResultJson() {
 	}
 
 	/** The JSON of the result, or null when it holds something only Jackson should write. */
 	static byte @Nullable [] write(Map<String, ?> result) {
-		StringBuilder out = new StringBuilder(8192);
-		if (!value(result, out)) {
+		ResultJson json = new ResultJson();
+		if (!json.value(result)) {
 			return null;
 		}
-		return out.toString().getBytes(StandardCharsets.UTF_8);
+		return Arrays.copyOf(json.out, json.length);
 	}
 
-	private static boolean value(@Nullable Object value, StringBuilder out) {
+	private boolean value(@Nullable Object value) {
 		if (value == null) {
-			out.append("null");
+			bytes(NULL);
 		}
 		else if (value instanceof String string) {
-			return string(string, out);
+			return string(string);
 		}
 		else if (value instanceof Boolean bool) {
-			out.append(bool.booleanValue());
+			bytes(bool ? TRUE : FALSE);
 		}
 		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-			out.append(((Number) value).longValue());
+			ascii(Long.toString(((Number) value).longValue()));
 		}
 		else if (value instanceof Double || value instanceof Float) {
 			double number = ((Number) value).doubleValue();
 			if (!Double.isFinite(number)) {
 				return false;
 			}
-			out.append((value instanceof Float f) ? Float.toString(f) : Double.toString(number));
+			ascii((value instanceof Float f) ? Float.toString(f) : Double.toString(number));
 		}
 		else if (value instanceof BigInteger || value instanceof BigDecimal) {
-			out.append(value);
+			ascii(value.toString());
 		}
 		else if (value instanceof Map<?, ?> map) {
-			out.append('{');
+			punctuation('{');
 			boolean first = true;
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				if (!(entry.getKey() instanceof String key)) {
 					return false;
 				}
 				if (!first) {
-					out.append(',');
+					punctuation(',');
 				}
 				first = false;
-				if (!string(key, out)) {
+				if (!string(key)) {
 					return false;
 				}
-				out.append(':');
-				if (!value(entry.getValue(), out)) {
+				punctuation(':');
+				if (!value(entry.getValue())) {
 					return false;
 				}
 			}
-			out.append('}');
+			punctuation('}');
 		}
 		else if (value instanceof Collection<?> list) {
-			out.append('[');
+			punctuation('[');
 			boolean first = true;
 			for (Object item : list) {
 				if (!first) {
-					out.append(',');
+					punctuation(',');
 				}
 				first = false;
-				if (!value(item, out)) {
+				if (!value(item)) {
 					return false;
 				}
 			}
-			out.append(']');
+			punctuation(']');
 		}
 		else {
 			return false;
@@ -95,38 +114,96 @@ final class ResultJson {
 		return true;
 	}
 
-	/** A quoted string, escaped as Jackson escapes by default: quote, backslash and control characters. */
-	private static boolean string(String text, StringBuilder out) {
-		out.append('"');
-		int length = text.length();
-		int plain = 0;
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
-				continue;
+	/**
+	 * A quoted string in UTF-8, escaped as Jackson escapes by default: quote, backslash and control characters;
+	 * everything else, non-ASCII included, as is.
+	 */
+	private boolean string(String text) {
+		int chars = text.length();
+		// At most six bytes a character (a control character's escape), and the quotes.
+		reserve(6 * chars + 2);
+		// Copied out in bulk: charAt per character, with its bounds check, was most of this method's samples.
+		if (this.chars.length < chars) {
+			this.chars = new char[Math.max(chars, 2 * this.chars.length)];
+		}
+		char[] in = this.chars;
+		text.getChars(0, chars, in, 0);
+		byte[] b = this.out;
+		int at = this.length;
+		b[at++] = '"';
+		for (int i = 0; i < chars; i++) {
+			char c = in[i];
+			if (c < 0x80) {
+				if (c >= 0x20 && c != '"' && c != '\\') {
+					b[at++] = (byte) c;
+					continue;
+				}
+				b[at++] = '\\';
+				switch (c) {
+					case '"' -> b[at++] = '"';
+					case '\\' -> b[at++] = '\\';
+					case '\b' -> b[at++] = 'b';
+					case '\t' -> b[at++] = 't';
+					case '\n' -> b[at++] = 'n';
+					case '\f' -> b[at++] = 'f';
+					case '\r' -> b[at++] = 'r';
+					default -> {
+						b[at++] = 'u';
+						b[at++] = '0';
+						b[at++] = '0';
+						b[at++] = HEX[c >> 4];
+						b[at++] = HEX[c & 0xF];
+					}
+				}
 			}
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-				continue;
+			else if (c < 0x800) {
+				b[at++] = (byte) (0xC0 | (c >> 6));
+				b[at++] = (byte) (0x80 | (c & 0x3F));
 			}
-			if (Character.isSurrogate(c)) {
+			else if (!Character.isSurrogate(c)) {
+				b[at++] = (byte) (0xE0 | (c >> 12));
+				b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				b[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(in[i + 1])) {
+				int code = Character.toCodePoint(c, in[++i]);
+				b[at++] = (byte) (0xF0 | (code >> 18));
+				b[at++] = (byte) (0x80 | ((code >> 12) & 0x3F));
+				b[at++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+				b[at++] = (byte) (0x80 | (code & 0x3F));
+			}
+			else {
 				return false;
 			}
-			out.append(text, plain, i);
-			plain = i + 1;
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\b' -> out.append("\\b");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\f' -> out.append("\\f");
-				case '\r' -> out.append("\\r");
-				default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-			}
 		}
-		out.append(text, plain, length).append('"');
+		b[at++] = '"';
+		this.length = at;
 		return true;
+	}
+
+	private void ascii(String text) {
+		int chars = text.length();
+		reserve(chars);
+		for (int i = 0; i < chars; i++) {
+			this.out[this.length++] = (byte) text.charAt(i);
+		}
+	}
+
+	private void bytes(byte[] bytes) {
+		reserve(bytes.length);
+		System.arraycopy(bytes, 0, this.out, this.length, bytes.length);
+		this.length += bytes.length;
+	}
+
+	private void punctuation(char c) {
+		reserve(1);
+		this.out[this.length++] = (byte) c;
+	}
+
+	private void reserve(int more) {
+		if (this.length + more > this.out.length) {
+			this.out = Arrays.copyOf(this.out, Math.max(this.out.length * 2, this.length + more));
+		}
 	}
 
 }

@@ -24,4 +24,34 @@ class AppealSearchSummaryTests {
 		}
 	}
 
+	@Test
+	void aQueuePageFetchesOnlyWhatItsFieldsRead() {
+		List<String> queue = List.of("id", "number", "version", "status", "channel", "text", "municipality", "category",
+				"urgent", "receivedAt", "firstRespondedAt", "answeredAt", "redirectCount", "agency", "executor", "sla");
+
+		assertThat(AppealSearch.storedFieldsRead(queue, AppealInputs.AppealOrder.RECEIVED_DESC)).containsExactlyInAnyOrder(
+				"_id", "number", "version", "status", "channel", "text", "municipality", "category", "urgent", "receivedAt",
+				"firstRespondedAt", "answeredAt", "redirectCount", "agencyId", "executor", "sla", "reopenedAt");
+		// Cursors are made of the id and the sort key, selected or not.
+		assertThat(AppealSearch.storedFieldsRead(List.of("text"), AppealInputs.AppealOrder.DUE_ASC))
+			.containsExactlyInAnyOrder("_id", "sla", "text");
+		assertThat(AppealSearch.storedFieldsRead(List.of(), AppealInputs.AppealOrder.RECEIVED_DESC))
+			.containsExactlyInAnyOrder("_id", "receivedAt");
+	}
+
+	@Test
+	void theAuthorOrAFieldNotMappedGetsTheWholeSummary() {
+		for (String field : List.of("author", "history", "someFutureField")) {
+			assertThat(AppealSearch.storedFieldsRead(List.of("id", field), AppealInputs.AppealOrder.RECEIVED_DESC)).as(field)
+				.isNull();
+		}
+	}
+
+	@Test
+	void eachMappedFieldIsASummaryFieldAndReadsStoredFields() {
+		assertThat(AppealSearch.SUMMARY_FIELDS).containsAll(AppealSearch.SUMMARY_READS.keySet());
+		AppealSearch.SUMMARY_READS.values()
+			.forEach(stored -> assertThat(AppealSummaryReader.READ_FIELDS).as(stored.toString()).containsAll(stored));
+	}
+
 }

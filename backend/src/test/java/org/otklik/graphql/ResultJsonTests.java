@@ -47,6 +47,19 @@ class ResultJsonTests {
 	}
 
 	@Test
+	void writesEveryUtf8LengthAndLongTextsAsJacksonDoes() {
+		// One, two, three and four bytes in UTF-8, and a text longer than the first buffer.
+		String mixed = "a\u00e9Ж\u2116\u20ac\u4e2d😀\u007f\u0080\u07ff\u0800\uffff";
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("data", Map.of("mixed", mixed, "long", "Текст обращения \"№5\"\n".repeat(2000), "after", List.of(1, "я")));
+
+		byte[] ours = ResultJson.write(result);
+
+		assertThat(ours).isNotNull();
+		assertThat(ours).isEqualTo(JACKSON.writeValueAsBytes(result));
+	}
+
+	@Test
 	void decimalsReadBackAsTheSameNumbers() {
 		Map<String, Object> result = Map.of("data", Map.of("ratio", 0.1 + 0.2, "share", 1e-7, "big", 1e22, "f", 0.5f));
 
