@@ -135,4 +135,21 @@ class HeapTrimTests {
 		assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(max);
 	}
 
+	@Test
+	void trimsTheNativeHeapWhereTheJvmCanAndSaysWhyNotElsewhere() throws Exception {
+		boolean available = java.util.Arrays.stream(ManagementFactory.getPlatformMBeanServer()
+			.getMBeanInfo(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"))
+			.getOperations()).anyMatch(operation -> operation.getName().equals("systemTrimNativeHeap"));
+
+		String answer = HeapTrim.trimNativeHeap();
+
+		if (available) {
+			// The diagnostic command's own answer: what glibc gave back, or that this C library cannot.
+			assertThat(answer).matches("(?s)(Trim native heap.*|Not available.*)");
+		}
+		else {
+			assertThat(answer).startsWith("native heap not trimmed");
+		}
+	}
+
 }
