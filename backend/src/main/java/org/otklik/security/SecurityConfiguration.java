@@ -3,7 +3,6 @@ package org.otklik.security;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
-import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -81,8 +80,9 @@ public class SecurityConfiguration {
 					: NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
 		}
 		else {
-			JWK publicKey = keys.getObject().publicKey();
-			decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.just(publicKey))
+			// Not resolved here: the key is still being generated in the background (IdentityKeys).
+			IdentityKeys identityKeys = keys.getObject();
+			decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> identityKeys.publicKeyWhenReady().<JWK>map(key -> key).flux())
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
 				.build();
 		}

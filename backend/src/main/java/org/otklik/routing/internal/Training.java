@@ -49,18 +49,38 @@ public final class Training {
 		return Math.floorMod(example.text().hashCode(), 5) == 0;
 	}
 
-	/** A new router trained on the shipped examples and the curators' ones. */
+	/**
+	 * A new router trained on the shipped examples and the curators' ones. Without curators' examples the
+	 * classifier is the same every time, so it is trained once per class loader: each start used to train it
+	 * twice for the model that answers from the first request and twice again for the one retrained at
+	 * readiness (CPU while health was still waiting).
+	 */
 	public static Router train(List<CategoryClassifier.Example> curatorExamples, AgencyRules rules, int version,
 			Instant now) {
+		Fit fit = curatorExamples.isEmpty() ? ShippedFit.FIT : fit(curatorExamples);
+		RoutingModel model = new RoutingModel(version, now, fit.examples(), curatorExamples.size(),
+				Double.isNaN(fit.accuracy()) ? null : fit.accuracy(), fit.heldOut());
+		return new Router(fit.classifier(), GAZETTEER, rules, model);
+	}
+
+	private static Fit fit(List<CategoryClassifier.Example> curatorExamples) {
 		List<CategoryClassifier.Example> all = new ArrayList<>(SHIPPED);
 		all.addAll(curatorExamples);
 		List<CategoryClassifier.Example> fit = all.stream().filter(e -> !heldOut(e)).toList();
 		List<CategoryClassifier.Example> held = all.stream().filter(Training::heldOut).toList();
 		double accuracy = CategoryClassifier.train(fit, LEXICON).accuracy(held);
-		CategoryClassifier classifier = CategoryClassifier.train(all, LEXICON);
-		RoutingModel model = new RoutingModel(version, now, all.size(), curatorExamples.size(),
-				Double.isNaN(accuracy) ? null : accuracy, held.size());
-		return new Router(classifier, GAZETTEER, rules, model);
+		return new Fit(CategoryClassifier.train(all, LEXICON), accuracy, all.size(), held.size());
+	}
+
+	/** A trained classifier (immutable, shared by the routers that use it) and its measured accuracy. */
+	private record Fit(CategoryClassifier classifier, double accuracy, int examples, int heldOut) {
+	}
+
+	/** The fit on the shipped examples alone, made on first use (holder idiom: once, thread-safe). */
+	private static final class ShippedFit {
+
+		static final Fit FIT = fit(List.of());
+
 	}
 
 }
