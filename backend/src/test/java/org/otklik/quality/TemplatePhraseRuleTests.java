@@ -57,4 +57,20 @@ class TemplatePhraseRuleTests {
 			.contains(QualityRule.TEMPLATE_PHRASE);
 	}
 
+	@Test
+	void flagsAnnouncingAFactAndHopingForTheRelationship() {
+		// «… о том, что …» announces what could simply be said; a hope or confidence about the relationship
+		// says nothing about what happens next.
+		assertThat(Coach.rules("Добрый день! Извещаем Вас о том, что подача воды возобновлена в 14:00."))
+			.contains(QualityRule.TEMPLATE_PHRASE);
+		assertThat(Coach.rules("Здравствуйте! Автобус № 3 пойдёт по зимнему расписанию с 1 декабря. Выражаем уверенность в дальнейшем сотрудничестве."))
+			.contains(QualityRule.TEMPLATE_PHRASE);
+	}
+
+	@Test
+	void sayingTheFactPlainlyIsNotATemplate() {
+		String answer = "Здравствуйте! Подачу воды в доме на Кольцевой, 5 возобновили в 14:00, напор проверили с жителями.";
+		assertThat(Coach.rules(answer)).doesNotContain(QualityRule.TEMPLATE_PHRASE);
+	}
+
 }
