@@ -3,6 +3,7 @@ package org.otklik.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,20 +30,33 @@ public class SlaPolicyStore implements InitializingBean {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private volatile Cached cached;
+	private volatile @Nullable Cached cached;
+
+	/** Raised by every change, so that policies read before it are not served after it. */
+	private final AtomicLong generation = new AtomicLong();
 
 	/**
-	 * The load in flight, shared by every request that finds the cache expired meanwhile: without it, each of
-	 * the concurrent ingests that arrive when the policies expire read the whole collection (a scan on the
-	 * embedded server) on its request path.
+	 * One read of the policies shared by every request that finds the cache expired meanwhile (the same idiom
+	 * as {@code AgencyService}): without it, each of the concurrent ingests that arrive when the policies
+	 * expire read the whole collection on its request path. A failed read is not kept.
 	 */
-	private @Nullable Mono<SlaPolicyMatcher> loading;
-
-	/** Raised by every change, so that a load begun before it does not cache what it read. */
-	private long generation;
+	private final Mono<Cached> shared;
 
 	public SlaPolicyStore(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
+		this.shared = Mono.defer(() -> {
+			long readAt = this.generation.get();
+			return mongo.findAll(StoredPolicy.class, COLLECTION)
+				.map(StoredPolicy::policy)
+				.collectList()
+				.map(policies -> new Cached(new SlaPolicyMatcher(policies), Instant.now(), readAt));
+		})
+			.doOnNext(loaded -> {
+				if (loaded.generation() == this.generation.get()) {
+					this.cached = loaded;
+				}
+			})
+			.cacheInvalidateIf(loaded -> loaded.generation() != this.generation.get() || !loaded.fresh());
 	}
 
 	@Override
@@ -57,48 +71,13 @@ public class SlaPolicyStore implements InitializingBean {
 	/** The current policies, cached for a few seconds. */
 	public Mono<SlaPolicyMatcher> matcher() {
 		SlaPolicyMatcher fresh = cachedMatcher();
-		if (fresh != null) {
-			return Mono.just(fresh);
-		}
-		return Mono.defer(this::load);
+		return (fresh != null) ? Mono.just(fresh) : this.shared.map(Cached::matcher);
 	}
 
-	private synchronized Mono<SlaPolicyMatcher> load() {
-		SlaPolicyMatcher fresh = cachedMatcher();
-		if (fresh != null) {
-			return Mono.just(fresh);
-		}
-		if (this.loading == null) {
-			long readAt = this.generation;
-			this.loading = this.mongo.findAll(StoredPolicy.class, COLLECTION)
-				.map(StoredPolicy::policy)
-				.collectList()
-				.map(policies -> {
-					SlaPolicyMatcher matcher = new SlaPolicyMatcher(policies);
-					loaded(readAt, matcher);
-					return matcher;
-				})
-				// A failed load is not kept: the next request tries again.
-				.doOnError(ex -> loaded(readAt, null))
-				.cache();
-		}
-		return this.loading;
-	}
-
-	private synchronized void loaded(long readAt, @Nullable SlaPolicyMatcher matcher) {
-		if (readAt == this.generation) {
-			if (matcher != null) {
-				this.cached = new Cached(matcher, Instant.now());
-			}
-			this.loading = null;
-		}
-	}
-
-	/** Forgets the cached policies and any load begun before a change. */
-	private synchronized void invalidate() {
-		this.generation++;
+	/** Forgets the cached policies and any read begun before a change. */
+	private void invalidate() {
+		this.generation.incrementAndGet();
 		this.cached = null;
-		this.loading = null;
 	}
 
 	/**
@@ -107,7 +86,7 @@ public class SlaPolicyStore implements InitializingBean {
 	 */
 	public @Nullable SlaPolicyMatcher cachedMatcher() {
 		Cached current = this.cached;
-		return (current != null && current.loadedAt().plus(CACHE_TTL).isAfter(Instant.now())) ? current.matcher() : null;
+		return (current != null && current.fresh()) ? current.matcher() : null;
 	}
 
 	public Mono<List<SlaPolicy>> policies() {
@@ -135,7 +114,12 @@ public class SlaPolicyStore implements InitializingBean {
 	record StoredPolicy(@org.springframework.data.annotation.Id String id, SlaPolicy policy) {
 	}
 
-	private record Cached(SlaPolicyMatcher matcher, Instant loadedAt) {
+	private record Cached(SlaPolicyMatcher matcher, Instant loadedAt, long generation) {
+
+		boolean fresh() {
+			return this.loadedAt.plus(CACHE_TTL).isAfter(Instant.now());
+		}
+
 	}
 
 }
