@@ -23,6 +23,12 @@ public final class FormalismCheck implements QualityCheck {
 
 	private final PhraseDictionary reassurance;
 
+	private final PhraseDictionary consideration;
+
+	private final PhrasePattern.PhrasePatternSet lawWord;
+
+	private final double lawPoints;
+
 	private final PhrasePattern.PhrasePatternSet passiveVerb;
 
 	private final PhrasePattern.PhrasePatternSet agent;
@@ -86,6 +92,8 @@ public final class FormalismCheck implements QualityCheck {
 			this.nominalSuffixes.add(RussianAnalyzer.fold(line.text()));
 		}
 		this.reassurance = file.dictionary("reassurance");
+		this.consideration = file.dictionary("consideration");
+		this.lawWord = file.wordClass("law-word");
 		this.passiveVerb = file.wordClass("passive-verb");
 		this.agent = file.wordClass("agent");
 		this.appealWord = file.wordClass("appeal-word");
@@ -106,6 +114,7 @@ public final class FormalismCheck implements QualityCheck {
 		this.reassuranceBacked = settings.get("reassurance-backed");
 		this.reassuranceAlone = settings.get("reassurance-alone");
 		this.greetingMaxWords = settings.getInt("greeting-max-words");
+		this.lawPoints = settings.get("law-points");
 		this.nominalMinWords = settings.getInt("nominal-min-words");
 		this.nominalShareStart = settings.get("nominal-share-start");
 		this.nominalSharePerPoint = settings.get("nominal-share-per-point");
@@ -192,6 +201,7 @@ public final class FormalismCheck implements QualityCheck {
 		double passives = 0;
 		double reassurances = 0;
 		double nominalSentences = 0;
+		double law = 0;
 		boolean vague = !anythingConcrete(text);
 		for (Sentence sentence : text.sentences()) {
 			List<Token> words = sentence.words();
@@ -225,6 +235,15 @@ public final class FormalismCheck implements QualityCheck {
 					i++;
 				}
 			}
+			if (!backed && law == 0) {
+				for (Token word : words) {
+					if (this.lawWord.matches(word)) {
+						law = this.lawPoints;
+						spots.add(new Spot("formalism.phrase", word.start(), word.end(), law));
+						break;
+					}
+				}
+			}
 			if (!backed) {
 				Token passive = agentlessPassive(sentence);
 				if (passive != null) {
@@ -235,14 +254,25 @@ public final class FormalismCheck implements QualityCheck {
 			// A reassurance needs a date, a number or a name behind it; «специалисты» or «мы» are not enough
 			// («специалисты в курсе, вопрос на нашем контроле»).
 			boolean concrete = concrete(text, sentence);
-			for (PhraseDictionary.Match match : this.reassurance.findAll(sentence)) {
+			List<PhraseDictionary.Match> watched = this.reassurance.findAll(sentence);
+			List<PhraseDictionary.Match> found = new ArrayList<>(watched);
+			if (!aboutTheAppeal(sentence)) {
+				// «Меры прорабатываются», «ситуация изучается»: considering, by anyone, is the same promise
+				// of nothing as watching; a sentence about the appeal itself is TEMPLATE_PHRASE's.
+				for (PhraseDictionary.Match match : this.consideration.findAll(sentence)) {
+					if (!match.overlapsAny(watched)) {
+						found.add(match);
+					}
+				}
+			}
+			for (PhraseDictionary.Match match : found) {
 				double points = concrete ? this.reassuranceBacked : vague ? this.reassuranceAlone : this.reassuranceBare;
 				reassurances += points;
 				spots.add(new Spot("formalism.reassurance", match.start(), match.end(), points));
 			}
 		}
 		return Math.min(chains, this.chainMaxPoints) + Math.min(passives, this.passiveMaxPoints) + reassurances
-				+ Math.min(nominalSentences, this.nominalSentenceMaxPoints);
+				+ Math.min(nominalSentences, this.nominalSentenceMaxPoints) + law;
 	}
 
 	/**
@@ -275,15 +305,22 @@ public final class FormalismCheck implements QualityCheck {
 		return (genitives >= this.chainMinGenitives) ? end : from;
 	}
 
+	private boolean aboutTheAppeal(Sentence sentence) {
+		for (Token word : sentence.words()) {
+			if (this.appealWord.matches(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** A short passive participle or a reflexive passive, when the sentence names nobody who acts. */
 	private Token agentlessPassive(Sentence sentence) {
 		if (sentence.wordCount() < this.passiveMinSentenceWords) {
 			return null;
 		}
-		for (Token word : sentence.words()) {
-			if (this.appealWord.matches(word)) {
-				return null;
-			}
+		if (aboutTheAppeal(sentence)) {
+			return null;
 		}
 		for (Token word : sentence.words()) {
 			if (!word.isWord() || word.form().length() < this.passiveMinLetters) {

@@ -21,6 +21,16 @@ public final class PhraseDictionary {
 			return this.entry.weight();
 		}
 
+		/** Whether this occurrence shares a character with any of {@code others}. */
+		public boolean overlapsAny(List<Match> others) {
+			for (Match other : others) {
+				if (other.start() < this.end && this.start < other.end()) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	private final String name;

@@ -36,6 +36,16 @@ public final class RedirectCheck implements QualityCheck {
 
 	private final PhraseDictionary responsible;
 
+	private final PhraseDictionary theirContact;
+
+	private final PhrasePattern.PhrasePatternSet enrollingVerb;
+
+	private final PhrasePattern.PhrasePatternSet institution;
+
+	private final PhrasePattern.PhrasePatternSet institutionPreposition;
+
+	private final PhrasePattern.PhrasePatternSet ownPossessive;
+
 	private final PhrasePattern.PhrasePatternSet otherBody;
 
 	private final PhrasePattern.PhrasePatternSet organisation;
@@ -69,6 +79,11 @@ public final class RedirectCheck implements QualityCheck {
 		this.questionWord = file.wordClass("question-word");
 		this.phrases = file.dictionary("phrases");
 		this.responsible = file.dictionary("responsible");
+		this.theirContact = file.dictionary("their-contact");
+		this.enrollingVerb = file.wordClass("enrolling-verb");
+		this.institution = file.wordClass("institution");
+		this.institutionPreposition = file.wordClass("institution-preposition");
+		this.ownPossessive = file.wordClass("own-possessive");
 		this.otherBody = file.wordClass("other-body");
 		this.organisation = file.wordClass("org");
 		this.forwarded = file.wordClass("forwarded");
@@ -116,7 +131,7 @@ public final class RedirectCheck implements QualityCheck {
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
 			else if (!forwardedByUs && !weActDated && !ownActionAfter(sentence.words(), -1)
-					&& (namesAnotherBodyResponsible(sentence) || pointsAtBody(answer, sentence))) {
+					&& (namesAnotherBodyResponsible(answer, sentence) || pointsAtBody(answer, sentence))) {
 				context.add(this.messages.finding(QualityRule.REDIRECT, "redirect.responsible", sentence.start(),
 						sentence.end(), answer.fragment(sentence.start(), sentence.end())));
 			}
@@ -130,13 +145,29 @@ public final class RedirectCheck implements QualityCheck {
 	 * «За вывоз мусора отвечает региональный оператор», «дорога на балансе ГКУ …»: the citizen learns
 	 * whom to chase, and nobody chases for them.
 	 */
-	private boolean namesAnotherBodyResponsible(Sentence sentence) {
-		if (this.responsible.findAll(sentence).isEmpty()) {
+	private boolean namesAnotherBodyResponsible(AnalyzedText answer, Sentence sentence) {
+		if (this.responsible.findAll(sentence).isEmpty() && !theirContactIn(answer, sentence)) {
 			return false;
 		}
 		List<Token> words = sentence.words();
 		for (int j = 0; j < words.size(); j++) {
-			if (!this.otherBody.ends(words, j).isEmpty() || !this.organisation.ends(words, j).isEmpty()) {
+			if ((!this.otherBody.ends(words, j).isEmpty() || !this.organisation.ends(words, j).isEmpty())
+					&& !(j > 0 && this.ownPossessive.matches(words.get(j - 1)))) {
+				// «ведёт приём по телефону нашей регистратуры»: our own office is not another body.
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * «Их диспетчер», «его горячая линия»: a possessive pronoun before a contact. Punctuation between the
+	 * two means the pronoun closes the clause before it as an object («меняют её, горячая вода …»).
+	 */
+	private boolean theirContactIn(AnalyzedText answer, Sentence sentence) {
+		for (PhraseDictionary.Match match : this.theirContact.findAll(sentence)) {
+			String fragment = answer.fragment(match.start(), match.end());
+			if (fragment.chars().noneMatch((c) -> c == ',' || c == ';' || c == ':' || c == '—' || c == '–')) {
 				return true;
 			}
 		}
@@ -203,14 +234,58 @@ public final class RedirectCheck implements QualityCheck {
 				// «Звоните им», «позвоните в УК по телефону …»: the phone of another body is still a redirect.
 				return true;
 			}
+			if (this.enrollingVerb.matches(word) && adviceForm(words, i) && institutionAfter(words, i)
+					&& !ownActionAfter(words, i)) {
+				// «Записывайтесь к окулисту в областную больницу»: signing up is the help itself only
+				// where we are; another institution's phone, if given, is still theirs.
+				return true;
+			}
 			if (!this.sendingVerb.matches(word)) {
 				continue;
 			}
-			boolean advice = endsWithAny(word.form(), IMPERATIVE_ENDINGS)
-					|| (endsWithAny(word.form(), INFINITIVE_ENDINGS) && citizensModalNear(words, i));
+			boolean advice = adviceForm(words, i);
 			if (advice && !objectIsOwnSide(words, i) && destinationNear(words, i) && !ownActionAfter(words, i)
 					&& (namedTarget(words, i) || !actsElsewhere)) {
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The imperative, or an infinitive after a modal that is not the authority's («вам нужно …»). A
+	 * negated one («не оставляйте машины у подъезда») sends nobody anywhere.
+	 */
+	private boolean adviceForm(List<Token> words, int verb) {
+		String form = words.get(verb).form();
+		if (verb > 0 && words.get(verb - 1).form().equals("не")) {
+			return false;
+		}
+		return endsWithAny(form, IMPERATIVE_ENDINGS)
+				|| (endsWithAny(form, INFINITIVE_ENDINGS) && citizensModalNear(words, verb));
+	}
+
+	/**
+	 * An institution or another body after «в», «во» or «через» within the window after the verb
+	 * («… в областную больницу», «через МФЦ»), not one of ours («в нашу поликлинику») and with no «нам»
+	 * or «к нам» near the verb.
+	 */
+	private boolean institutionAfter(List<Token> words, int verb) {
+		int to = Math.min(words.size() - 1, verb + this.destinationWindow);
+		for (int j = verb + 1; j <= to; j++) {
+			if (this.firstPerson.matches(words.get(j))) {
+				return false;
+			}
+			if (!this.institutionPreposition.matches(words.get(j))) {
+				continue;
+			}
+			for (int k = j + 1; k <= Math.min(words.size() - 1, j + 2); k++) {
+				if (this.ownPossessive.matches(words.get(k))) {
+					break;
+				}
+				if (!this.institution.ends(words, k).isEmpty() || !this.otherBody.ends(words, k).isEmpty()) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -18,9 +18,17 @@ public final class RudenessCheck implements QualityCheck {
 
 	private final PhraseDictionary rhetorical;
 
+	private final List<String> familiarEndings = new ArrayList<>();
+
+	private final int familiarMinLetters;
+
 	private final Messages messages;
 
 	public RudenessCheck(RuleFile file, Messages messages) {
+		for (RuleFile.Line line : file.lines("familiar-endings")) {
+			this.familiarEndings.add(RussianAnalyzer.fold(line.text()));
+		}
+		this.familiarMinLetters = new Settings(file).getInt("familiar-min-letters");
 		this.classes.add(file.dictionary("dismissive"));
 		this.classes.add(file.dictionary("insult"));
 		this.classes.add(file.dictionary("blame"));
@@ -37,7 +45,7 @@ public final class RudenessCheck implements QualityCheck {
 		List<PhraseDictionary.Match> found = new ArrayList<>();
 		for (PhraseDictionary dictionary : this.classes) {
 			for (PhraseDictionary.Match match : dictionary.findAll(answer)) {
-				if (!overlapsAny(match, exempted) && !overlapsAny(match, found)) {
+				if (!match.overlapsAny(exempted) && !match.overlapsAny(found)) {
 					found.add(match);
 				}
 			}
@@ -47,7 +55,7 @@ public final class RudenessCheck implements QualityCheck {
 				continue;
 			}
 			for (PhraseDictionary.Match match : this.rhetorical.findAll(sentence)) {
-				if (!overlapsAny(match, exempted) && !overlapsAny(match, found)) {
+				if (!match.overlapsAny(exempted) && !match.overlapsAny(found)) {
 					found.add(match);
 				}
 			}
@@ -56,6 +64,42 @@ public final class RudenessCheck implements QualityCheck {
 			context.add(this.messages.finding(QualityRule.RUDENESS, "rudeness", match.start(), match.end(),
 					answer.fragment(match.start(), match.end())));
 		}
+		if (found.isEmpty()) {
+			Token familiar = familiarVerb(answer, exempted);
+			if (familiar != null) {
+				context.add(this.messages.finding(QualityRule.RUDENESS, "rudeness", familiar.start(), familiar.end(),
+						answer.fragment(familiar.start(), familiar.end())));
+			}
+		}
+	}
+
+	/**
+	 * A verb in the second person singular («не напасёшься», «сам понимаешь»): the spoken register of a
+	 * conversation, which in an official answer talks down to the citizen whatever the words mean.
+	 */
+	private Token familiarVerb(AnalyzedText answer, List<PhraseDictionary.Match> exempted) {
+		for (Sentence sentence : answer.sentences()) {
+			for (Token word : sentence.words()) {
+				if (!word.isWord() || word.form().length() < this.familiarMinLetters) {
+					continue;
+				}
+				for (String ending : this.familiarEndings) {
+					if (word.form().endsWith(ending) && !inside(word, exempted)) {
+						return word;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean inside(Token word, List<PhraseDictionary.Match> matches) {
+		for (PhraseDictionary.Match match : matches) {
+			if (match.start() <= word.start() && word.end() <= match.end()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -73,15 +117,6 @@ public final class RudenessCheck implements QualityCheck {
 			}
 		}
 		return true;
-	}
-
-	private static boolean overlapsAny(PhraseDictionary.Match match, List<PhraseDictionary.Match> others) {
-		for (PhraseDictionary.Match other : others) {
-			if (other.start() < match.end() && match.start() < other.end()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
