@@ -72,8 +72,9 @@ public class CdsArchive {
 			try (Stream<String> all = Files.lines(classList)) {
 				lines = all.filter(line -> !line.startsWith("#")).count();
 			}
-			System.out.printf("[cds] %s: %d classes listed by a training start healthy in %.1f s (%.1f s CPU), "
-					+ "archive %d MB dumped in %.1f s; run with -XX:SharedArchiveFile=%s -jar %s%n", archive, lines,
+			System.out.printf("[cds] %s: %d classes listed by a training start (healthy and stopped in %.1f s, "
+					+ "%.1f s CPU to healthy), archive %d MB dumped in %.1f s; run with -XX:SharedArchiveFile=%s -jar %s%n",
+					archive, lines,
 					(trained - began) / 1e9, trainingCpu, Files.size(archive) >> 20, (System.nanoTime() - trained) / 1e9,
 					archive, appJar);
 		}
