@@ -1,5 +1,7 @@
 package org.otklik;
 
+import org.otklik.runtime.ClassDataSharing;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +13,7 @@ public class OtklikApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(OtklikApplication.class, args);
+		ClassDataSharing.warnIfArchiveUnused();
 	}
 
 }
