@@ -11,8 +11,6 @@ import io.micrometer.context.ContextSnapshotFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,13 +59,6 @@ final class GuardedWebSocketSession implements WebSocketSession {
 	private final JsonMapper json;
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-
-	/**
-	 * Messages of our own (the limit's errors), merged into what Spring's handler sends. Rare, so its queue
-	 * starts at the smallest chunk instead of Reactor's default of 256 slots held by every open socket.
-	 */
-	private final Sinks.Many<WebSocketMessage> own = Sinks.many().unicast()
-		.onBackpressureBuffer(Queues.<WebSocketMessage>unbounded(GrowingBoundedQueue.CHUNK).get());
 
 	GuardedWebSocketSession(WebSocketSession delegate, int maxOperations, JsonMapper json) {
 		this.delegate = delegate;
@@ -132,8 +123,8 @@ final class GuardedWebSocketSession implements WebSocketSession {
 
 	@Override
 	public Mono<Void> send(Publisher<WebSocketMessage> messages) {
-		Flux<WebSocketMessage> spring = Flux.from(messages).doFinally(signal -> this.own.tryEmitComplete());
-		return this.delegate.send(Flux.merge(spring, this.own.asFlux()));
+		// Spring's stream as it is: merging our rare messages into it kept a merge, a sink and its queue per socket.
+		return this.delegate.send(messages);
 	}
 
 	/** Whether Spring's handler may see the message; refused ones are answered here. */
@@ -209,8 +200,14 @@ final class GuardedWebSocketSession implements WebSocketSession {
 		return this.json.writeValueAsString(Map.of("id", id, "type", "error", "payload", List.of(error)));
 	}
 
+	/**
+	 * Sends a message of our own (the limit's error) beside Spring's stream, as a send of its own: rare, and
+	 * ordered with nothing else (it answers an operation Spring's handler never sees). Subscribed on its own,
+	 * as {@link #refuse} does; a closed socket drops it.
+	 */
 	private void emit(String text) {
-		this.own.emitNext(this.delegate.textMessage(text), Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofSeconds(1)));
+		this.delegate.send(Mono.just(this.delegate.textMessage(text))).subscribe(null, ex -> {
+		});
 	}
 
 	@Override

@@ -65,6 +65,8 @@ public class WebSocketSessions {
 				DirectFrames.Socket socket = DirectFrames.socket(session, frames);
 				if (socket != null) {
 					session.getAttributes().put(DIRECT, socket);
+					// The handshake is done by now: Reactor Netty runs this handler once it is written.
+					WebSocketUpgrades.releaseHandshakeHeaders(socket.channel);
 				}
 				return super.handle(new GuardedWebSocketSession(session, maxOperations, json));
 			}
