@@ -5,15 +5,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Build step of {@code package} (backend/pom.xml): extracts the fat jar into a plain class path (the app jar and
@@ -36,7 +41,7 @@ public class CdsArchive {
 
 	/** The README's JVM flags: the classes a start loads depend a little on them (the collector's). */
 	private static final List<String> TRAINING_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-			"-XX:TieredStopAtLevel=1");
+			"-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=20");
 
 	public static void main(String[] args) throws Exception {
 		Path fatJar = Path.of(args[0]).toAbsolutePath();
@@ -46,6 +51,18 @@ public class CdsArchive {
 		long timeoutSeconds = Long.parseLong(args[4]);
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+		// The README's "run it again" repackages the jar on every build; its entries' names, CRCs and sizes say
+		// whether anything changed, so an unchanged build keeps the extracted jars and their archive (which the
+		// archive's recorded jar times require) instead of another training start and dump.
+		String fingerprint = fingerprint(fatJar, java, skipArchive);
+		Path stamp = destination.resolve("cds-source.txt");
+		String name = fatJar.getFileName().toString().replaceFirst("\\.jar$", "");
+		if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)
+				&& Files.isRegularFile(destination.resolve(fatJar.getFileName()))
+				&& (skipArchive || Files.isRegularFile(destination.resolve(name + ".jsa")))) {
+			System.out.println("[cds] " + fatJar.getFileName() + " unchanged: keeping " + destination);
+			return;
+		}
 		deleteTree(destination);
 		run(List.of(java, "-Djarmode=tools", "-jar", fatJar.toString(), "extract", "--destination",
 				destination.toString()), destination.getParent().resolve("cds-extract.log"), timeoutSeconds);
@@ -54,10 +71,10 @@ public class CdsArchive {
 			throw new IllegalStateException("extraction wrote no " + appJar);
 		}
 		if (skipArchive) {
+			Files.writeString(stamp, fingerprint);
 			System.out.println("[cds] skip.cds=true: extracted layout in " + destination + ", no archive");
 			return;
 		}
-		String name = fatJar.getFileName().toString().replaceFirst("\\.jar$", "");
 		Path classList = destination.resolve(name + ".classlist");
 		Path archive = destination.resolve(name + ".jsa");
 		try {
@@ -77,6 +94,7 @@ public class CdsArchive {
 					archive, lines,
 					(trained - began) / 1e9, trainingCpu, Files.size(archive) >> 20, (System.nanoTime() - trained) / 1e9,
 					archive, appJar);
+			Files.writeString(stamp, fingerprint);
 		}
 		catch (Exception ex) {
 			Files.deleteIfExists(archive);
@@ -137,6 +155,23 @@ public class CdsArchive {
 				app.destroyForcibly().waitFor();
 			}
 			deleteTree(data);
+		}
+	}
+
+	/** What the extracted layout and its archive depend on: the jar's entries, the JVM and whether to dump. */
+	private static String fingerprint(Path fatJar, String java, boolean skipArchive) throws IOException {
+		StringBuilder entries = new StringBuilder();
+		try (ZipFile zip = new ZipFile(fatJar.toFile())) {
+			zip.stream().forEach(entry -> entries.append(entry.getName()).append(' ').append(entry.getCrc()).append(' ')
+				.append(entry.getSize()).append('\n'));
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(entries.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest) + " " + java + " " + System.getProperty("java.vm.version") + " skip="
+					+ skipArchive + " flags=" + TRAINING_FLAGS + "\n";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
