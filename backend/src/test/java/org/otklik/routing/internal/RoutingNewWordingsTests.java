@@ -62,6 +62,31 @@ class RoutingNewWordingsTests {
 		assertThat((double) falseAlarms.size() / harmless).as("false alarms: %s", falseAlarms).isLessThanOrEqualTo(0.05);
 	}
 
+	/**
+	 * Every rule searches only near the anchor words its alternatives name; an alternative one of whose matches
+	 * holds none of them would be missed silently. Checked against the plain search of the whole pattern on every
+	 * wording, alone and run together into 2,000-character texts (an anchor word dropped from a rule fails it).
+	 */
+	@Test
+	void anchoredSearchAgreesWithTheWholePattern() {
+		List<String> texts = new ArrayList<>();
+		rows("/routing/urgency-new-wordings.txt").forEach(row -> texts.add(row[1]));
+		rows("/routing/category-new-wordings.txt").forEach(row -> texts.add(row[1]));
+		java.util.Random random = new java.util.Random(7);
+		List<String> long2000 = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			StringBuilder text = new StringBuilder();
+			while (text.length() < 2000) {
+				text.append(texts.get(random.nextInt(texts.size()))).append(' ');
+			}
+			long2000.add(text.toString());
+		}
+		texts.addAll(long2000);
+		for (String text : texts) {
+			assertThat(UrgencyRules.anchorDisagreements(text)).as(text).isEmpty();
+		}
+	}
+
 	@Test
 	void everyUrgentOneSaysWhy() {
 		for (String[] row : rows("/routing/urgency-new-wordings.txt")) {
