@@ -155,6 +155,36 @@ class UrgencyRulesTests {
 	}
 
 	@Test
+	void anOutageToldAsOverOrAnnouncedIsNotCurrent() {
+		// «сейчас» says it is going on, unless what follows says it works again.
+		assertThat(UrgencyRules.reasons("Вечером на три часа отключали свет, сейчас всё работает", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Электричества нет сейчас во всём доме", true))
+			.containsExactly("Нет электричества в холодное время года");
+		// An announcement by its window of hours or its works, without the word «планируется».
+		assertThat(UrgencyRules.reasons("Отключение воды 14 января с 9:00 до 13:00 в связи с заменой задвижки", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Водоснабжение после аварии пошло мутное, промойте трубы", true)).isEmpty();
+		// A hazard taken away, told without a time word; a wild animal already driven off.
+		assertThat(UrgencyRules.reasons("Наледь с козырька аптеки дворники сбили, спасибо", true)).isEmpty();
+		assertThat(UrgencyRules.reasons("Волка вчера охотники отогнали от фермы, всё спокойно", true)).isEmpty();
+		// A fracture told afterwards is over; bleeding is told while it goes on.
+		assertThat(UrgencyRules.reasons("Дочь сломала ногу в школе, гипс наложили в райцентре, просим пандус", true)).isEmpty();
+	}
+
+	@Test
+	void threatsToldByWhatPeopleSeeAreFound() {
+		assertThat(UrgencyRules.reasons("Ребята, на Набережной весь квартал в темноте с обеда", true))
+			.containsExactly("Нет электричества в холодное время года");
+		assertThat(UrgencyRules.reasons("Отопление совсем не топят, в углах иней изнутри", true))
+			.containsExactly("Нет отопления в холодное время года");
+		assertThat(UrgencyRules.reasons("Росомаха повадилась к помойке у интерната", true))
+			.containsExactly("Опасное животное в населённом пункте");
+		assertThat(UrgencyRules.reasons("Парень сидит в сугробе у остановки, не можем его добудиться", true))
+			.containsExactly("Нужна экстренная медицинская помощь");
+		assertThat(UrgencyRules.reasons("В электрощитке на площадке вода, проводка залита", true))
+			.containsExactly("Оборванный или искрящий провод");
+	}
+
+	@Test
 	void aThreatFarIntoALongTextIsFound() {
 		// Rules search only around their anchor words; the threat sits past many other anchors' stretches.
 		String filler = "Дети ходят в школу мимо дороги, снег во дворе убирают, вода в доме есть. ".repeat(40);
