@@ -52,15 +52,22 @@ final class SharedFrames implements Encoder<Object> {
 
 	private final boolean idFirst;
 
+	/**
+	 * The codec's own {@code ping} and {@code pong} without payload: every socket's keep-alive sends a ping (at
+	 * 10,000 sockets and 25 s, 400 a second), and each went through a fresh Jackson generator with buffers of
+	 * some 10 KB, half of what the app allocated while it fanned events out, so the young collections came
+	 * twice as often in the middle of a fan-out.
+	 */
+	private final byte[] ping;
+
+	private final byte[] pong;
+
 	@SuppressWarnings("unchecked")
 	SharedFrames(Encoder<?> delegate) {
 		this.delegate = (Encoder<Object>) delegate;
 		GraphQlWebSocketMessage probe = GraphQlWebSocketMessage.next(ID_MARK, Map.of());
 		probe.setPayload(new RawValue(PAYLOAD_MARK));
-		DataBuffer encoded = this.delegate.encodeValue(probe, DefaultDataBufferFactory.sharedInstance, MESSAGE_TYPE,
-				MimeTypeUtils.APPLICATION_JSON, null);
-		byte[] template = new byte[encoded.readableByteCount()];
-		encoded.read(template);
+		byte[] template = encodedByDelegate(probe);
 		String text = new String(template, StandardCharsets.UTF_8);
 		int id = text.indexOf(ID_MARK);
 		int payload = text.indexOf(PAYLOAD_MARK);
@@ -75,6 +82,16 @@ final class SharedFrames implements Encoder<Object> {
 		// The template is ASCII around the marks (keys and "next"), so character and byte offsets agree.
 		this.literals = new byte[][] { Arrays.copyOfRange(template, 0, firstMark),
 				Arrays.copyOfRange(template, firstEnd, secondMark), Arrays.copyOfRange(template, secondEnd, template.length) };
+		this.ping = encodedByDelegate(GraphQlWebSocketMessage.ping(null));
+		this.pong = encodedByDelegate(GraphQlWebSocketMessage.pong(null));
+	}
+
+	private byte[] encodedByDelegate(GraphQlWebSocketMessage message) {
+		DataBuffer encoded = this.delegate.encodeValue(message, DefaultDataBufferFactory.sharedInstance, MESSAGE_TYPE,
+				MimeTypeUtils.APPLICATION_JSON, null);
+		byte[] bytes = new byte[encoded.readableByteCount()];
+		encoded.read(bytes);
+		return bytes;
 	}
 
 	/**
@@ -115,6 +132,16 @@ final class SharedFrames implements Encoder<Object> {
 			GraphQlWebSocketMessage copy = GraphQlWebSocketMessage.next(message.getId(), Map.of());
 			copy.setPayload(new RawValue(new String(payload.json, StandardCharsets.UTF_8)));
 			return this.delegate.encodeValue(copy, bufferFactory, valueType, mimeType, hints);
+		}
+		// The codec writes a message from its getters; without an id and with the empty payload (what
+		// getPayload() reads for ping(null)), a ping's or pong's bytes are those of the one encoded at start.
+		if (value instanceof GraphQlWebSocketMessage message && message.getId() == null
+				&& message.<Object>getPayload() instanceof Map<?, ?> payload && payload.isEmpty()) {
+			byte[] constant = (message.resolvedType() == GraphQlWebSocketMessageType.PING) ? this.ping
+					: (message.resolvedType() == GraphQlWebSocketMessageType.PONG) ? this.pong : null;
+			if (constant != null) {
+				return bufferFactory.allocateBuffer(constant.length).write(constant);
+			}
 		}
 		return this.delegate.encodeValue(value, bufferFactory, valueType, mimeType, hints);
 	}

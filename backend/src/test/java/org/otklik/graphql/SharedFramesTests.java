@@ -3,11 +3,13 @@ package org.otklik.graphql;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,12 +17,14 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.Encoder;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +88,34 @@ class SharedFramesTests {
 		assertThat(picked).isInstanceOf(SharedFrames.class);
 		assertThat(application.getWriters()).as("the application's own codecs are left as they are")
 			.noneMatch(writer -> writer instanceof EncoderHttpMessageWriter<?> w && w.getEncoder() instanceof SharedFrames);
+	}
+
+	@Test
+	void keepAlivePingsAndPongsAreTheCodecsBytesWrittenWithoutTheCodec() {
+		AtomicInteger encoded = new AtomicInteger();
+		JacksonJsonEncoder counting = new JacksonJsonEncoder(this.json) {
+			@Override
+			public DataBuffer encodeValue(Object value, DataBufferFactory bufferFactory, ResolvableType valueType,
+					@Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
+				encoded.incrementAndGet();
+				return super.encodeValue(value, bufferFactory, valueType, mimeType, hints);
+			}
+		};
+		SharedFrames frames = new SharedFrames(counting);
+		int atStart = encoded.get();
+		for (int i = 0; i < 3; i++) {
+			assertThat(text(frames, GraphQlWebSocketMessage.ping(null))).isEqualTo(text(this.codec, GraphQlWebSocketMessage.ping(null)));
+			assertThat(text(frames, GraphQlWebSocketMessage.pong(null))).isEqualTo(text(this.codec, GraphQlWebSocketMessage.pong(null)));
+		}
+		assertThat(encoded.get()).as("no Jackson generator per keep-alive message").isEqualTo(atStart);
+		// A ping or pong with a payload or an id is the codec's own.
+		GraphQlWebSocketMessage withPayload = GraphQlWebSocketMessage.ping(Map.of("n", 1));
+		GraphQlWebSocketMessage withId = GraphQlWebSocketMessage.pong(null);
+		withId.setId("7");
+		for (GraphQlWebSocketMessage message : List.of(withPayload, withId)) {
+			assertThat(text(frames, message)).isEqualTo(text(this.codec, message));
+		}
+		assertThat(encoded.get()).isEqualTo(atStart + 2);
 	}
 
 }
