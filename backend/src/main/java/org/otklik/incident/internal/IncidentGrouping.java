@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.bson.types.ObjectId;
@@ -66,32 +65,14 @@ public class IncidentGrouping {
 
 	/** Groups a newly received appeal; a second call for the same appeal does nothing. */
 	public Mono<Void> received(Appeal appeal) {
-		return this.store.exclusively(() -> receivedHeld(appeal));
+		return this.store.exclusively(() -> this.store.seen(appeal.id())
+			.hasElement()
+			.flatMap(done -> done ? Mono.<Void>empty() : group(appeal)));
 	}
 
 	/** Keeps the responsible agency of a member appeal current, for scoping executors and heads. */
 	public Mono<Void> agencyChanged(String appealId, @Nullable String agencyId) {
-		return this.store.exclusively(() -> agencyChangedHeld(appealId, agencyId));
-	}
-
-	/**
-	 * Runs several of {@link #receivedHeld} and {@link #agencyChangedHeld}, in order, under one lease: a burst
-	 * of appeals takes the lease once, not once each.
-	 */
-	Mono<Void> exclusively(List<Supplier<Mono<Void>>> changes) {
-		return this.store.exclusively(() -> Flux.fromIterable(changes).concatMap(Supplier::get).then());
-	}
-
-	/** {@link #received} for a caller that holds the lease. */
-	Mono<Void> receivedHeld(Appeal appeal) {
-		return this.store.seen(appeal.id())
-			.hasElement()
-			.flatMap(done -> done ? Mono.<Void>empty() : group(appeal));
-	}
-
-	/** {@link #agencyChanged} for a caller that holds the lease. */
-	Mono<Void> agencyChangedHeld(String appealId, @Nullable String agencyId) {
-		return this.store.agencyOf(appealId, agencyId)
+		return this.store.exclusively(() -> this.store.agencyOf(appealId, agencyId)
 			.thenMany(this.store.holding(List.of(appealId)))
 			.concatMap(incident -> {
 				List<Incident.Member> members = incident.members()
@@ -102,7 +83,7 @@ public class IncidentGrouping {
 				return this.store.replace(changed(incident, members, incident.status(), incident.title()),
 						incident.version());
 			})
-			.then();
+			.then());
 	}
 
 	private Mono<Void> group(Appeal appeal) {
