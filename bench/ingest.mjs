@@ -12,7 +12,9 @@
 // embedded server runs in the app's JVM, so the raw line's CPU is the storage work alone; CPU per appeal
 // is the figure that survives a loaded machine, rates do not.
 //
-//   cd bench && npm ci && cd .. && node bench/ingest.mjs [--n 2000] [--c 16] [--runs 1] [--backend h2|memory] [--port 18199] [--env K=V,...] a.jar [b.jar ...]
+//   cd bench && npm ci && cd .. && node bench/ingest.mjs [--n 2000] [--c 16] [--runs 1] [--backend h2|memory] [--port 18199] [--env K=V,...] [--jfr DIR] a.jar [b.jar ...]
+import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
 import { startJar, integratorToken, cpuMs, drive, percentile, load } from './lib.mjs';
 
@@ -37,8 +39,11 @@ async function caughtUp(db, pid = caughtUp.pid) {
   for (const deadline = performance.now() + 600_000; performance.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const positions = (await db.collection('appeal_event_checkpoints').find().toArray()).map((c) => String(c.position));
-    const open = await db.collection('appeal_event_work').countDocuments({ state: { $ne: 'DONE' } });
-    const key = (new Set(positions).size === 1 && open === 0) ? positions[0] : null;
+    // Counting unfinished work scans the work collection on the embedded server (a seventh of the app's CPU
+    // during catch-up when done every poll), so only once the positions agree.
+    const agree = new Set(positions).size === 1;
+    const open = agree ? await db.collection('appeal_event_work').countDocuments({ state: { $ne: 'DONE' } }) : -1;
+    const key = (agree && open === 0) ? positions[0] : null;
     if (key !== null && key === previous) {
       if (performance.now() - since.at > 2000) return since;
     } else {
@@ -74,13 +79,21 @@ async function measure(jar, run) {
     };
     await drive(200, options.c, (i) => send(`warm-${run}-${i}`)); // JIT and connections warm
     await caughtUp(client.db('otklik'));
+    // --jfr DIR: a JFR profile (settings=profile) of the acknowledged phase and another of the catch-up.
+    const jfr = (command, name, file) => options.jfr && execFileSync('jcmd', [String(app.pid), command, `name=${name}`,
+      ...(command === 'JFR.start' ? ['settings=profile'] : []), ...(file ? [`filename=${join(options.jfr, file)}`] : [])]);
+    jfr('JFR.start', 'acknowledged');
     let before = cpuMs(app.pid);
     const began = performance.now();
     const graphql = figures(await drive(options.n, options.c, (i) => send(`bench-${run}-${i}`)), cpuMs(app.pid) - before);
     // The durable consumers (routing, incidents, audit, webhooks, ...) follow the acknowledged ingests: the rate
     // that counts their work too ends when they have caught up, and so does the raw phase's start.
     const acknowledged = performance.now();
+    const tag = `${basename(jar, '.jar')}-${run}`;
+    jfr('JFR.stop', 'acknowledged', `${tag}-acknowledged.jfr`);
+    jfr('JFR.start', 'catchup');
     const settled = await caughtUp(client.db('otklik'));
+    jfr('JFR.stop', 'catchup', `${tag}-catchup.jfr`);
     graphql.catchUp = (settled.at - acknowledged) / 1000;
     graphql.withCatchUp = options.n / ((settled.at - began) / 1000);
     graphql.cpuWithCatchUp = (settled.cpu - before) / options.n;

@@ -229,7 +229,8 @@ public class IncidentGrouping {
 	private Mono<SeenAppeal> join(Choice choice, SeenAppeal seen) {
 		Incident incident = choice.incident();
 		Incident.Member member = new Incident.Member(seen.id(), seen.at(), seen.agencyId(), AUTO, choice.score());
-		return this.store.append(incident.id(), incident.version(), member, this.clock.instant())
+		return this.store.append(incident.id(), incident.version(), incident.lastAt(), member, this.clock.instant())
+			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("incident " + incident.id() + " changed meanwhile")))
 			.then(this.store.addSamples(incident.id(), List.of(new IncidentStore.Sample(seen.id(), seen.features()))))
 			.then(this.store.save(seen.withIncident(incident.id(), false)));

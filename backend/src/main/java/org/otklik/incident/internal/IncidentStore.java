@@ -178,17 +178,26 @@ public class IncidentStore {
 	/**
 	 * Appends a member to an incident in one update if it is still at the version it was read at (a second
 	 * guard behind the lease, as {@link #replace} is): the member list is never read back or rewritten, so
-	 * joining costs the same at any size. Empty when another change came first.
+	 * joining costs the same at any size. False when another change came first. Members are kept in order of
+	 * time and appeal id; one received after the incident's last ({@code lastAt} of the version read) goes to
+	 * the end as it is, and only an earlier one has the server sort the list.
 	 */
-	public Mono<Incident> append(String incidentId, long readVersion, Incident.Member member, Instant now) {
+	public Mono<Boolean> append(String incidentId, long readVersion, Instant readLastAt, Incident.Member member,
+			Instant now) {
 		Update update = new Update().inc("version", 1)
 			.min("firstAt", member.at())
 			.max("lastAt", member.at())
 			.set("updatedAt", now);
-		update.push("members").sort(Sort.by("at", "appealId")).each(member);
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(incidentId).and("version").is(readVersion)), update,
-				FindAndModifyOptions.options().returnNew(true), Incident.class, Incident.COLLECTION);
+		if (member.at().isAfter(readLastAt)) {
+			update.push("members", member);
+		}
+		else {
+			update.push("members").sort(Sort.by("at", "appealId")).each(member);
+		}
+		return this.mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(incidentId).and("version").is(readVersion)), update, Incident.class,
+				Incident.COLLECTION)
+			.map(result -> result.getModifiedCount() == 1);
 	}
 
 	/** Moves seen appeals to an incident (or out of every incident). */
@@ -202,11 +211,21 @@ public class IncidentStore {
 				new Update().set("agencyId", agencyId), SeenAppeal.class, TEXTS).then();
 	}
 
-	/** Open incidents in one municipality whose last appeal is not older than a moment. */
+	/**
+	 * Open incidents in one municipality whose last appeal is not older than a moment, each with only its
+	 * newest {@link #SAMPLE_SIZE} members (members are stored in order of time): grouping compares with no
+	 * more, and reading and decoding every member of a large incident for each new appeal made a burst's
+	 * grouping grow with the square of its size.
+	 */
 	public Flux<Incident> open(Municipality municipality, Instant since) {
-		return this.mongo.find(Query.query(Criteria.where("municipality").is(municipality)
+		Query query = Query.query(Criteria.where("municipality").is(municipality)
 			.and("status").in(IncidentStatus.SUGGESTED, IncidentStatus.CONFIRMED, IncidentStatus.ANSWERED)
-			.and("lastAt").gte(since)).with(Sort.by("createdAt", "_id")), Incident.class);
+			.and("lastAt").gte(since)).with(Sort.by("createdAt", "_id"));
+		// An inclusion of every other field: a $slice alone includes only the sliced field on the embedded server.
+		query.fields().include("version", "title", "category", "municipality", "settlement", "status", "topics",
+				"firstAt", "lastAt", "createdAt", "updatedAt", "confirmedBy", "mergedIntoId", "replies")
+			.slice("members", -SAMPLE_SIZE);
+		return this.mongo.find(query, Incident.class);
 	}
 
 	public Mono<Incident> byId(String id) {

@@ -2,6 +2,7 @@ package org.otklik.webhook.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +10,8 @@ import org.bson.types.ObjectId;
 import org.otklik.appeal.Appeal;
 import org.otklik.appeal.AppealAccess;
 import org.otklik.appeal.AppealEvent;
-import org.otklik.appeal.AppealEventConsumer;
+import org.otklik.appeal.AppealEventBatchConsumer;
+import org.otklik.appeal.AppealEventType;
 import org.otklik.appeal.PersonalDataReads;
 import org.otklik.security.Caller;
 import org.otklik.security.Role;
@@ -17,6 +19,7 @@ import org.otklik.webhook.Webhook;
 import org.otklik.webhook.WebhookDelivery;
 import org.otklik.webhook.WebhookProperties;
 import tools.jackson.databind.json.JsonMapper;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -25,10 +28,12 @@ import org.springframework.stereotype.Component;
  * A durable consumer of the appeal event stream (once across instances, ADR 0007) that queues each event
  * for every enabled webhook that wants its type and whose owner may see the appeal, judged by
  * {@link AppealAccess} exactly as the API judges that integrator. The queue's unique key (webhook and
- * event) makes a repeated dispatch, after a crash, queue nothing new.
+ * event) makes a repeated dispatch, after a crash, queue nothing new. The webhooks are read once per batch
+ * of events handed off together, not once per event: a change to a webhook reaches the next batch, on
+ * every instance, as it reached the next event before.
  */
 @Component
-public class WebhookDispatcher implements AppealEventConsumer {
+public class WebhookDispatcher implements AppealEventBatchConsumer {
 
 	private final Webhooks webhooks;
 
@@ -63,6 +68,21 @@ public class WebhookDispatcher implements AppealEventConsumer {
 	@Override
 	public Mono<Void> handle(AppealEvent event) {
 		return this.webhooks.wanting(event.type()).concatMap(webhook -> queue(webhook, event)).then();
+	}
+
+	@Override
+	public Mono<Void> handleAll(List<AppealEvent> events) {
+		Set<AppealEventType> types = EnumSet.noneOf(AppealEventType.class);
+		events.forEach(event -> types.add(event.type()));
+		// One read for the batch; each event then goes, in order, to the webhooks that want its type, in the
+		// order the per-event read returns them.
+		return this.webhooks.wanting(types)
+			.collectList()
+			.flatMapMany(wanting -> Flux.fromIterable(events)
+				.concatMap(event -> Flux.fromIterable(wanting)
+					.filter(webhook -> webhook.eventTypes().contains(event.type()))
+					.concatMap(webhook -> queue(webhook, event))))
+			.then();
 	}
 
 	/** The integrator a webhook belongs to, as the API would see its token. */

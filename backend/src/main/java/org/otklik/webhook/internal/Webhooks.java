@@ -72,6 +72,12 @@ public class Webhooks implements InitializingBean {
 				Webhook.COLLECTION);
 	}
 
+	/** Enabled webhooks that want any of these types of event. */
+	public Flux<Webhook> wanting(java.util.Collection<AppealEventType> types) {
+		return this.mongo.find(Query.query(Criteria.where("enabled").is(true).and("eventTypes").in(types)), Webhook.class,
+				Webhook.COLLECTION);
+	}
+
 	/** A page in registration order; {@code ownerId} null for every owner (curators). */
 	public Mono<List<Webhook>> page(@Nullable String ownerId, @Nullable String afterId, int limit) {
 		Query query = new Query();
