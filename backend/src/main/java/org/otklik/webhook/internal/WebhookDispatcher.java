@@ -67,7 +67,8 @@ public class WebhookDispatcher implements AppealEventBatchConsumer {
 
 	@Override
 	public Mono<Void> handle(AppealEvent event) {
-		return this.webhooks.wanting(event.type()).concatMap(webhook -> queue(webhook, event)).then();
+		// One event is a batch of one: a single dispatch path for both hand-offs.
+		return handleAll(List.of(event));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.otklik.webhook.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.bson.Document;
@@ -68,12 +69,11 @@ public class Webhooks implements InitializingBean {
 
 	/** Enabled webhooks that want this type of event. */
 	public Flux<Webhook> wanting(AppealEventType type) {
-		return this.mongo.find(Query.query(Criteria.where("enabled").is(true).and("eventTypes").is(type)), Webhook.class,
-				Webhook.COLLECTION);
+		return wanting(List.of(type));
 	}
 
 	/** Enabled webhooks that want any of these types of event. */
-	public Flux<Webhook> wanting(java.util.Collection<AppealEventType> types) {
+	public Flux<Webhook> wanting(Collection<AppealEventType> types) {
 		return this.mongo.find(Query.query(Criteria.where("enabled").is(true).and("eventTypes").in(types)), Webhook.class,
 				Webhook.COLLECTION);
 	}
